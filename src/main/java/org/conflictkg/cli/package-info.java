@@ -1,0 +1,6 @@
+/**
+ * The command line. Each subcommand is a picocli {@code Callable<Integer>} that writes through
+ * its command's writers and returns 0 (ok), 1 (failure) or 2 (bad usage or bad input);
+ * errors reach {@link org.conflictkg.cli.Main}'s handler as {@link org.conflictkg.ConflictKgException}s.
+ */
+package org.conflictkg.cli;

@@ -1,0 +1,91 @@
+package org.conflictkg.facts;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An ISO 8601 calendar date with reduced precision: a year ({@code 2019}), a month
+ * ({@code 2020-01}) or a day ({@code 2020-01-29}). {@code month} and {@code day} are 0 when absent.
+ */
+public record ReducedDate(int year, int month, int day) implements Comparable<ReducedDate> {
+
+    /** How much of the date is known. */
+    public enum Precision { YEAR, MONTH, DAY }
+
+    private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+
+    public ReducedDate {
+        if (month == 0 && day != 0) {
+            throw new IllegalArgumentException("a day needs a month");
+        }
+        // Validates month and day ranges, leap years included.
+        if (day != 0) {
+            LocalDate.of(year, month, day);
+        } else if (month != 0) {
+            YearMonth.of(year, month);
+        }
+    }
+
+    /**
+     * Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}.
+     *
+     * @throws IllegalArgumentException with a message saying what was expected
+     */
+    public static ReducedDate parse(String text) {
+        Matcher m = ISO.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got \"" + text + "\"");
+        }
+        int y = Integer.parseInt(m.group(1));
+        int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        try {
+            return new ReducedDate(y, mo, d);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a calendar date");
+        }
+    }
+
+    public static ReducedDate of(LocalDate date) {
+        return new ReducedDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    public Precision precision() {
+        return day != 0 ? Precision.DAY : month != 0 ? Precision.MONTH : Precision.YEAR;
+    }
+
+    /** The first day this date can mean. */
+    public LocalDate firstDay() {
+        return LocalDate.of(year, month == 0 ? 1 : month, day == 0 ? 1 : day);
+    }
+
+    /** The last day this date can mean. */
+    public LocalDate lastDay() {
+        if (day != 0) {
+            return LocalDate.of(year, month, day);
+        }
+        if (month != 0) {
+            return YearMonth.of(year, month).atEndOfMonth();
+        }
+        return LocalDate.of(year, 12, 31);
+    }
+
+    /** Orders by first day, then by precision (coarser first). */
+    @Override
+    public int compareTo(ReducedDate o) {
+        int c = firstDay().compareTo(o.firstDay());
+        return c != 0 ? c : lastDay().compareTo(o.lastDay()) * -1;
+    }
+
+    @Override
+    public String toString() {
+        return switch (precision()) {
+            case YEAR -> String.format("%04d", year);
+            case MONTH -> String.format("%04d-%02d", year, month);
+            case DAY -> String.format("%04d-%02d-%02d", year, month, day);
+        };
+    }
+}
