@@ -60,6 +60,8 @@ public final class CorpusGenerator {
     private final ActorRegistry registry;
     private final LocalDate firstDay;
     private final int days;
+    /** Slugs of place names: folding is costly and the names are few. */
+    private final Map<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CorpusGenerator(Builder b) {
         this.seed = b.seed;
@@ -597,7 +599,7 @@ public final class CorpusGenerator {
             }
             String within = p.province() != null ? placeId(p.province())
                     : p.country() != null ? placeId(p.country()) : null;
-            String id = NameFolding.slug(p.name());
+            String id = slugs.computeIfAbsent(p.name(), NameFolding::slug);
             if ((p.kind() == PlaceKind.PROVINCE || p.kind() == PlaceKind.REGION || p.kind() == PlaceKind.DISTRICT)
                     && !id.endsWith("-" + p.kind().code())) {
                 id = id + "-" + p.kind().code();
