@@ -196,8 +196,9 @@ public final class Gazetteer {
 
     /**
      * Similarity of two normalised names that share a key (or, if {@code fuzzy}, keys one edit
-     * apart): 1 when equal, 0.97 when equal but for spacing, else between 0.75 and 0.95 (0.5 and 0.7
-     * when fuzzy) by edit distance.
+     * apart): 1 when equal (0.7 when fuzzy), 0.97 when equal but for spacing, else
+     * {@code 0.55 + 0.45 * (1 - editDistance / length)} ({@code 0.4 + ...} when fuzzy), less 0.1
+     * when the words do not line up (the skeletons differ once word breaks are kept).
      */
     static double similarity(String qn, String nn, boolean fuzzy) {
         if (qn.equals(nn)) {
@@ -208,8 +209,23 @@ public final class Gazetteer {
         if (a.equals(b)) {
             return fuzzy ? 0.7 : 0.97;
         }
-        double ratio = 1.0 - (double) levenshtein(a, b) / Math.max(a.length(), b.length());
-        return (fuzzy ? 0.5 : 0.75) + 0.2 * Math.max(0, ratio);
+        double ratio = Math.max(0, 1.0 - (double) levenshtein(a, b) / Math.max(a.length(), b.length()));
+        double sim = (fuzzy ? 0.4 : 0.55) + 0.45 * ratio;
+        if (!wordSkeleton(qn).equals(wordSkeleton(nn))) {
+            sim -= 0.1;
+        }
+        return Math.max(0, Math.min(fuzzy ? 0.7 : 0.96, sim));
+    }
+
+    private static String wordSkeleton(String normalized) {
+        StringBuilder b = new StringBuilder();
+        for (String w : normalized.split(" ")) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(PlaceNames.skeleton(w));
+        }
+        return b.toString();
     }
 
     static String nameAt(GeoNamesRecord r, int index) {
@@ -374,7 +390,7 @@ public final class Gazetteer {
                 double[] c = centroids.get(key);
                 if (c != null && c[2] > 0) {
                     records.set(i, new GeoNamesRecord(r.id(), r.name(), r.asciiName(), r.alternateNames(),
-                            c[0] / c[2], c[1] / c[2], r.featureClass(), r.featureCode(), r.countryCode(),
+                            round5(c[0] / c[2]), round5(c[1] / c[2]), r.featureClass(), r.featureCode(), r.countryCode(),
                             r.admin1(), r.admin2(), r.population()));
                 }
             }
@@ -387,6 +403,10 @@ public final class Gazetteer {
             centroids.clear();
             return new Gazetteer(this);
         }
+    }
+
+    private static double round5(double v) {
+        return Math.round(v * 1e5) / 1e5;
     }
 
     /** For tests: the records in insertion order. */

@@ -24,7 +24,7 @@ import org.conflictkg.facts.PlaceKind;
  *
  * <p>The confidence of the best candidate is its share of a softmax over all candidates' scores
  * (temperature {@value #TEMPERATURE}: two candidates scoring alike share it, so neither is
- * linked) times its absolute quality ({@code (score - 0.3) / 0.5}, capped to [0,1]: a weak name
+ * linked) times its absolute quality ({@code (score - 0.45) / 0.4}, capped to [0,1]: a weak name
  * match is not trusted even if alone). At or above the threshold (default
  * {@value #DEFAULT_THRESHOLD}) the place is LINKED, below it AMBIGUOUS, and UNLINKED when nothing
  * matched. Immutable and thread-safe.
@@ -167,7 +167,7 @@ public final class PlaceMatcher {
             sum += Math.exp((c.score() - best) / TEMPERATURE);
         }
         double share = 1.0 / sum;
-        double quality = Math.max(0, Math.min(1, (best - 0.3) / 0.5));
+        double quality = Math.max(0, Math.min(1, (best - 0.45) / 0.4));
         return share * quality;
     }
 
