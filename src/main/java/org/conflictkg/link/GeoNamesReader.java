@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,22 +50,18 @@ public final class GeoNamesReader {
     /** Reads every record of {@code in} (UTF-8) into {@code sink}; {@code source} names it in errors. */
     public static long read(InputStream in, String source, Consumer<GeoNamesRecord> sink) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         long lineNo = 0;
         long count = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
             String line;
-            while (true) {
-                try {
-                    line = r.readLine();
-                } catch (CharacterCodingException e) {
-                    throw LinkException.badInput(source + ":" + (lineNo + 1) + ": not valid UTF-8", e);
-                }
-                if (line == null) {
-                    break;
-                }
+            while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (line.indexOf('\uFFFD') >= 0) {
+                    // malformed bytes are replaced by U+FFFD, so the error names the right line
+                    throw LinkException.badInput(source + ":" + lineNo + ": not valid UTF-8");
+                }
                 if (line.isBlank() || line.charAt(0) == '#') {
                     continue;
                 }
