@@ -13,45 +13,47 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.conflictkg.rdf.CKG;
+import org.conflictkg.rdf.IriLib;
 
 /**
- * Emits gazetteer links as quads in the links graph ({@value #GRAPH}) to a {@link StreamRDF}. For
- * each LINKED result, about the place IRI (for a place with a GeoNames id,
- * {@value #PLACE_BASE}{@code {id}}):
+ * Emits gazetteer links as quads in the links graph ({@code graph/links}) to a {@link StreamRDF}.
+ * For each LINKED result, about the place IRI (for a place with a GeoNames id,
+ * {@code place/geonames/{id}}, as {@link IriLib#geonamesPlace} mints it):
  * <pre>
  * place skos:exactMatch &lt;https://sws.geonames.org/{id}/&gt; ;
  *       geo:hasGeometry place/geometry ;
  *       gn:parentADM1 &lt;https://sws.geonames.org/{province}/&gt; ;   # when known
  *       gn:parentCountry &lt;https://sws.geonames.org/{country}/&gt; ;  # when known
- *       ckg:linkConfidence "0.93"^^xsd:decimal ;
- *       ckg:linkMethod "gazetteer-match" .
+ *       ckg:linkConfidence "0.930"^^xsd:decimal ;   # not yet in the ontology
+ *       ckg:linkMethod "gazetteer-match" .             # not yet in the ontology
  * place/geometry a geo:Geometry ; geo:asWKT "POINT(lon lat)"^^geo:wktLiteral .
  * </pre>
  * Results that are not linked emit nothing. The caller starts and finishes the stream.
  */
 public final class GeoNamesLinksWriter {
-    public static final String GRAPH = "https://w3id.org/conflict-kg/graph/links";
-    public static final String PLACE_BASE = "https://w3id.org/conflict-kg/place/geonames/";
-    public static final String GEO = "http://www.opengis.net/ont/geosparql#";
-    public static final String GN = "http://www.geonames.org/ontology#";
-    public static final String CKG = "https://w3id.org/conflict-kg/ontology#";
+    public static final String GRAPH = CKG.GRAPH + "links";
+    public static final String PLACE_BASE = CKG.BASE + "place/geonames/";
+    public static final String GEO = CKG.GEO;
+    public static final String GN = CKG.GN;
 
-    static final Node G = NodeFactory.createURI(GRAPH);
+    static final Node G = CKG.GRAPH_LINKS;
     static final Node HAS_GEOMETRY = NodeFactory.createURI(GEO + "hasGeometry");
     static final Node AS_WKT = NodeFactory.createURI(GEO + "asWKT");
     static final Node GEOMETRY = NodeFactory.createURI(GEO + "Geometry");
     static final RDFDatatype WKT_LITERAL = new BaseDatatype(GEO + "wktLiteral");
     static final Node PARENT_ADM1 = NodeFactory.createURI(GN + "parentADM1");
     static final Node PARENT_COUNTRY = NodeFactory.createURI(GN + "parentCountry");
-    static final Node LINK_CONFIDENCE = NodeFactory.createURI(CKG + "linkConfidence");
-    static final Node LINK_METHOD = NodeFactory.createURI(CKG + "linkMethod");
+    static final Node LINK_CONFIDENCE = NodeFactory.createURI(CKG.NS + "linkConfidence");
+    static final Node LINK_METHOD = NodeFactory.createURI(CKG.NS + "linkMethod");
 
     private GeoNamesLinksWriter() {
     }
 
     /** The canonical IRI of the place a result links to, if linked. */
     public static String placeIri(LinkResult r) {
-        return r.geonamesId().isPresent() ? PLACE_BASE + r.geonamesId().getAsLong() : null;
+        return r.geonamesId().isPresent()
+                ? IriLib.geonamesPlace(Long.toString(r.geonamesId().getAsLong())).getURI() : null;
     }
 
     /** Writes the links of every linked result, each about its canonical place IRI. */
@@ -75,7 +77,7 @@ public final class GeoNamesLinksWriter {
         }
         Node place = NodeFactory.createURI(placeIri);
         GeoNamesRecord rec = r.best().record();
-        quad(out, place, SKOS.exactMatch.asNode(), NodeFactory.createURI(rec.iri()));
+        quad(out, place, SKOS.exactMatch.asNode(), IriLib.geonamesFeature(Long.toString(rec.id())));
         r.point().ifPresent(p -> {
             Node geometry = NodeFactory.createURI(placeIri + "/geometry");
             quad(out, place, HAS_GEOMETRY, geometry);
