@@ -62,6 +62,10 @@ public final class GazetteerCommand implements Runnable {
         @Option(names = "--country", paramLabel = "CC", description = "ISO 3166 alpha-2 country code to prefer.")
         String country;
 
+        @Option(names = "--province", paramLabel = "NAME|CODE",
+                description = "The province the place is in: a name (Idlib, Kharkiv region) or a GeoNames admin1 code.")
+        String province;
+
         @Option(names = "--kind", paramLabel = "KIND",
                 description = "Kind of place (country, province, district, city, town, village, ...).")
         String kind;
@@ -96,7 +100,7 @@ public final class GazetteerCommand implements Runnable {
             }
             Gazetteer gazetteer = Gazetteer.open(geonames);
             List<Candidate> ranked = new PlaceMatcher(gazetteer)
-                    .rank(PlaceQuery.builder(name).country(country).kind(placeKind).build());
+                    .rank(PlaceQuery.builder(name).country(country).admin1(province).kind(placeKind).build());
             List<Candidate> rows = ranked.subList(0, Math.min(limit, ranked.size()));
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {

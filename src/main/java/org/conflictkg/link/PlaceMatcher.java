@@ -82,6 +82,7 @@ public final class PlaceMatcher {
 
     /** Links one place. */
     public LinkResult link(PlaceQuery query) {
+        query = resolveProvince(query);
         List<Candidate> ranked = rank(query);
         if (ranked.isEmpty()) {
             return new LinkResult(query, LinkResult.Status.UNLINKED, null, 0, List.of(), LinkResult.METHOD_MATCH,
@@ -110,8 +111,34 @@ public final class PlaceMatcher {
         return new LinkResult(query, status, best, confidence, top, method, province, country);
     }
 
+    /**
+     * The query with its province hint as an admin1 code: a hint that is not an admin1 code of
+     * the query's country is taken as a province name and linked (kind province); if that links,
+     * its code (and, when the query has none, its country) replace the hint, else the hint is
+     * dropped. "Idlib" and "Idleb governorate" become admin1 "12" in SY.
+     */
+    public PlaceQuery resolveProvince(PlaceQuery query) {
+        String hint = query.admin1();
+        if (hint == null) {
+            return query;
+        }
+        if (query.countryCode() != null && gazetteer.admin1(query.countryCode(), hint).isPresent()) {
+            return query;
+        }
+        LinkResult province = link(PlaceQuery.builder(hint).kind(PlaceKind.PROVINCE).country(query.countryCode())
+                .build());
+        String code = null;
+        String country = query.countryCode();
+        if (province.isLinked() && province.best().record().isAdmin1()) {
+            code = province.best().record().admin1();
+            country = province.best().record().countryCode();
+        }
+        return new PlaceQuery(query.name(), query.mentions(), query.kind(), country, code, query.near());
+    }
+
     /** All candidates for {@code query}, best first. */
     public List<Candidate> rank(PlaceQuery query) {
+        query = resolveProvince(query);
         List<Gazetteer.NameHit> hits = gazetteer.lookup(query.name());
         if (hits.isEmpty()) {
             for (String m : query.mentions()) {

@@ -10,8 +10,8 @@ import org.conflictkg.facts.PlaceKind;
 /**
  * What is known about a place to be linked: its name, other phrases the article uses for it
  * ({@code mentions}, tried only when the name finds nothing), its kind, the ISO 3166 alpha-2 code
- * of its country, the GeoNames admin1 code of its province ({@code admin1}, e.g. "12" for Idlib in
- * SY), and positions of other places the same article names ({@code near}). Every field but the
+ * of its country, its province ({@code admin1}: the GeoNames admin1 code, e.g. "12" for Idlib in
+ * SY, or a province name, which {@link PlaceMatcher#resolveProvince} turns into a code), and positions of other places the same article names ({@code near}). Every field but the
  * name may be null or empty. Build with {@link #builder(String)}.
  */
 public record PlaceQuery(String name, List<String> mentions, PlaceKind kind, String countryCode, String admin1,

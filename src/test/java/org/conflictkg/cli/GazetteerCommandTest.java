@@ -49,6 +49,15 @@ class GazetteerCommandTest {
     }
 
     @Test
+    void provinceByNameRanksThePlaceInItFirst() {
+        run("gazetteer", "search", "Dmytrivka", "--country", "UA", "--province", "Donetsk", "--format", "csv");
+        assertThat(out.toString().split("\r\n")[1]).startsWith("710007,Dmytrivka,PPL,UA,05,");
+        out.getBuffer().setLength(0);
+        run("gazetteer", "search", "Dmytrivka", "--country", "UA", "--province", "10", "--format", "csv");
+        assertThat(out.toString().split("\r\n")[1]).startsWith("709983,Dmytrivka,PPL,UA,10,");
+    }
+
+    @Test
     void jsonRowsCarryTheSameFields() throws IOException {
         assertThat(run("gazetteer", "search", "Aleppo", "--country", "SY", "--format", "json", "--limit", "2"))
                 .isEqualTo(0);

@@ -44,6 +44,26 @@ class AmbiguityTest {
         assertThat(inProvince.geonamesId()).hasValue(expected);
     }
 
+    @ParameterizedTest(name = "province hint {0}")
+    @CsvSource({"05", "Donetsk", "Donetsk Oblast", "Donetsk region"})
+    void provinceHintMayBeACodeOrAName(String hint) {
+        LinkResult r = link("Dmytrivka", PlaceKind.VILLAGE, "UA", hint);
+        assertThat(r.geonamesId()).hasValue(710007L);
+        assertThat(r.query().admin1()).isEqualTo("05");
+    }
+
+    @Test
+    void provinceNameAloneGivesTheCountryToo() {
+        LinkResult r = link("Saraqeb", PlaceKind.TOWN, null, "Idleb");
+        assertThat(r.query().countryCode()).isEqualTo("SY");
+        assertThat(r.query().admin1()).isEqualTo("12");
+        assertThat(r.geonamesId()).hasValue(164816L);
+        // an unknown province is dropped, not used against every candidate
+        LinkResult unknown = link("Dmytrivka", PlaceKind.VILLAGE, "UA", "Atlantis");
+        assertThat(unknown.query().admin1()).isNull();
+        assertThat(unknown.status()).isEqualTo(LinkResult.Status.AMBIGUOUS);
+    }
+
     @Test
     void twoPlacesInTheSameProvinceNeedSpatialContext() {
         // Two villages called Rafat, both in the West Bank (PS admin1 WE).
