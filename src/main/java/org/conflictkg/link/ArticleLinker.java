@@ -18,7 +18,9 @@ import org.conflictkg.facts.Place;
  * country level (a province, or a city for a district within it). A place that already carries a
  * GeoNames id known to the gazetteer is taken as curated (confidence 1) unless
  * {@link #ignoreCurated()} is set. Places not linked in that first pass are tried again with the
- * positions of the article's linked towns and cities as spatial context.
+ * positions of the article's linked towns and cities as spatial context (not those within the
+ * place itself); a second-pass link to a record another place of the article already has is
+ * reported as ambiguous instead.
  */
 public final class ArticleLinker {
     private final PlaceMatcher matcher;
@@ -56,14 +58,26 @@ public final class ArticleLinker {
                 continue;
             }
             List<GeoPoint> near = new ArrayList<>();
+            Set<Long> taken = new HashSet<>();
             for (Map.Entry<String, LinkResult> e : results.entrySet()) {
-                if (!e.getKey().equals(p.id()) && e.getValue().isLinked()
-                        && "P".equals(e.getValue().best().record().featureClass())) {
-                    e.getValue().point().ifPresent(near::add);
+                LinkResult other = e.getValue();
+                if (e.getKey().equals(p.id()) || !other.isLinked()) {
+                    continue;
+                }
+                taken.add(other.best().record().id());
+                // a place's own parts (a town in a region) say where it is, not which record it is
+                if ("P".equals(other.best().record().featureClass()) && !isWithin(byId.get(e.getKey()), p.id(), byId)) {
+                    other.point().ifPresent(near::add);
                 }
             }
             if (!near.isEmpty()) {
-                results.put(p.id(), linkOne(p, byId, results, near));
+                LinkResult again = linkOne(p, byId, results, near);
+                // two places of one article are two places: never link both to one record
+                if (again.isLinked() && taken.contains(again.best().record().id())) {
+                    again = new LinkResult(again.query(), LinkResult.Status.AMBIGUOUS, again.best(),
+                            again.confidence(), again.candidates(), again.method(), again.province(), again.country());
+                }
+                results.put(p.id(), again);
             }
         }
         Map<String, LinkResult> ordered = new LinkedHashMap<>();
@@ -107,6 +121,19 @@ public final class ArticleLinker {
             }
         }
         return matcher.link(query);
+    }
+
+    /** True when {@code p} lies, directly or not, within the place {@code ancestorId}. */
+    private static boolean isWithin(Place p, String ancestorId, Map<String, Place> byId) {
+        Set<String> seen = new HashSet<>();
+        for (String up = p == null ? null : p.within(); up != null && seen.add(up); ) {
+            if (up.equals(ancestorId)) {
+                return true;
+            }
+            Place a = byId.get(up);
+            up = a == null ? null : a.within();
+        }
+        return false;
     }
 
     /** Places ordered so that each comes after the places it is within (cycles broken). */

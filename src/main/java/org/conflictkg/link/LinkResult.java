@@ -8,7 +8,8 @@ import java.util.OptionalLong;
  * The outcome of linking one place. {@link Status#LINKED}: {@code best} is the link, with
  * {@code confidence} at or above the matcher's threshold. {@link Status#AMBIGUOUS}: candidates were
  * found but none is clearly right; {@code best} is the top one (not a link) and {@code candidates}
- * the top few, for a report. {@link Status#UNLINKED}: no candidate at all. {@code method} says how
+ * the top few, for a report. {@link Status#UNLINKED}: no plausible candidate ({@code best} is null
+ * when there was none at all, else the weak top candidate, not a link). {@code method} says how
  * the link was made ({@value #METHOD_MATCH} or {@value #METHOD_CURATED}). {@code province} and
  * {@code country} are the records of the first-level region and country of {@code best}, when the
  * gazetteer has them (a province's own province is null).

@@ -26,8 +26,10 @@ import org.conflictkg.facts.PlaceKind;
  * (temperature {@value #TEMPERATURE}: two candidates scoring alike share it, so neither is
  * linked) times its absolute quality ({@code (score - 0.45) / 0.4}, capped to [0,1]: a weak name
  * match is not trusted even if alone). At or above the threshold (default
- * {@value #DEFAULT_THRESHOLD}) the place is LINKED, below it AMBIGUOUS, and UNLINKED when nothing
- * matched. Immutable and thread-safe.
+ * {@value #DEFAULT_THRESHOLD}) the place is LINKED; below it AMBIGUOUS if the best candidate is
+ * plausible (quality at least {@value #PLAUSIBLE}), else UNLINKED (with whatever weak candidates
+ * there were). Mentions are tried as names only when the name finds nothing, and only those that
+ * look like proper names ("Palmyra", not "the city"). Immutable and thread-safe.
  */
 public final class PlaceMatcher {
     public static final double DEFAULT_THRESHOLD = 0.6;
@@ -38,6 +40,8 @@ public final class PlaceMatcher {
     static final double W_CONTEXT = 0.20;
     static final double W_POPULATION = 0.10;
     static final double COUNTRY_MISMATCH = 0.4;
+    /** Quality below which the best candidate is not even plausible: the place is UNLINKED. */
+    static final double PLAUSIBLE = 0.25;
     static final double TEMPERATURE = 0.03;
     /** Distance (km) over which the nearness signal falls to 1/e. */
     static final double DISTANCE_SCALE_KM = 100;
@@ -90,7 +94,8 @@ public final class PlaceMatcher {
         }
         Candidate best = ranked.get(0);
         double confidence = confidence(ranked);
-        LinkResult.Status status = confidence >= threshold ? LinkResult.Status.LINKED : LinkResult.Status.AMBIGUOUS;
+        LinkResult.Status status = confidence >= threshold ? LinkResult.Status.LINKED
+                : quality(best.score()) >= PLAUSIBLE ? LinkResult.Status.AMBIGUOUS : LinkResult.Status.UNLINKED;
         List<Candidate> top = ranked.subList(0, Math.min(maxCandidates, ranked.size()));
         return result(query, status, best, confidence, top, LinkResult.METHOD_MATCH);
     }
@@ -142,6 +147,9 @@ public final class PlaceMatcher {
         List<Gazetteer.NameHit> hits = gazetteer.lookup(query.name());
         if (hits.isEmpty()) {
             for (String m : query.mentions()) {
+                if (!looksLikeName(m)) {
+                    continue;
+                }
                 hits = gazetteer.lookup(m);
                 if (!hits.isEmpty()) {
                     break;
@@ -186,6 +194,32 @@ public final class PlaceMatcher {
         return new Candidate(r, h.matchedName(), score, h.similarity(), feature, context, population, distance);
     }
 
+    /**
+     * True when every word of {@code phrase} is capitalised (or in another script), or is an
+     * Arabic article or a designator: "Ras al-Ain", "Idlib province", not "the east".
+     */
+    static boolean looksLikeName(String phrase) {
+        String[] words = phrase.strip().split("[\\s-]+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.isEmpty()) {
+                continue;
+            }
+            int cp = w.codePointAt(0);
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            boolean ok = Character.isUpperCase(cp) || Character.isDigit(cp)
+                    || (Character.isLetter(cp) && !Character.isLowerCase(cp))
+                    || PlaceNames.ARTICLES.contains(lower) || (PlaceNames.DESIGNATORS.contains(lower) && i > 0);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Softmax share of the best candidate times its absolute quality; see the class comment. */
     static double confidence(List<Candidate> ranked) {
         double best = ranked.get(0).score();
@@ -193,9 +227,12 @@ public final class PlaceMatcher {
         for (Candidate c : ranked) {
             sum += Math.exp((c.score() - best) / TEMPERATURE);
         }
-        double share = 1.0 / sum;
-        double quality = Math.max(0, Math.min(1, (best - 0.45) / 0.4));
-        return share * quality;
+        return quality(best) / sum;
+    }
+
+    /** Absolute quality of a score: (score - 0.45) / 0.4, capped to [0,1]. */
+    static double quality(double score) {
+        return Math.max(0, Math.min(1, (score - 0.45) / 0.4));
     }
 
     /** Population prior for populated places: log10(population + 1) / 7, capped at 1; 0.5 for others. */
@@ -252,7 +289,8 @@ public final class PlaceMatcher {
                 return country ? 1.0 : admin ? 0.2 : 0.05;
             }
             case REGION -> {
-                return country ? 0.3 : admin ? 0.7 : populated ? 0.35 : 0.5;
+                // a region named after its town is not the town
+                return country ? 0.3 : admin ? 0.7 : populated ? 0.1 : 0.5;
             }
             case NEIGHBOURHOOD -> {
                 return populated ? ("PPLX".equals(code) ? 1.0 : 0.4) : 0.2;

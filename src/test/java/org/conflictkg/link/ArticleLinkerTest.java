@@ -86,6 +86,17 @@ class ArticleLinkerTest {
     }
 
     @Test
+    void aRegionIsNotLinkedToTheTownWithinIt() {
+        List<Place> places = List.of(
+                place("syria", "Syria", PlaceKind.COUNTRY, null, null),
+                place("afrin-region", "Afrin region", PlaceKind.REGION, "syria", null),
+                place("afrin", "Afrin", PlaceKind.TOWN, "afrin-region", null));
+        Map<String, LinkResult> links = new ArticleLinker(matcher).link(facts(places));
+        assertThat(links.get("afrin").geonamesId()).hasValue(174186L);
+        assertThat(links.get("afrin-region").isLinked()).isFalse();
+    }
+
+    @Test
     void withinCyclesDoNotLoop() {
         List<Place> places = List.of(
                 place("a", "Saraqeb", PlaceKind.TOWN, "b", null),

@@ -48,6 +48,30 @@ class PlaceMatcherTest {
         assertThat(r.geonamesId()).hasValue(163808L);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Palmyra | true", "Ras al-Ain | true", "Idlib province | true", "سراقب | true", "Deir ez-Zor | true",
+            "the east | false", "the city | false", "a key logistics hub | false", "eastern Aleppo | false",
+            "province | false"})
+    void onlyMentionsThatLookLikeNamesAreTried(String mention, boolean name) {
+        assertThat(PlaceMatcher.looksLikeName(mention)).isEqualTo(name);
+    }
+
+    @Test
+    void descriptiveMentionsDoNotProduceCandidates() {
+        LinkResult r = matcher.link(PlaceQuery.builder("eastern Aleppo").kind(PlaceKind.DISTRICT).country("SY")
+                .mentions(List.of("the east", "the rebel-held east of the city")).build());
+        assertThat(r.status()).isEqualTo(LinkResult.Status.UNLINKED);
+        assertThat(r.candidates()).isEmpty();
+    }
+
+    @Test
+    void aRegionNamedAfterATownIsNotLinkedToTheTown() {
+        LinkResult r = matcher.link(PlaceQuery.builder("Afrin region").kind(PlaceKind.REGION).country("SY").build());
+        assertThat(r.isLinked()).isFalse();
+        assertThat(r.candidates()).extracting(c -> c.record().id()).contains(174186L);
+    }
+
     @Test
     void aStricterThresholdLeavesWeakLinksAmbiguous() {
         PlaceQuery q = PlaceQuery.builder("Tal Tamr").kind(PlaceKind.TOWN).country("SY").build();
