@@ -127,6 +127,7 @@ public final class CKG {
     public static final Node onDate = ckg("onDate");
     public static final Node lengthKm = ckg("lengthKm");
     public static final Node share = ckg("share");
+    public static final Node stretch = ckg("stretch");
 
     // Aligned vocabularies
     public static final Node sem_Event = sem("Event");
