@@ -67,7 +67,7 @@ public final class CorpusGenerator {
         this.seed = b.seed;
         this.minFacts = b.minFacts;
         this.maxFacts = b.maxFacts;
-        this.theatres = List.copyOf(b.theatres);
+        this.theatres = b.theatres == null ? Theatre.fromBundledGazetteer() : List.copyOf(b.theatres);
         this.registry = b.registry;
         this.firstDay = b.firstDay;
         this.days = (int) ChronoUnit.DAYS.between(b.firstDay, b.lastDay) + 1;
@@ -87,7 +87,7 @@ public final class CorpusGenerator {
         private long seed = 1;
         private int minFacts = 5;
         private int maxFacts = 30;
-        private List<Theatre> theatres = Theatre.builtIn();
+        private List<Theatre> theatres;
         private ActorRegistry registry = ActorRegistry.bundled();
         private LocalDate firstDay = LocalDate.of(2012, 1, 1);
         private LocalDate lastDay = LocalDate.of(2024, 12, 31);
@@ -108,7 +108,7 @@ public final class CorpusGenerator {
             return this;
         }
 
-        /** The wars articles report on. Default: {@link Theatre#builtIn()}. */
+        /** The wars articles report on. Default: {@link Theatre#fromBundledGazetteer()}. */
         public Builder theatres(List<Theatre> theatres) {
             if (theatres.isEmpty()) {
                 throw new IllegalArgumentException("at least one theatre is needed");
@@ -225,6 +225,7 @@ public final class CorpusGenerator {
         private final Map<String, Actor> actors = new LinkedHashMap<>();
         private final Map<String, List<String>> mentions = new LinkedHashMap<>();
         private final Map<SynthPlace, Place> places = new LinkedHashMap<>();
+        private final java.util.Set<String> placeIds = new java.util.HashSet<>();
         private final List<Event> events = new ArrayList<>();
         private final List<ControlState> states = new ArrayList<>();
         private final List<Figure> figures = new ArrayList<>();
@@ -604,6 +605,14 @@ public final class CorpusGenerator {
                     && !id.endsWith("-" + p.kind().code())) {
                 id = id + "-" + p.kind().code();
             }
+            if (id.isEmpty()) {
+                id = "place";
+            }
+            String base = id;
+            for (int n = 2; placeIds.contains(id); n++) {
+                id = base + "-" + n;
+            }
+            placeIds.add(id);
             places.put(p, new Place(id, p.name(), p.kind(), within, p.geonames(), null, List.of()));
             return id;
         }

@@ -1,6 +1,19 @@
 package org.conflictkg.synth;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import org.conflictkg.facts.PlaceKind;
+import org.conflictkg.link.Gazetteer;
+import org.conflictkg.link.GeoNamesReader;
+import org.conflictkg.link.GeoNamesRecord;
 
 /**
  * One war a synthetic article reports on: the places it names, the armed actors that fight over
@@ -40,8 +53,82 @@ public record Theatre(String name, List<SynthPlace> settlements, List<List<Strin
             List.of("ukrainian-forces"),
             List.of("russian-forces"));
 
+    /** Populated places per country taken from the gazetteer, most populous first. */
+    static final int GAZETTEER_PLACES = 400;
+
+    private static volatile List<Theatre> fromGazetteer;
+
     /**
-     * The built-in theatres: places taken from the project's example and evaluation articles
+     * The default theatres: Syria and Ukraine with the populated places of the bundled GeoNames
+     * extract (all of Syria's, Ukraine's {@value #GAZETTEER_PLACES} most populous; names as
+     * GeoNames writes them, diacritics included), their first-level regions and countries; actors
+     * as in {@link #builtIn()}. Read once.
+     */
+    public static List<Theatre> fromBundledGazetteer() {
+        List<Theatre> t = fromGazetteer;
+        if (t == null) {
+            synchronized (Theatre.class) {
+                t = fromGazetteer;
+                if (t == null) {
+                    t = readGazetteer();
+                    fromGazetteer = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    private static List<Theatre> readGazetteer() {
+        Map<String, List<GeoNamesRecord>> byCountry = new HashMap<>();
+        Gazetteer.Builder regions = Gazetteer.builder().source("bundled regions");
+        try (InputStream raw = Gazetteer.class.getResourceAsStream(Gazetteer.BUNDLED_CITIES)) {
+            if (raw == null) {
+                throw new IllegalStateException("bundled gazetteer " + Gazetteer.BUNDLED_CITIES + " is missing");
+            }
+            GeoNamesReader.read(new GZIPInputStream(raw, 1 << 16), Gazetteer.BUNDLED_CITIES, r -> {
+                if ("P".equals(r.featureClass()) && ("SY".equals(r.countryCode()) || "UA".equals(r.countryCode()))) {
+                    byCountry.computeIfAbsent(r.countryCode(), k -> new ArrayList<>()).add(r);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Gazetteer admin = regions.addBundledRegions().build();
+        List<Theatre> builtIn = builtIn();
+        return List.of(
+                new Theatre("Syria", places(byCountry.get("SY"), admin), builtIn.get(0).sides(), builtIn.get(0).sources(),
+                        builtIn.get(0).agencies(), builtIn.get(0).publishers()),
+                new Theatre("Ukraine", places(byCountry.get("UA"), admin), builtIn.get(1).sides(),
+                        builtIn.get(1).sources(), builtIn.get(1).agencies(), builtIn.get(1).publishers()));
+    }
+
+    private static List<SynthPlace> places(List<GeoNamesRecord> records, Gazetteer admin) {
+        if (records == null || records.isEmpty()) {
+            throw new IllegalStateException("the bundled gazetteer has no places of a theatre");
+        }
+        String cc = records.get(0).countryCode();
+        GeoNamesRecord c = admin.country(cc).orElseThrow(() -> new IllegalStateException("no country " + cc));
+        SynthPlace country = SynthPlace.country(c.name(), Long.toString(c.id()));
+        Map<String, SynthPlace> provinces = new HashMap<>();
+        List<SynthPlace> out = new ArrayList<>();
+        records.stream()
+                .sorted(Comparator.comparingLong(GeoNamesRecord::population).reversed()
+                        .thenComparingLong(GeoNamesRecord::id))
+                .limit(GAZETTEER_PLACES)
+                .forEach(r -> {
+                    SynthPlace province = admin.admin1(cc, r.admin1())
+                            .map(a -> provinces.computeIfAbsent(r.admin1(), k -> SynthPlace.province(a.name(),
+                                    PlaceKind.PROVINCE, Long.toString(a.id()), country)))
+                            .orElse(null);
+                    PlaceKind kind = r.population() >= 100_000 ? PlaceKind.CITY
+                            : r.population() >= 10_000 ? PlaceKind.TOWN : PlaceKind.VILLAGE;
+                    out.add(SynthPlace.settlement(r.name(), kind, Long.toString(r.id()), province, country));
+                });
+        return out;
+    }
+
+    /**
+     * The small built-in theatres, for when the gazetteer is not wanted: places taken from the project's example and evaluation articles
      * (GeoNames ids as there), actors from the bundled registry.
      */
     public static List<Theatre> builtIn() {

@@ -104,7 +104,6 @@ class CorpusGeneratorTest {
         int ranges = 0;
         int attributed = 0;
         int intervals = 0;
-        int noGeonames = 0;
         for (ArticleFacts f : READ) {
             years.add(f.article().published().year());
             for (Event e : f.events()) {
@@ -120,11 +119,8 @@ class CorpusGeneratorTest {
                 attributed += g.according().isEmpty() ? 0 : 1;
             }
             for (Place p : f.places()) {
-                if (p.geonames() != null) {
-                    geonames.add(p.geonames());
-                } else {
-                    noGeonames++;
-                }
+                assertThat(p.geonames()).as("every gazetteer place has its GeoNames id").isNotNull();
+                geonames.add(p.geonames());
             }
             assertThat(f.controlStates().size() + f.events().size() + f.figures().size()).isPositive();
         }
@@ -132,11 +128,27 @@ class CorpusGeneratorTest {
                 Status.IMMINENT);
         assertThat(eventTypes).contains(Event.CONTROL_CHANGE, "clash", "bombardment", "siege");
         assertThat(years.size()).as("publication years").isGreaterThanOrEqualTo(10);
-        assertThat(geonames).contains("164816", "707292");
+        // Countries, first-level regions and hundreds of towns of the bundled GeoNames extract.
+        assertThat(geonames).contains("163843", "690791").hasSizeGreaterThan(200);
         assertThat(ranges).isPositive();
         assertThat(attributed).isPositive();
         assertThat(intervals).isPositive();
-        assertThat(noGeonames).isPositive();
+    }
+
+    @Test
+    void theBuiltInTheatresGiveValidDocumentsToo() {
+        CorpusGenerator gen = CorpusGenerator.create().seed(3).theatres(Theatre.builtIn()).build();
+        StringWriter w = new StringWriter();
+        gen.write(w, 0, 100);
+        List<Problem> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        FactsReader.readEach("built-in", new java.io.ByteArrayInputStream(w.toString().getBytes(StandardCharsets.UTF_8)),
+                p -> {
+                    problems.addAll(p.problems());
+                    p.facts().places().forEach(pl -> names.add(pl.name()));
+                });
+        assertThat(problems).isEmpty();
+        assertThat(names).contains("Saraqeb", "Izium");
     }
 
     @Test
