@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <pre>
  * Harness [--quick] [--work DIR] [--only NAME,...] [--convert N] [--carml N] [--load N]
- *         [--query-small N] [--query-large N] [--memory N]
+ *         [--query-small N] [--query-large N] [--memory N] [--memory-load N] [--repeats N]
  * </pre>
  * Sizes are numbers of synthetic articles ({@code 10k}, {@code 1M} allowed). {@code --quick} runs
  * every measure on tiny corpora: it checks that the harness works, not the speed.
@@ -38,11 +38,26 @@ public final class Harness {
         long querySmall = 10_000;
         long queryLarge = 100_000;
         long memory = 1_000_000;
+        long memoryLoad = 100_000;
         int repeats = 2;
         Path carmlDir = Path.of(System.getProperty("bench.carml.dir", "bench/carml-runner/target"));
         Path rml = Path.of(System.getProperty("bench.rml", "bench/rml/facts-subset.rml.ttl"));
         /** The classpath of child JVMs that run conflict-kg itself (memory measure). */
-        String classpath = System.getProperty("bench.classpath", System.getProperty("java.class.path"));
+        String classpath = defaultClasspath();
+
+        /** From bench/run's -Dbench.classpath, or the build's class folder and dependency list (tests). */
+        private static String defaultClasspath() {
+            String file = System.getProperty("bench.classpath.file");
+            if (file != null) {
+                try {
+                    return System.getProperty("bench.classes") + java.io.File.pathSeparator
+                            + Files.readString(Path.of(file)).trim();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return System.getProperty("bench.classpath", System.getProperty("java.class.path"));
+        }
 
         static Options parse(String... args) {
             Options o = new Options();
@@ -57,6 +72,7 @@ public final class Harness {
                         o.querySmall = 100;
                         o.queryLarge = 1_000;
                         o.memory = 2_000;
+                        o.memoryLoad = 1_000;
                         o.repeats = 1;
                     }
                     case "--work" -> o.work = Path.of(value(args, ++i, a));
@@ -75,6 +91,7 @@ public final class Harness {
                     case "--query-small" -> o.querySmall = count(value(args, ++i, a));
                     case "--query-large" -> o.queryLarge = count(value(args, ++i, a));
                     case "--memory" -> o.memory = count(value(args, ++i, a));
+                    case "--memory-load" -> o.memoryLoad = count(value(args, ++i, a));
                     case "--repeats" -> o.repeats = (int) count(value(args, ++i, a));
                     case "--carml-dir" -> o.carmlDir = Path.of(value(args, ++i, a));
                     case "--rml" -> o.rml = Path.of(value(args, ++i, a));
@@ -151,11 +168,20 @@ public final class Harness {
         return results;
     }
 
+    /** Load timings, shared by the two load measures of one run. */
+    private static final LoadBench.Timings timings = new LoadBench.Timings();
+
     private static Result measure(String name, Options o, Corpora corpora, PrintStream log) throws Exception {
         return switch (name) {
             case "conversion-vs-io-limit" -> ConversionBench.run(corpora.jsonl(o.convert, 2), o.work, o.repeats, log);
             case "conversion-vs-carml" -> CarmlBench.run(corpora.jsonl(o.carml, 1), o.work,
                     new CarmlBench.Setup(o.carmlDir, o.rml, o.quick ? "1g" : "6g"), log);
+            case "tdb2-load-vs-tdbloader" -> LoadBench.embedded(corpora.jsonl(o.load, 2), o.work, timings, log);
+            case "http-load-vs-embedded" -> LoadBench.http(corpora.jsonl(o.load, 2), o.work, timings, log);
+            case "query-latency-growth-10x" -> QueryBench.run(corpora.jsonl(o.querySmall, 1),
+                    corpora.jsonl(o.queryLarge, 4), o.work, o.quick ? 5 : 15, log);
+            case "memory-1m-xmx512m" -> MemoryBench.run(corpora.jsonl(o.memory, 8), o.memory,
+                    corpora.jsonl(o.memoryLoad, 4), o.memoryLoad, o.work, o.classpath, log);
             default -> throw new UnsupportedOperationException(name + " is not measured in this build");
         };
     }
