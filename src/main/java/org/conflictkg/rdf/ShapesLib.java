@@ -1,0 +1,57 @@
+package org.conflictkg.rdf;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.compose.MultiUnion;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphReadOnly;
+
+/**
+ * SHACL validation of converted graphs against the bundled shapes ({@code ontology/shapes.ttl},
+ * on the classpath as {@code /ontology/shapes.ttl}).
+ *
+ * <p>The shapes are written for the union of the article graphs and the reference graph of one or
+ * more articles: a canonical place's type is in the reference graph, what an article says about
+ * it in the article's graph. Validating an article graph alone reports its places and actors as
+ * untyped.
+ */
+public final class ShapesLib {
+    private ShapesLib() {
+    }
+
+    /** Classpath location of the shapes. */
+    public static final String SHAPES_RESOURCE = "/ontology/shapes.ttl";
+
+    private static volatile Shapes shapes;
+
+    /** The bundled shapes, parsed once. */
+    public static Shapes shapes() {
+        Shapes s = shapes;
+        if (s == null) {
+            s = Shapes.parse(OntologyLib.parseResource(SHAPES_RESOURCE));
+            shapes = s;
+        }
+        return s;
+    }
+
+    /** Validates one graph (for instance a union graph) against the bundled shapes. */
+    public static ValidationReport validate(Graph data) {
+        return ShaclValidator.get().validate(shapes(), data);
+    }
+
+    /**
+     * Validates the union of all graphs of a dataset, the default graph included; a triple found
+     * in several graphs counts once. A transactional dataset (TDB2) must be read inside a
+     * transaction the caller holds.
+     */
+    public static ValidationReport validate(DatasetGraph dataset) {
+        return validate(unionOf(dataset));
+    }
+
+    /** A read view of the union of the default graph and all named graphs, without duplicates. */
+    public static Graph unionOf(DatasetGraph dataset) {
+        return new GraphReadOnly(new MultiUnion(new Graph[] {dataset.getDefaultGraph(), dataset.getUnionGraph()}));
+    }
+}
