@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +39,8 @@ import org.conflictkg.names.NameFolding;
  * what the article says goes into its own graph ({@code graph/article/{id}}); the identity of
  * canonical places, actors and highways (types, registry names and sides, GeoNames ids) into
  * {@link CKG#GRAPH_REFERENCE}. Output depends only on the input: converting the same facts twice
- * gives the same quads. Each quad is sent once per document; across documents the reference
+ * gives the same quads, in the same order: the reference graph's, then the article's. Each quad
+ * is sent once per document; across documents the reference
  * quads repeat (a dataset keeps one; {@link RdfOutputLib#dedupReference} drops repeats in a stream).
  *
  * <p>Memory is bounded by one document: documents are converted one at a time.
@@ -121,7 +123,7 @@ public final class FactsToRdf {
     private final class Conversion {
         private final ArticleFacts f;
         private final StreamRDF out;
-        private final Set<Quad> sent = new HashSet<>();
+        private final Set<Quad> sent = new LinkedHashSet<>();
         private final String aid;
         private final Node graph;
         private final Node article;
@@ -146,6 +148,9 @@ public final class FactsToRdf {
             f.events().forEach(this::event);
             f.controlStates().forEach(this::controlState);
             f.figures().forEach(this::figure);
+            // Reference quads first, then the article's: writers then print one block per graph.
+            sent.stream().filter(q -> q.getGraph().equals(CKG.GRAPH_REFERENCE)).forEach(out::quad);
+            sent.stream().filter(q -> !q.getGraph().equals(CKG.GRAPH_REFERENCE)).forEach(out::quad);
         }
 
         // -------------------------------------------------------------- emit
@@ -154,10 +159,7 @@ public final class FactsToRdf {
             if (o == null) {
                 return;
             }
-            Quad q = Quad.create(g, s, p, o);
-            if (sent.add(q)) {
-                out.quad(q);
-            }
+            sent.add(Quad.create(g, s, p, o));
         }
 
         private void say(Node s, Node p, Node o) {

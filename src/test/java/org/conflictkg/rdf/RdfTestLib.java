@@ -8,21 +8,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsReader;
 
-/** Shared fixtures of the rdf tests: the example and the dev gold facts, converted. */
-final class RdfTestLib {
+/** Test helpers: converting facts into an in-memory dataset. */
+public final class RdfTestLib {
+    public static final Path EXAMPLE = Path.of("examples/2020-01-31-newarab-saraqeb.facts.json");
+    /** The shared dev set, when it sits beside the checkout. */
+    public static final Path DEV = Path.of("../shared/eval/dev");
+
     private RdfTestLib() {
     }
 
-    static final Path EXAMPLE = Path.of("examples/2020-01-31-newarab-saraqeb.facts.json");
-    static final Path DEV = Path.of("../shared/eval/dev");
+    public static DatasetGraph convert(ArticleFacts... docs) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        StreamRDF sink = StreamRDFLib.dataset(dsg);
+        FactsToRdf converter = FactsToRdf.create().build();
+        for (ArticleFacts f : docs) {
+            converter.convert(f, sink);
+        }
+        return dsg;
+    }
 
-    /** The example, then the dev gold files when the shared dev set sits beside the checkout. */
-    static List<Path> goldFiles() {
+    public static DatasetGraph convert(Path facts) {
+        return convert(FactsReader.read(facts));
+    }
+
+    /** The given facts files converted into one in-memory dataset. */
+    public static DatasetGraph convert(List<Path> files) {
+        return convert(files.stream().map(FactsReader::read).toArray(ArticleFacts[]::new));
+    }
+
+    public static DatasetGraph convertExample() {
+        return convert(EXAMPLE);
+    }
+
+    /** The example, then the dev gold files when the shared dev set is present. */
+    public static List<Path> goldFiles() {
         List<Path> files = new ArrayList<>(List.of(EXAMPLE));
         if (Files.isDirectory(DEV)) {
             try (Stream<Path> s = Files.list(DEV)) {
@@ -34,17 +62,9 @@ final class RdfTestLib {
         return files;
     }
 
-    /** The given facts files converted into one in-memory dataset. */
-    static DatasetGraph convert(List<Path> files) {
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        FactsToRdf converter = FactsToRdf.create().build();
-        for (Path f : files) {
-            converter.convert(FactsReader.read(f), StreamRDFLib.dataset(dsg));
-        }
-        return dsg;
-    }
-
-    static DatasetGraph convertExample() {
-        return convert(List.of(EXAMPLE));
+    /** A dataset whose default graph is the union of the named graphs, for queries without GRAPH. */
+    public static Dataset unionDataset(DatasetGraph dsg) {
+        DatasetGraph union = DatasetGraphFactory.wrap(dsg.getUnionGraph());
+        return DatasetFactory.wrap(union);
     }
 }

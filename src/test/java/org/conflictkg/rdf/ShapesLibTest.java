@@ -27,6 +27,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.update.UpdateAction;
 import org.apache.jena.vocabulary.RDF;
+import org.conflictkg.derive.Derivation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +45,23 @@ class ShapesLibTest {
     void convertedGoldFilesConformTogether() {
         // Canonical places and actors are shared between articles: the union must still conform.
         ValidationReport report = ShapesLib.validate(RdfTestLib.convert(RdfTestLib.goldFiles()));
+        assertThat(report.conforms()).as(() -> describe(report)).isTrue();
+    }
+
+    @Test
+    void derivedGraphConforms() throws IOException {
+        // Six reports about one town, merged into changes, a timeline and disagreements.
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/org/conflictkg/derive/saraqeb-2020"))) {
+            files = s.filter(p -> p.toString().endsWith(".facts.json")).sorted().toList();
+        }
+        DatasetGraph dsg = RdfTestLib.convert(files);
+        Derivation.create().build().run(dsg);
+        assertThat(dsg.getGraph(CKG.GRAPH_DERIVED).find(null, RDF.type.asNode(), CKG.MergedControlChange).toList())
+                .isNotEmpty();
+        assertThat(dsg.getGraph(CKG.GRAPH_DERIVED).find(null, RDF.type.asNode(), CKG.Disagreement).toList())
+                .isNotEmpty();
+        ValidationReport report = ShapesLib.validate(dsg);
         assertThat(report.conforms()).as(() -> describe(report)).isTrue();
     }
 
