@@ -1,10 +1,20 @@
 package org.conflictkg.rdf;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.compose.MultiUnion;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.Prefixes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 
@@ -48,6 +58,27 @@ public final class ShapesLib {
      */
     public static ValidationReport validate(DatasetGraph dataset) {
         return validate(unionOf(dataset));
+    }
+
+    /**
+     * The results of a report as lines, sorted, IRIs abbreviated with the output prefixes:
+     * {@code focus path: message}, or {@code focus: message} for a constraint on the node itself.
+     */
+    public static List<String> describe(ValidationReport report) {
+        PrefixMap pm = RdfOutputLib.prefixes();
+        Prologue prologue = new Prologue(Prefixes.adapt(pm));
+        List<String> lines = new ArrayList<>();
+        for (ReportEntry e : report.getEntries()) {
+            StringBuilder sb = new StringBuilder(NodeFmtLib.str(e.focusNode(), pm));
+            if (e.resultPath() != null) {
+                sb.append(' ').append(PathWriter.asString(e.resultPath(), prologue));
+            }
+            sb.append(": ").append(e.message() == null ? "violates " + NodeFmtLib.str(e.sourceConstraintComponent(), pm)
+                    : e.message());
+            lines.add(sb.toString());
+        }
+        Collections.sort(lines);
+        return lines;
     }
 
     /** A read view of the union of the default graph and all named graphs, without duplicates. */

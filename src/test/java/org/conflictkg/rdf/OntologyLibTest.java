@@ -182,6 +182,36 @@ class OntologyLibTest {
     }
 
     @Test
+    void closedListsInTheShapesAreTheFactsValues() {
+        Graph shapes = OntologyLib.parseResource(ShapesLib.SHAPES_RESOURCE);
+        assertThat(inLists(shapes, CKG.actorKind)).containsExactly(concepts(CKG.Scheme.ACTOR_KIND, ActorKind.class));
+        assertThat(inLists(shapes, CKG.placeKind)).containsExactly(concepts(CKG.Scheme.PLACE_KIND, PlaceKind.class));
+        assertThat(inLists(shapes, CKG.qualifier)).containsExactly(concepts(CKG.Scheme.QUALIFIER, Qualifier.class));
+        Set<Node> control = Stream.of(Status.COMPLETED, Status.PARTIAL, Status.CONTESTED, Status.IMMINENT)
+                .map(v -> CKG.Scheme.STATUS.concept(v.code())).collect(Collectors.toSet());
+        // Status lists: every event's list holds all values; control changes and periods the four control values.
+        assertThat(inLists(shapes, CKG.status)).allSatisfy(list -> assertThat(list)
+                .satisfiesAnyOf(l -> assertThat(l).isEqualTo(concepts(CKG.Scheme.STATUS, Status.class)),
+                        l -> assertThat(l).isEqualTo(control)))
+                .contains(concepts(CKG.Scheme.STATUS, Status.class), control);
+    }
+
+    /** The members of each sh:in list of a property shape whose path is {@code path}. */
+    private static List<Set<Node>> inLists(Graph shapes, Node path) {
+        Node shIn = NodeFactory.createURI("http://www.w3.org/ns/shacl#in");
+        Node shPath = NodeFactory.createURI("http://www.w3.org/ns/shacl#path");
+        List<Set<Node>> lists = new ArrayList<>();
+        shapes.find(Node.ANY, shPath, path).forEach(t -> shapes.find(t.getSubject(), shIn, Node.ANY)
+                .forEach(l -> lists.add(Set.copyOf(org.apache.jena.sparql.util.graph.GraphList.members(new org.apache.jena.sparql.util.graph.GNode(shapes, l.getObject()))))));
+        assertThat(lists).as("sh:in lists on %s", path).isNotEmpty();
+        return lists;
+    }
+
+    private static <E extends Enum<E> & FactsEnum> Set<Node> concepts(CKG.Scheme scheme, Class<E> values) {
+        return Arrays.stream(values.getEnumConstants()).map(v -> scheme.concept(v.code())).collect(Collectors.toSet());
+    }
+
+    @Test
     void ontologyIsReadOnlyAndParsedOnce() {
         assertThat(OntologyLib.ontology()).isSameAs(ONTOLOGY);
         Node n = NodeFactory.createURI(CKG.NS + "Extra");

@@ -106,6 +106,36 @@ class ShapesLibTest {
     }
 
     @Test
+    void offsetsCompareAsNumbersNotAsText() {
+        // 95 <= 274 numerically although "95" > "274" as text.
+        DatasetGraph dsg = RdfTestLib.convertExample();
+        UpdateAction.parseExecute("""
+                PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                DELETE { GRAPH ?g { ?s nif:beginIndex ?b } } INSERT { GRAPH ?g { ?s nif:beginIndex "95"^^xsd:nonNegativeInteger } }
+                WHERE { GRAPH ?g { ?s nif:beginIndex ?b ; nif:endIndex "274"^^xsd:nonNegativeInteger } }""", dsg);
+        assertThat(dsg.find(Node.ANY, Node.ANY, CKG.nif_beginIndex, NodeFactory.createLiteralDT("95",
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDnonNegativeInteger)).hasNext()).isTrue();
+        ValidationReport report = ShapesLib.validate(dsg);
+        assertThat(report.conforms()).as(() -> describe(report)).isTrue();
+    }
+
+    @Test
+    void describeGivesOneSortedLinePerResult() {
+        DatasetGraph dsg = RdfTestLib.convertExample();
+        UpdateAction.parseExecute("""
+                PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+                DELETE WHERE { GRAPH ?g { ?s ckg:territory ?p ; ckg:toActor ?a } }""", dsg);
+        ValidationReport report = ShapesLib.validate(dsg);
+        List<String> lines = ShapesLib.describe(report);
+        assertThat(lines).hasSize(report.getEntries().size()).isSorted();
+        assertThat(lines).contains(
+                "<https://w3id.org/conflict-kg/event/2020-01-31-newarab-saraqeb/maarat-withdrawal> ckg:territory: "
+                        + "a control change has exactly one ckg:territory, a place or a highway");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("saraqeb-recapture> ckg:toActor: "));
+    }
+
+    @Test
     void shapesAreParsedOnce() {
         assertThat(ShapesLib.shapes()).isSameAs(ShapesLib.shapes());
         assertThat(ShapesLib.shapes().getTargetShapes()).hasSizeGreaterThan(10);
