@@ -83,6 +83,9 @@ public final class ShapesLib {
 
     /** A read view of the union of the default graph and all named graphs, without duplicates. */
     public static Graph unionOf(DatasetGraph dataset) {
-        return new GraphReadOnly(new MultiUnion(new Graph[] {dataset.getDefaultGraph(), dataset.getUnionGraph()}));
+        Graph named = dataset.getUnionGraph();
+        Graph dflt = dataset.getDefaultGraph();
+        // The dataset's own union graph is markedly faster than a MultiUnion: use it alone when it can be.
+        return new GraphReadOnly(dflt.isEmpty() ? named : new MultiUnion(new Graph[] {dflt, named}));
     }
 }
