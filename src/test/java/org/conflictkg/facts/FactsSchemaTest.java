@@ -26,6 +26,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.AllowSchemaLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,10 +36,13 @@ class FactsSchemaTest {
 
     static final String SCHEMA_ID = "https://w3id.org/conflict-kg/schema/facts-1.schema.json";
     static final ObjectMapper JSON = new ObjectMapper();
-    // The schema's own id resolves to the bundled copy, so validation never touches the network.
+    // The schema's own id resolves to the bundled copy; loading anything but classpath resources
+    // fails, so validation never touches the network.
     static final JsonSchema SCHEMA = JsonSchemaFactory
-            .getInstance(SpecVersion.VersionFlag.V202012,
-                    b -> b.schemaMappers(m -> m.mapPrefix("https://w3id.org/conflict-kg/schema/", "classpath:schema/")))
+            .getInstance(SpecVersion.VersionFlag.V202012, b -> b
+                    .schemaMappers(m -> m.mapPrefix("https://w3id.org/conflict-kg/schema/", "classpath:schema/"))
+                    .schemaLoaders(l -> l.values(list -> list.add(0,
+                            new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:"))))))
             .getSchema(SchemaLocation.of(SCHEMA_ID));
 
     static Stream<Path> goldFiles() throws IOException {
