@@ -28,6 +28,8 @@ import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.update.UpdateAction;
 import org.apache.jena.vocabulary.RDF;
 import org.conflictkg.derive.Derivation;
+import org.conflictkg.link.Gazetteer;
+import org.conflictkg.link.LinkStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +62,22 @@ class ShapesLibTest {
         assertThat(dsg.getGraph(CKG.GRAPH_DERIVED).find(null, RDF.type.asNode(), CKG.MergedControlChange).toList())
                 .isNotEmpty();
         assertThat(dsg.getGraph(CKG.GRAPH_DERIVED).find(null, RDF.type.asNode(), CKG.Disagreement).toList())
+                .isNotEmpty();
+        ValidationReport report = ShapesLib.validate(dsg);
+        assertThat(report.conforms()).as(() -> describe(report)).isTrue();
+    }
+
+    @Test
+    void wholeStoreConforms() {
+        // Article and reference graphs, then the links graph (bundled gazetteer, no Wikidata), the
+        // derived graph (timeline, highway control) and the ontology graph: the union still conforms.
+        DatasetGraph dsg = RdfTestLib.convertExample();
+        LinkStage.create(Gazetteer.bundled(), null).run(dsg);
+        Derivation.create().build().run(dsg);
+        OntologyLib.ontology().find().forEach(t -> dsg.add(CKG.GRAPH_ONTOLOGY, t.getSubject(), t.getPredicate(),
+                t.getObject()));
+        assertThat(dsg.getGraph(CKG.GRAPH_LINKS).find(null, CKG.linkConfidence, null).toList()).isNotEmpty();
+        assertThat(dsg.getGraph(CKG.GRAPH_DERIVED).find(null, RDF.type.asNode(), CKG.HighwayControl).toList())
                 .isNotEmpty();
         ValidationReport report = ShapesLib.validate(dsg);
         assertThat(report.conforms()).as(() -> describe(report)).isTrue();
