@@ -3,13 +3,18 @@ package org.conflictkg.rdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -83,6 +88,35 @@ class OntologyLibTest {
             }
         });
         assertThat(extra).as("ontology terms without a CKG constant").isEmpty();
+    }
+
+    @Test
+    void everyCkgTermNamedInSourcesAndQueriesIsDeclared() throws IOException {
+        // SPARQL text in the code and named queries write terms as ckg:name; some code mints CKG.NS + "name".
+        Pattern term = Pattern.compile("ckg:([A-Za-z][A-Za-z0-9]*)|CKG\\.NS \\+ \"([A-Za-z][A-Za-z0-9]*)\"");
+        Set<String> missing = new TreeSet<>();
+        int files = 0;
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("queries"))) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            List<Path> sources;
+            try (Stream<Path> s = Files.walk(root)) {
+                sources = s.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".rq")).toList();
+            }
+            for (Path f : sources) {
+                files++;
+                Matcher m = term.matcher(Files.readString(f));
+                while (m.find()) {
+                    Node n = NodeFactory.createURI(CKG.NS + (m.group(1) != null ? m.group(1) : m.group(2)));
+                    if (!declared(n)) {
+                        missing.add(f + ": " + n.getURI());
+                    }
+                }
+            }
+        }
+        assertThat(files).isPositive();
+        assertThat(missing).isEmpty();
     }
 
     @Test
