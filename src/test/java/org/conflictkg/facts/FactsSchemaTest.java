@@ -56,6 +56,13 @@ class FactsSchemaTest {
         assertThat(errors).isEmpty();
     }
 
+    @ParameterizedTest
+    @MethodSource("goldFiles")
+    void writerOutputMatchesTheSchema(Path file) throws IOException {
+        String written = FactsWriter.toJson(FactsReader.read(file));
+        assertThat(SCHEMA.validate(JSON.readTree(written))).isEmpty();
+    }
+
     @Test
     void schemaDeclaresDraft202012AndItsId() throws IOException {
         try (InputStream in = FactsSchemaTest.class.getResourceAsStream("/schema/facts-1.schema.json")) {
