@@ -27,11 +27,20 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.conflictkg.rdf.FactsToRdf;
+import org.conflictkg.rdf.ShapesLib;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The bundled JSON Schema for facts@1 accepts and rejects what {@link FactsReader} does. */
+/**
+ * The bundled JSON Schema for facts@1 accepts and rejects what {@link FactsReader} does, and what
+ * both accept converts to a graph that conforms to the SHACL shapes.
+ */
 class FactsSchemaTest {
 
     static final String SCHEMA_ID = "https://w3id.org/conflict-kg/schema/facts-1.schema.json";
@@ -136,7 +145,12 @@ class FactsSchemaTest {
         Set<ValidationMessage> schemaErrors = SCHEMA.validate(doc);
         if (c.accept()) {
             assertThat(schemaErrors).as("schema errors").isEmpty();
-            assertThat(FactsReader.read(c.name(), text)).isNotNull();
+            ArticleFacts facts = FactsReader.read(c.name(), text);
+            // What the reader accepts converts to a graph the shapes accept.
+            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+            FactsToRdf.create().build().convert(facts, StreamRDFLib.dataset(dsg));
+            ValidationReport report = ShapesLib.validate(dsg);
+            assertThat(report.conforms()).as(() -> String.join("\n", ShapesLib.describe(report))).isTrue();
         } else {
             assertThat(schemaErrors).as("schema errors").isNotEmpty();
             FactsException e = catchThrowableOfType(FactsException.class, () -> FactsReader.read(c.name(), text));
