@@ -55,6 +55,12 @@ final class RmlSubset {
         return false;
     }
 
+    /** The document without the facts the subset leaves out (events, control states, figures, highways). */
+    static ArticleFacts restrict(ArticleFacts f) {
+        return new ArticleFacts(f.article(), f.actors(), f.places(), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of());
+    }
+
     /** Passes on only the quads of the subset, for one document. */
     static StreamRDF filter(StreamRDF out, ArticleFacts facts) {
         Set<Node> actors = new HashSet<>();
