@@ -2,6 +2,8 @@ package org.conflictkg.store;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.conflictkg.rdf.CKG;
+import org.conflictkg.rdf.IriLib;
 
 /**
  * The named graphs of a store and the one bookkeeping term the loader writes.
@@ -17,20 +19,20 @@ public final class StoreGraphs {
     private StoreGraphs() {}
 
     /** Base of every IRI the project mints. */
-    public static final String BASE = "https://w3id.org/conflict-kg/";
+    public static final String BASE = CKG.BASE;
     /** Prefix of article graph names. */
-    public static final String ARTICLE_GRAPH_PREFIX = BASE + "graph/article/";
+    public static final String ARTICLE_GRAPH_PREFIX = CKG.GRAPH_ARTICLE_PREFIX;
     /** Canonical places, actors and highways, shared by all articles. */
-    public static final Node REFERENCE_GRAPH = NodeFactory.createURI(BASE + "graph/reference");
+    public static final Node REFERENCE_GRAPH = CKG.GRAPH_REFERENCE;
     /** The property linking an article graph to the hash of the input it was loaded from. */
-    public static final Node CONTENT_HASH = NodeFactory.createURI(BASE + "ontology#contentHash");
+    public static final Node CONTENT_HASH = NodeFactory.createURI(CKG.NS + "contentHash");
 
     /** The graph name of the article with this id. */
     public static Node articleGraph(String articleId) {
         if (articleId == null || articleId.isEmpty()) {
             throw StoreException.badInput("article id is empty");
         }
-        return NodeFactory.createURI(ARTICLE_GRAPH_PREFIX + encodeSegment(articleId));
+        return IriLib.articleGraph(articleId);
     }
 
     /** The article id of an article graph name, or null if it is not one. */
@@ -45,20 +47,5 @@ public final class StoreGraphs {
     /** True if the node names an article graph. */
     public static boolean isArticleGraph(Node graph) {
         return articleId(graph) != null;
-    }
-
-    private static String encodeSegment(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return sb.toString();
     }
 }
