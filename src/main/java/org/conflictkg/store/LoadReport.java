@@ -14,8 +14,12 @@ import java.util.List;
  */
 public record LoadReport(int loaded, int unchanged, List<Failure> failures, long quads, Duration elapsed) {
 
-    /** A document that was not loaded. */
-    public record Failure(String source, List<String> problems) {}
+    /**
+     * A document that was not loaded.
+     *
+     * @param badInput true if the document itself is at fault (invalid facts), false if writing failed
+     */
+    public record Failure(String source, List<String> problems, boolean badInput) {}
 
     public LoadReport {
         failures = List.copyOf(failures);
@@ -23,6 +27,15 @@ public record LoadReport(int loaded, int unchanged, List<Failure> failures, long
 
     public boolean ok() {
         return failures.isEmpty();
+    }
+
+    /** Exit code for this load: 0 if all loaded, 2 if only bad documents failed, 1 if a write failed. */
+    public int exitCode() {
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        return failures.stream().allMatch(Failure::badInput) ? org.conflictkg.ConflictKgException.BAD_INPUT
+                : org.conflictkg.ConflictKgException.FAILURE;
     }
 
     /** One line: counts, quads, time and rate. */

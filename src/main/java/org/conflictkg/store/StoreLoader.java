@@ -46,7 +46,8 @@ public final class StoreLoader {
             try {
                 inputs.forFile(f).read(f, run::accept);
             } catch (ConflictKgException ex) {
-                run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage())));
+                run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
+                        ex.exitCode() == ConflictKgException.BAD_INPUT));
             }
             progress.fileDone();
         }
@@ -73,12 +74,12 @@ public final class StoreLoader {
         void accept(ArticleDocument doc) {
             progress.document();
             if (!doc.ok()) {
-                failures.add(new LoadReport.Failure(doc.source(), doc.problems()));
+                failures.add(new LoadReport.Failure(doc.source(), doc.problems(), true));
                 return;
             }
             if (!seen.add(doc.articleId())) {
                 failures.add(new LoadReport.Failure(doc.source(),
-                        List.of(doc.source() + ": article id '" + doc.articleId() + "' appears twice in this load")));
+                        List.of(doc.source() + ": article id '" + doc.articleId() + "' appears twice in this load"), true));
                 return;
             }
             if (doc.contentHash().equals(stored.get(doc.articleId()))) {
@@ -89,7 +90,8 @@ public final class StoreLoader {
             try {
                 graph = doc.build();
             } catch (ConflictKgException ex) {
-                failures.add(new LoadReport.Failure(doc.source(), List.of(ex.getMessage())));
+                failures.add(new LoadReport.Failure(doc.source(), List.of(ex.getMessage()),
+                        ex.exitCode() == ConflictKgException.BAD_INPUT));
                 return;
             }
             batch.add(graph);
@@ -114,11 +116,11 @@ public final class StoreLoader {
                     throw ex; // e.g. credentials refused: every further write would fail too
                 }
                 for (ArticleGraph a : batch) {
-                    failures.add(new LoadReport.Failure(a.source(), List.of(ex.getMessage())));
+                    failures.add(new LoadReport.Failure(a.source(), List.of(ex.getMessage()), false));
                 }
             } catch (RuntimeException ex) {
                 for (ArticleGraph a : batch) {
-                    failures.add(new LoadReport.Failure(a.source(), List.of("write failed: " + ex.getMessage())));
+                    failures.add(new LoadReport.Failure(a.source(), List.of("write failed: " + ex.getMessage()), false));
                 }
             } finally {
                 batch.clear();

@@ -85,6 +85,15 @@ public final class TdbStores {
         });
     }
 
+    /** Syncs and releases a database opened here (at shutdown); it must not be used afterwards. */
+    public static void release(DatasetGraph dsg) {
+        try {
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+        } catch (RuntimeException ex) {
+            // Not a TDB2 database, or already released.
+        }
+    }
+
     private static DatasetGraph withUnionDefault(DatasetGraph dsg) {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return dsg;
