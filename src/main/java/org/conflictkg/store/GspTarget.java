@@ -131,7 +131,7 @@ public final class GspTarget implements LoadTarget {
             } catch (HttpException ex) {
                 int status = ex.getStatusCode();
                 if (status == 401 || status == 403) {
-                    throw StoreException.badInput(gspUrl + " refused the write (HTTP " + status + "): "
+                    throw StoreException.refused(gspUrl + " refused the write (HTTP " + status + "): "
                             + (authorization == null ? "credentials needed (--user, --password-file)" : "check the credentials"));
                 }
                 boolean transientFailure = status <= 0 || status >= 500 || status == 429 || status == 408;

@@ -9,10 +9,29 @@ import org.conflictkg.ConflictKgException;
  */
 public final class StoreException extends ConflictKgException {
     private final int exitCode;
+    private final boolean fatal;
 
     private StoreException(String message, Throwable cause, int exitCode) {
+        this(message, cause, exitCode, false);
+    }
+
+    private StoreException(String message, Throwable cause, int exitCode, boolean fatal) {
         super(message, cause);
         this.exitCode = exitCode;
+        this.fatal = fatal;
+    }
+
+    /**
+     * The store refused us (credentials missing or wrong): every further write would fail the
+     * same way, so a load stops at once (exit 2).
+     */
+    public static StoreException refused(String message) {
+        return new StoreException(message, null, BAD_INPUT, true);
+    }
+
+    /** True if a load must stop rather than go on with the next document. */
+    public boolean fatal() {
+        return fatal;
     }
 
     /** The user's input or usage is at fault (exit 2). */

@@ -46,6 +46,9 @@ public final class StoreLoader {
             try {
                 inputs.forFile(f).read(f, run::accept);
             } catch (ConflictKgException ex) {
+                if (ex instanceof StoreException se && se.fatal()) {
+                    throw se;
+                }
                 run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
                         ex.exitCode() == ConflictKgException.BAD_INPUT));
             }
@@ -112,7 +115,7 @@ public final class StoreLoader {
                     quads += a.size();
                 }
             } catch (StoreException ex) {
-                if (ex.exitCode() == ConflictKgException.BAD_INPUT) {
+                if (ex.fatal()) {
                     throw ex; // e.g. credentials refused: every further write would fail too
                 }
                 for (ArticleGraph a : batch) {
