@@ -29,6 +29,7 @@ final class FactsInputs {
     static Check check(List<Path> files, PrintWriter err, Consumer<ArticleFacts> onValid) {
         int[] counts = {0, 0};
         for (Path file : files) {
+            int before = counts[0];
             try {
                 FactsReader.readEach(file, parsed -> {
                     counts[0]++;
@@ -45,6 +46,13 @@ final class FactsInputs {
                 counts[0]++;
                 counts[1]++;
                 e.problems().forEach(err::println);
+                continue;
+            }
+            if (counts[0] == before) {
+                counts[0]++;
+                counts[1]++;
+                err.println(new Problem(Problem.Severity.ERROR, file.toString(), 0, 0, "",
+                        "no facts document in file (it is empty)"));
             }
         }
         err.flush();

@@ -46,6 +46,7 @@ final class FactsBinder {
     private final LocatedJson json;
     private final ProblemHandler handler;
     private int[] body;
+    private boolean articleBound;
     private boolean errors;
 
     FactsBinder(String source, LocatedJson json, ProblemHandler handler) {
@@ -111,6 +112,7 @@ final class FactsBinder {
             return null;
         }
         String p = "/article";
+        articleBound = true;
         checkFields(o, p, ARTICLE);
         String text = text(o, p, "text", false);
         if (text != null) {
@@ -407,6 +409,9 @@ final class FactsBinder {
                 continue;
             }
             if (body == null) {
+                if (!articleBound) {
+                    continue;  // the missing article was reported; one error, not one per span
+                }
                 error(ip, "evidence needs the article body: \"article.text\" is missing");
                 continue;
             }

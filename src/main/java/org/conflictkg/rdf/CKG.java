@@ -103,6 +103,31 @@ public final class CKG {
     public static final Node wikidataId = ckg("wikidataId");
     public static final Node localId = ckg("localId");
 
+    // Derived graph: timeline, merged events, disagreements
+    public static final Node TimelinePeriod = ckg("TimelinePeriod");
+    public static final Node MergedControlChange = ckg("MergedControlChange");
+    public static final Node Disagreement = ckg("Disagreement");
+    public static final Node HighwayControl = ckg("HighwayControl");
+    public static final Node controllerSide = ckg("controllerSide");
+    public static final Node toSide = ckg("toSide");
+    public static final Node since = ckg("since");
+    public static final Node until = ckg("until");
+    public static final Node startedBy = ckg("startedBy");
+    public static final Node endedBy = ckg("endedBy");
+    public static final Node supportedBy = ckg("supportedBy");
+    public static final Node context = ckg("context");
+    public static final Node sourceCount = ckg("sourceCount");
+    public static final Node reportCount = ckg("reportCount");
+    public static final Node earliestReported = ckg("earliestReported");
+    public static final Node latestReported = ckg("latestReported");
+    public static final Node disputed = ckg("disputed");
+    public static final Node aspect = ckg("aspect");
+    public static final Node version = ckg("version");
+    public static final Node concerns = ckg("concerns");
+    public static final Node onDate = ckg("onDate");
+    public static final Node lengthKm = ckg("lengthKm");
+    public static final Node share = ckg("share");
+
     // Aligned vocabularies
     public static final Node sem_Event = sem("Event");
     public static final Node sem_Actor = sem("Actor");

@@ -34,8 +34,15 @@ public final class IriLib {
     private IriLib() {
     }
 
-    /** One path segment, percent-encoded so it cannot contain '/', '?', '#', '<', '>', quotes or spaces. */
+    /**
+     * One path segment, percent-encoded so it cannot contain '/', '?', '#', '<', '>', quotes or
+     * spaces. A segment that would be empty or a dot segment ("." or "..", which IRI resolution
+     * removes) is prefixed with '_'; so is one that starts with '_', which keeps the mapping one-to-one.
+     */
     public static String segment(String raw) {
+        if (raw.isEmpty() || raw.startsWith("_") || raw.chars().allMatch(c -> c == '.')) {
+            raw = "_" + raw;
+        }
         String s = IRILib.encodeUriComponent(raw);
         s = IRILib.encodeNonASCII(s);
         // encodeUriComponent leaves these unreserved-by-RFC-2396 marks; encode them to be strict.
