@@ -30,7 +30,7 @@ public final class TdbStores {
         if (!Files.isWritable(dir)) {
             throw StoreException.badInput("database folder is not writable: " + dir);
         }
-        return withUnionDefault(DatabaseMgr.connectDatasetGraph(dir.toString()));
+        return connect(dir);
     }
 
     /** Opens an existing TDB2 database; a folder that holds none is bad input. */
@@ -41,7 +41,7 @@ public final class TdbStores {
         if (!looksLikeTdb2(dir)) {
             throw StoreException.badInput("not a TDB2 database: " + dir);
         }
-        return withUnionDefault(DatabaseMgr.connectDatasetGraph(dir.toString()));
+        return connect(dir);
     }
 
     /** An in-memory TDB2 dataset with the same union-default-graph behaviour as a folder. */
@@ -91,6 +91,19 @@ public final class TdbStores {
             org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
         } catch (RuntimeException ex) {
             // Not a TDB2 database, or already released.
+        }
+    }
+
+    private static DatasetGraph connect(Path dir) {
+        try {
+            return withUnionDefault(DatabaseMgr.connectDatasetGraph(dir.toString()));
+        } catch (org.apache.jena.dboe.DBOpEnvException ex) {
+            String msg = ex.getMessage() == null ? "" : ex.getMessage();
+            if (msg.contains("lock")) {
+                throw StoreException.failure("database " + dir + " is in use by another process (a running serve?): "
+                        + "query it over HTTP with --endpoint, or stop that process first", ex);
+            }
+            throw StoreException.failure("cannot open database " + dir + ": " + msg, ex);
         }
     }
 
