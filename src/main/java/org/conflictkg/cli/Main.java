@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
+                GazetteerCommand.class,
         })
 public final class Main implements Runnable {
 

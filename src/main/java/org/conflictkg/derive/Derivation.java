@@ -92,8 +92,7 @@ public final class Derivation {
     /** Reads the reports, derives, and replaces the derived graph, in one write transaction. */
     public Timeline run(DatasetGraph dsg) {
         return Txn.calculateWrite(dsg, () -> {
-            Reports reports = new ReportsReader(dsg, registry).read();
-            Timeline t = derive(reports);
+            Timeline t = derive(dsg);
             dsg.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY);
             DerivedGraphWriter.write(t, q -> dsg.add(q));
             return t;
@@ -102,7 +101,16 @@ public final class Derivation {
 
     /** Reads the reports of a dataset (inside the caller's transaction, if any) and derives. */
     public Timeline derive(DatasetGraph dsg) {
-        return derive(new ReportsReader(dsg, registry).read());
+        Timeline t = derive(new ReportsReader(dsg, registry).read());
+        List<HighwayControl.Route> routes = HighwayControl.routes(dsg);
+        Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
+        List<HighwayControl.Result> results = new ArrayList<>();
+        for (HighwayControl.Route r : routes) {
+            if (r.points().size() >= 2) {
+                days.getOrDefault(r.highway(), Set.of()).forEach(d -> results.add(HighwayControl.on(r, t, d)));
+            }
+        }
+        return t.withHighways(routes, results);
     }
 
     public Timeline derive(Reports reports) {

@@ -55,6 +55,35 @@ final class DerivedGraphWriter {
             p.support().forEach(st -> s.add(n, CKG.supportedBy, st.node()));
             p.context().forEach(c -> s.add(n, CKG.context, c.event()));
         }
+        for (HighwayControl.Route r : t.routes()) {
+            String wkt = r.wkt();
+            if (wkt != null) {
+                Node geometry = org.conflictkg.rdf.IriLib.mint("derived", "geometry",
+                        org.conflictkg.rdf.IriLib.hash(r.highway().getURI()));
+                s.add(r.highway(), CKG.geo_hasGeometry, geometry);
+                s.add(geometry, RDF.type.asNode(), CKG.geo_Geometry);
+                s.add(geometry, CKG.geo_asWKT, HighwayControl.wktLiteral(wkt));
+            }
+        }
+        for (HighwayControl.Result h : t.highwayControl()) {
+            Node n = org.conflictkg.rdf.IriLib.mint("derived", "highway-control",
+                    org.conflictkg.rdf.IriLib.hash(h.highway().getURI() + "|" + h.day()));
+            s.add(n, RDF.type.asNode(), CKG.HighwayControl);
+            s.add(n, CKG.aboutHighway, h.highway());
+            s.add(n, CKG.onDate, day(h.day()));
+            s.add(n, CKG.lengthKm, km(h.totalKm()));
+            h.kmBySide().forEach((side, km) -> {
+                Node part = org.conflictkg.rdf.IriLib.mint("derived", "highway-control",
+                        org.conflictkg.rdf.IriLib.hash(h.highway().getURI() + "|" + h.day()),
+                        org.conflictkg.rdf.IriLib.segment(side.startsWith("http") ? org.conflictkg.rdf.IriLib.hash(side) : side));
+                s.add(n, CKG.stretch, part);
+                side(s, part, CKG.controllerSide, side);
+                s.add(part, CKG.lengthKm, km(km));
+                s.add(part, CKG.share, NodeFactory.createLiteralDT(
+                        java.math.BigDecimal.valueOf(h.share(side)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString(),
+                        XSDDatatype.XSDdecimal));
+            });
+        }
         for (Timeline.Disagreement d : t.disagreements()) {
             Node n = d.iri();
             s.add(n, RDF.type.asNode(), CKG.Disagreement);
@@ -88,6 +117,11 @@ final class DerivedGraphWriter {
 
     private static Node day(LocalDate d) {
         return d == null ? null : NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+    }
+
+    private static Node km(double km) {
+        return NodeFactory.createLiteralDT(java.math.BigDecimal.valueOf(km).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString(), XSDDatatype.XSDdecimal);
     }
 
     private static Node integer(long n) {

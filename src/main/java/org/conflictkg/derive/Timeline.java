@@ -7,7 +7,19 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 
 /** The result of derivation: merged changes, control periods and disagreements. */
-public record Timeline(List<MergedChange> changes, List<Period> periods, List<Disagreement> disagreements) {
+public record Timeline(List<MergedChange> changes, List<Period> periods, List<Disagreement> disagreements,
+                       List<HighwayControl.Route> routes, List<HighwayControl.Result> highwayControl) {
+
+    /** A timeline without highway control (derived from reports alone). */
+    public Timeline(List<MergedChange> changes, List<Period> periods, List<Disagreement> disagreements) {
+        this(changes, periods, disagreements, List.of(), List.of());
+    }
+
+    /** This timeline with the control of the given routes on the given days. */
+    public Timeline withHighways(List<HighwayControl.Route> routes, List<HighwayControl.Result> results) {
+        return new Timeline(changes, periods, disagreements, routes, results);
+    }
+
 
     /**
      * Reports of one change: same place, same gaining side, dates within the window.

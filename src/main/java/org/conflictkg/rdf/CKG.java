@@ -24,7 +24,7 @@ public final class CKG {
     public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     public static final String SCHEMA = "https://schema.org/";
     public static final String GEO = "http://www.opengis.net/ont/geosparql#";
-    public static final String GN = "https://www.geonames.org/ontology#";
+    public static final String GN = "http://www.geonames.org/ontology#";
     public static final String NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
     public static final String GEONAMES_FEATURE = "https://sws.geonames.org/";
     public static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
@@ -127,6 +127,7 @@ public final class CKG {
     public static final Node onDate = ckg("onDate");
     public static final Node lengthKm = ckg("lengthKm");
     public static final Node share = ckg("share");
+    public static final Node stretch = ckg("stretch");
 
     // Aligned vocabularies
     public static final Node sem_Event = sem("Event");
