@@ -24,7 +24,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Loads into any SPARQL 1.1 Graph Store Protocol endpoint: per article, one POST (merge) per
- * shared graph, then one PUT of the article graph with its hash triple. The PUT comes last so
+ * shared graph of the quads not already merged during this load (none, when an article adds
+ * nothing new to the reference graph), then one PUT of the article graph with its hash triple. The PUT comes last so
  * that a graph whose hash says "current" is always complete. Credentials go as HTTP basic auth;
  * transient failures (I/O, 5xx, 429) are retried with exponential backoff; a 401/403 stops the
  * load at once (every further request would fail the same way).
@@ -41,6 +42,8 @@ public final class GspTarget implements LoadTarget {
     private final Duration backoff;
     private final HttpClient http;
     private final java.util.function.Consumer<String> warn;
+    /** Shared-graph quads already merged into the endpoint during this load. */
+    private final java.util.Set<Quad> sentShared = new java.util.HashSet<>();
 
     private GspTarget(Builder b) {
         this.gspUrl = b.gspUrl;
@@ -50,7 +53,7 @@ public final class GspTarget implements LoadTarget {
         this.attempts = b.attempts;
         this.backoff = b.backoff;
         this.warn = b.warn;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -102,10 +105,13 @@ public final class GspTarget implements LoadTarget {
         for (ArticleGraph a : batch) {
             Map<Node, Graph> shared = new LinkedHashMap<>();
             for (Quad q : a.sharedQuads()) {
-                shared.computeIfAbsent(q.getGraph(), g -> GraphFactory.createDefaultGraph()).add(q.asTriple());
+                if (!sentShared.contains(q)) {
+                    shared.computeIfAbsent(q.getGraph(), g -> GraphFactory.createDefaultGraph()).add(q.asTriple());
+                }
             }
             for (var e : shared.entrySet()) {
                 send(a, e.getKey(), e.getValue(), false);
+                e.getValue().find().forEachRemaining(t -> sentShared.add(Quad.create(e.getKey(), t)));
             }
             Graph own = GraphFactory.createDefaultGraph();
             a.articleQuads().forEach(q -> own.add(q.asTriple()));
