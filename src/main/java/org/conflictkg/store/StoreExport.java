@@ -55,10 +55,17 @@ public final class StoreExport {
         }
     }
 
-    /** Sends every quad of the store. */
+    /**
+     * Sends every quad of the store's named graphs. A TDB2 store's own default graph holds only
+     * bookkeeping ({@link TdbStores#STORE_FORMAT}) and is left out, as queries leave it out.
+     */
     public void all(StreamRDF sink) {
         if (dsg != null) {
-            dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink::quad);
+            dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.isDefaultGraph()) {
+                    sink.quad(q);
+                }
+            });
             return;
         }
         try {

@@ -92,7 +92,7 @@ class KgServerUpdateTest {
         assertThat(r.ok()).isTrue();
         assertThat(r.loaded()).isEqualTo(1);
 
-        DatasetGraph embedded = TdbStores.createInMemory();
+        DatasetGraph embedded = TdbStores.openOrCreate(tmp.resolve("embedded"));
         StoreLoader.create(new TdbTarget(embedded, 1000), Converters.standardInputs()).build().load(List.of(EXAMPLE));
         assertThat(TdbStores.quadCount(served)).isEqualTo(TdbStores.quadCount(embedded)).isPositive();
         assertThat(TdbStores.storedHashes(served)).isEqualTo(TdbStores.storedHashes(embedded));
