@@ -129,6 +129,10 @@ public final class CKG {
     public static final Node share = ckg("share");
     public static final Node stretch = ckg("stretch");
 
+    // Links graph: how a place was linked to the gazetteer
+    public static final Node linkConfidence = ckg("linkConfidence");
+    public static final Node linkMethod = ckg("linkMethod");
+
     // Aligned vocabularies
     public static final Node sem_Event = sem("Event");
     public static final Node sem_Actor = sem("Actor");
