@@ -61,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
                 .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
                 .ui(!noUi).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
+        warnIfExposed(spec.commandLine().getErr(), server);
         printEndpoints(out, server, db);
         out.flush();
         server.join();
@@ -75,6 +76,22 @@ final class ServeCommand implements Callable<Integer> {
         if (server.updateEnabled()) {
             out.println("  SPARQL update:   " + server.datasetUrl() + "/update   (basic auth)");
             out.println("  Graph Store rw:  " + server.datasetUrl() + "/data     (basic auth)");
+        }
+    }
+
+    static void warnIfExposed(PrintWriter err, KgServer server) {
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(server.host()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException ex) {
+            loopback = false;
+        }
+        if (!loopback) {
+            err.println("warning: listening on " + server.host() + ": reachable from other machines");
+            if (server.updateEnabled()) {
+                err.println("warning: passwords travel unencrypted over http; put a TLS proxy in front");
+            }
+            err.flush();
         }
     }
 
