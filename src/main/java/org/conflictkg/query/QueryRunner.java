@@ -58,7 +58,7 @@ public final class QueryRunner {
     private static void write(QueryExec exec, Query q, ResultFormat format, OutputStream out) {
         if (q.isSelectType()) {
             RowSet rows = exec.select();
-            format.write(out, ResultSet.adapt(rows), q.getPrefixMapping());
+            format.write(out, ResultSet.adapt(rows), tablePrefixes(q));
         } else if (q.isAskType()) {
             format.write(out, exec.ask());
         } else if (q.isConstructType()) {
@@ -68,6 +68,14 @@ public final class QueryRunner {
         } else {
             throw KgQueryException.badInput("unsupported query form");
         }
+    }
+
+    /** The project's prefixes, overridden by the query's own, for shortening IRIs in tables. */
+    private static org.apache.jena.shared.PrefixMapping tablePrefixes(Query q) {
+        org.apache.jena.shared.PrefixMapping pm = org.apache.jena.shared.PrefixMapping.Factory.create();
+        pm.setNsPrefixes(org.apache.jena.riot.system.Prefixes.adapt(org.conflictkg.rdf.RdfOutputLib.prefixes()));
+        pm.setNsPrefixes(q.getPrefixMapping());
+        return pm;
     }
 
     private <T> T guarded(NamedQuery nq, java.util.function.Supplier<T> body) {
