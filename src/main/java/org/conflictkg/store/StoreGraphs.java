@@ -1,7 +1,6 @@
 package org.conflictkg.store;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.rdf.IriLib;
 
@@ -25,7 +24,7 @@ public final class StoreGraphs {
     /** Canonical places, actors and highways, shared by all articles. */
     public static final Node REFERENCE_GRAPH = CKG.GRAPH_REFERENCE;
     /** The property linking an article graph to the hash of the input it was loaded from. */
-    public static final Node CONTENT_HASH = NodeFactory.createURI(CKG.NS + "contentHash");
+    public static final Node CONTENT_HASH = CKG.contentHash;
 
     /** The graph name of the article with this id. */
     public static Node articleGraph(String articleId) {

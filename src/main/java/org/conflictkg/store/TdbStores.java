@@ -27,7 +27,7 @@ public final class TdbStores {
      */
     public static final Quad STORE_FORMAT = Quad.create(Quad.defaultGraphIRI,
             org.apache.jena.graph.NodeFactory.createURI(org.conflictkg.rdf.CKG.BASE + "store"),
-            org.apache.jena.graph.NodeFactory.createURI(org.conflictkg.rdf.CKG.NS + "storeFormat"),
+            org.conflictkg.rdf.CKG.storeFormat,
             org.apache.jena.graph.NodeFactory.createLiteralString("1"));
 
     /**
