@@ -144,7 +144,7 @@ class StoreCommandsTest {
         assertThat(all.code()).as(all.err()).isZero();
         DatasetGraph parsed = DatasetGraphFactory.createTxnMem();
         RDFParser.fromString(all.out(), Lang.NQUADS).parse(parsed);
-        assertThat((long) parsed.stream().count()).isEqualTo(TdbStores.quadCount(TdbStores.openExisting(db)));
+        assertThat(parsed.stream().count()).isEqualTo(TdbStores.quadCount(TdbStores.openExisting(db)));
 
         Run one = run("export", "--db", db.toString(), "--article", "2020-01-31-newarab-saraqeb", "--format", "turtle");
         Graph g = GraphFactory.createDefaultGraph();
