@@ -56,8 +56,9 @@ public final class StoreExport {
     }
 
     /**
-     * Sends every quad of the store's named graphs. A TDB2 store's own default graph holds only
-     * bookkeeping ({@link TdbStores#STORE_FORMAT}) and is left out, as queries leave it out.
+     * Sends every quad of the store's named graphs. The stored default graph is left out, as
+     * queries leave it out: conflict-kg keeps all data in named graphs, and a TDB2 store's own
+     * default graph holds only bookkeeping ({@link TdbStores#STORE_FORMAT}).
      */
     public void all(StreamRDF sink) {
         if (dsg != null) {
@@ -69,7 +70,11 @@ public final class StoreExport {
             return;
         }
         try {
-            DSP.service(endpoint).GET().find().forEachRemaining(sink::quad);
+            DSP.service(endpoint).GET().find().forEachRemaining(q -> {
+                if (!q.isDefaultGraph()) {
+                    sink.quad(q);
+                }
+            });
         } catch (HttpException ex) {
             throw StoreException.failure("cannot read the store at " + endpoint + ": " + ex.getMessage(), ex);
         }

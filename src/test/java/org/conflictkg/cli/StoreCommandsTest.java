@@ -25,6 +25,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.conflictkg.store.KgServer;
 import org.conflictkg.store.TdbStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,23 @@ class StoreCommandsTest {
         Run missing = run("export", "--db", db.toString(), "--article", "no-such-article");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no article no-such-article");
+    }
+
+    @Test
+    void queryAndExportOverHttp() {
+        try (KgServer server = KgServer.create().database(db).port(0).ui(false).build().start()) {
+            Run q = run("query", "controller-at", "--endpoint", server.datasetUrl() + "/query", "-p", "date=2020-01-30", "-f", "csv");
+            assertThat(q.code()).as(q.err()).isZero();
+            assertThat(q.out()).contains("Maarat al-Numan").contains("Syrian government forces");
+            Run local = run("query", "controller-at", "--db", db.toString(), "-p", "date=2020-01-30", "-f", "csv");
+            assertThat(q.out()).isEqualTo(local.out());
+
+            Run e = run("export", "--endpoint", server.datasetUrl() + "/get", "--format", "nquads");
+            assertThat(e.code()).as(e.err()).isZero();
+            assertThat(e.out().lines().count()).isEqualTo(TdbStores.quadCount(TdbStores.openExisting(db)));
+            Run missing = run("export", "--endpoint", server.datasetUrl() + "/get", "--article", "nope");
+            assertThat(missing.code()).isEqualTo(2);
+        }
     }
 
     @Test
