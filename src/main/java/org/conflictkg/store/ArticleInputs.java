@@ -80,10 +80,17 @@ public final class ArticleInputs {
     public static final class Builder {
         private final Map<String, ArticleInput> map = new LinkedHashMap<>();
         private FactsConverter converter;
+        private boolean checkShapes = true;
 
         /** Reads facts files with this converter. */
         public Builder facts(FactsConverter converter) {
             this.converter = converter;
+            return this;
+        }
+
+        /** Whether converted facts are checked against the SHACL shapes (default true). */
+        public Builder checkShapes(boolean check) {
+            this.checkShapes = check;
             return this;
         }
 
@@ -103,7 +110,7 @@ public final class ArticleInputs {
 
         public ArticleInputs build() {
             if (converter != null) {
-                FactsInput facts = new FactsInput(converter);
+                FactsInput facts = new FactsInput(converter, checkShapes);
                 for (String s : FACTS) {
                     map.putIfAbsent(s, facts);
                 }

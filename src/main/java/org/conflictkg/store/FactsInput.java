@@ -20,13 +20,22 @@ import org.conflictkg.facts.Problem;
  * Facts files ({@code .facts.json}, {@code .json}, {@code .jsonl}): each document is read and
  * validated by {@link FactsReader}, hashed over its canonical JSON and the converter version
  * (so reformatting a file does not force a reload, a new converter does), and converted only
- * when the loader asks for it.
+ * when the loader asks for it. The converted graph (article graph plus its reference quads) is
+ * checked against the project's SHACL shapes; a graph that does not conform is not loaded.
  */
 public final class FactsInput implements ArticleInput {
     private final FactsConverter converter;
+    private final boolean checkShapes;
 
+    /** Facts read with {@code converter}; converted graphs are checked against the SHACL shapes. */
     public FactsInput(FactsConverter converter) {
+        this(converter, true);
+    }
+
+    /** As {@link #FactsInput(FactsConverter)}, the SHACL check optional. */
+    public FactsInput(FactsConverter converter, boolean checkShapes) {
         this.converter = Objects.requireNonNull(converter);
+        this.checkShapes = checkShapes;
     }
 
     @Override
@@ -73,6 +82,22 @@ public final class FactsInput implements ArticleInput {
         } catch (RuntimeException ex) {
             throw StoreException.failure(source + ": conversion failed: " + ex.getMessage(), ex);
         }
+        if (checkShapes) {
+            checkShapes(source, own, shared);
+        }
         return new ArticleGraph(id, source, hash, own, shared);
+    }
+
+    /** The article's graph with its reference quads must conform to the project's shapes. */
+    private static void checkShapes(String source, List<Quad> own, List<Quad> shared) {
+        org.apache.jena.graph.Graph union = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        own.forEach(q -> union.add(q.asTriple()));
+        shared.forEach(q -> union.add(q.asTriple()));
+        org.apache.jena.shacl.ValidationReport report = org.conflictkg.rdf.ShapesLib.validate(union);
+        if (!report.conforms()) {
+            List<String> lines = org.conflictkg.rdf.ShapesLib.describe(report);
+            throw StoreException.badInput(source + ": the converted graph does not conform to the shapes: "
+                    + lines.get(0) + (lines.size() > 1 ? " (and " + (lines.size() - 1) + " more)" : ""));
+        }
     }
 }

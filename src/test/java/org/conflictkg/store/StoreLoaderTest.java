@@ -144,6 +144,29 @@ class StoreLoaderTest {
     }
 
     @Test
+    void aConvertedGraphThatBreaksTheShapesIsNotLoaded() throws IOException {
+        FactsConverter broken = new FactsConverter() {
+            @Override
+            public String version() {
+                return "broken/1";
+            }
+
+            @Override
+            public void convert(org.conflictkg.facts.ArticleFacts facts, org.apache.jena.riot.system.StreamRDF out) {
+                // a figure without its measure, value or local id
+                out.quad(org.apache.jena.sparql.core.Quad.create(StoreGraphs.articleGraph(facts.article().id()),
+                        org.apache.jena.graph.NodeFactory.createURI("https://example.org/figure"),
+                        org.apache.jena.vocabulary.RDF.type.asNode(), org.conflictkg.rdf.CKG.Figure));
+            }
+        };
+        LoadReport r = load(broken, 1000, false, variant("a", "A"));
+        assertThat(r.loaded()).isZero();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.failures().get(0).problems().get(0)).contains("does not conform to the shapes");
+        assertThat(TdbStores.quadCount(dsg)).isZero();
+    }
+
+    @Test
     void documentsOfAJsonLinesFileLoadEach() throws IOException {
         String a = JSON.writeValueAsString(JSON.readTree(variant("a", "A").toFile()));
         String b = JSON.writeValueAsString(JSON.readTree(variant("b", "B").toFile()));
