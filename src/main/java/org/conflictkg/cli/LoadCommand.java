@@ -73,6 +73,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
 
+    @Option(names = "--skip-shapes",
+            description = "Skip the SHACL check of converted graphs (facts are still validated); faster for trusted input.")
+    boolean skipShapes;
+
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Progress bar on a terminal (default on; never shown when output is redirected).")
     boolean progress;
@@ -97,7 +101,8 @@ final class LoadCommand implements Callable<Integer> {
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {
             where = target.endpoint != null ? target.endpoint : db().toString();
-            report = StoreLoader.create(t, Converters.standardInputs()).progress(bar).force(force).build().load(inputs);
+            report = StoreLoader.create(t, Converters.standardInputs(!skipShapes)).progress(bar).force(force).build()
+                    .load(inputs);
         }
         for (LoadReport.Failure f : report.failures()) {
             for (String p : f.problems()) {

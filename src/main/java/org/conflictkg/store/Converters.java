@@ -75,6 +75,11 @@ public final class Converters {
 
     /** Input readers with the standard converter for facts (article text needs a reader plugged in). */
     public static ArticleInputs standardInputs() {
-        return ArticleInputs.create().facts(standard()).build();
+        return standardInputs(true);
+    }
+
+    /** As {@link #standardInputs()}, with the SHACL check of converted graphs on or off. */
+    public static ArticleInputs standardInputs(boolean checkShapes) {
+        return ArticleInputs.create().facts(standard()).checkShapes(checkShapes).build();
     }
 }

@@ -62,6 +62,8 @@ public final class LoadBench {
 
         LoadReport embedded = load(work.resolve("embedded"), corpus);
         LoadReport rerun = load(work.resolve("embedded"), corpus);
+        LoadReport noShapes = StoreLoader.create(TdbTarget.open(work.resolve("no-shapes")),
+                ArticleInputs.create().facts(Converters.standard()).checkShapes(false).build()).build().load(corpus);
 
         LoadReport http;
         Path pw = Files.writeString(work.resolve("pw"), "bench: bench\n");
@@ -88,6 +90,8 @@ public final class LoadBench {
         System.out.printf(Locale.ROOT, "baseline convert to N-Quads + bulk loader:  %7.2f s%n", convS + bulkS);
         System.out.printf(Locale.ROOT, "embedded load:                              %7.2f s  = %.2fx bulk loader, %.2fx convert+bulk%n",
                 embS, embS / bulkS, embS / (convS + bulkS));
+        System.out.printf(Locale.ROOT, "embedded load without the SHACL check:     %7.2f s  = %.2fx embedded load%n",
+                secs(noShapes.elapsed()), secs(noShapes.elapsed()) / embS);
         System.out.printf(Locale.ROOT, "embedded rerun (all unchanged):             %7.2f s  = %.2fx first load%n",
                 secs(rerun.elapsed()), secs(rerun.elapsed()) / embS);
         System.out.printf(Locale.ROOT, "HTTP load (Graph Store Protocol, loopback): %7.2f s  = %.2fx embedded load%n",
