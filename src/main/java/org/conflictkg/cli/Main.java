@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 ConvertCommand.class,
+                LoadCommand.class,
+                QueryCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
                 GazetteerCommand.class,
                 GenerateCommand.class,
         })
