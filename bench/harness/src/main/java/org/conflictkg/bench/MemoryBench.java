@@ -33,7 +33,7 @@ final class MemoryBench {
         Path db = work.resolve("db-memory");
         Stores.delete(db);
         String loadCommand = Cli.has("load") ? "load --db" : "convert -o FILE.nq (no load command in this build)";
-        List<String> loadArgs = Cli.has("load") ? Cli.args("load", "--db", db, loadFiles)
+        List<String> loadArgs = Cli.has("load") ? Cli.args("load", "--db", db, "--no-progress", loadFiles)
                 : Cli.args("convert", loadFiles, "--format", "nquads", "-o", work.resolve("memory.nq"));
         Step load = child(loadArgs, classpath, work, log);
         log.printf(Locale.ROOT, "  %s %d articles with -Xmx512m: exit %d, %s, peak RSS %s%n", loadCommand, loadArticles,

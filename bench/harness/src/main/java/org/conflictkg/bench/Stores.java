@@ -40,7 +40,7 @@ final class Stores {
     /** Loads facts files into a new TDB2 database in {@code dir} the way conflict-kg does. */
     static void loadOurs(List<Path> files, Path dir) {
         if (Cli.has("load")) {
-            Cli.run(Cli.args("load", "--db", dir, files));
+            Cli.run(Cli.args("load", "--db", dir, "--no-progress", files));
             return;
         }
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
