@@ -15,7 +15,7 @@ import java.util.Set;
  * table, then one {@code RATIO <name> <measured> <goal>} line per ratio, go to standard output.
  *
  * <pre>
- * Harness [--quick] [--work DIR] [--only NAME,...] [--convert N] [--carml N] [--load N]
+ * Harness [--quick] [--work DIR] [--only NAME,...] [--convert N] [--carml N] [--load N] [--http N]
  *         [--query-small N] [--query-large N] [--memory N] [--memory-load N] [--repeats N]
  * </pre>
  * Sizes are numbers of synthetic articles ({@code 10k}, {@code 1M} allowed). {@code --quick} runs
@@ -35,6 +35,7 @@ public final class Harness {
         long convert = 20_000;
         long carml = 2_000;
         long load = 20_000;
+        long http = 2_000;
         long querySmall = 10_000;
         long queryLarge = 100_000;
         long memory = 1_000_000;
@@ -69,6 +70,7 @@ public final class Harness {
                         o.convert = 300;
                         o.carml = 100;
                         o.load = 300;
+                        o.http = 100;
                         o.querySmall = 100;
                         o.queryLarge = 1_000;
                         o.memory = 2_000;
@@ -88,6 +90,7 @@ public final class Harness {
                     case "--convert" -> o.convert = count(value(args, ++i, a));
                     case "--carml" -> o.carml = count(value(args, ++i, a));
                     case "--load" -> o.load = count(value(args, ++i, a));
+                    case "--http" -> o.http = count(value(args, ++i, a));
                     case "--query-small" -> o.querySmall = count(value(args, ++i, a));
                     case "--query-large" -> o.queryLarge = count(value(args, ++i, a));
                     case "--memory" -> o.memory = count(value(args, ++i, a));
@@ -120,8 +123,8 @@ public final class Harness {
                 t = t.substring(0, t.length() - 1);
             }
             long n = Long.parseLong(t) * mult;
-            if (n < 1) {
-                throw new IllegalArgumentException("expected a positive count, got " + s);
+            if (n < 0) {
+                throw new IllegalArgumentException("expected a count, got " + s);
             }
             return n;
         }
@@ -177,10 +180,10 @@ public final class Harness {
             case "conversion-vs-carml" -> CarmlBench.run(corpora.jsonl(o.carml, 1), o.work,
                     new CarmlBench.Setup(o.carmlDir, o.rml, o.quick ? "1g" : "6g"), log);
             case "tdb2-load-vs-tdbloader" -> LoadBench.embedded(corpora.jsonl(o.load, 2), o.work, timings, log);
-            case "http-load-vs-embedded" -> LoadBench.http(corpora.jsonl(o.load, 2), o.work, timings, log);
+            case "http-load-vs-embedded" -> LoadBench.http(corpora.jsonl(o.http, 2), o.work, timings, log);
             case "query-latency-growth-10x" -> QueryBench.run(corpora.jsonl(o.querySmall, 1),
                     corpora.jsonl(o.queryLarge, 4), o.work, o.quick ? 5 : 15, log);
-            case "memory-1m-xmx512m" -> MemoryBench.run(corpora.jsonl(o.memory, 8), o.memory,
+            case "memory-1m-xmx512m" -> MemoryBench.run(o.memory == 0 ? List.of() : corpora.jsonl(o.memory, 8), o.memory,
                     corpora.jsonl(o.memoryLoad, 4), o.memoryLoad, o.work, o.classpath, log);
             default -> throw new UnsupportedOperationException(name + " is not measured in this build");
         };

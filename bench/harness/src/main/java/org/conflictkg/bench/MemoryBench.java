@@ -27,7 +27,8 @@ final class MemoryBench {
 
     static Result run(List<Path> convertFiles, long convertArticles, List<Path> loadFiles, long loadArticles,
                       Path work, String classpath, PrintStream log) throws Exception {
-        Step convert = child(Cli.args("convert", convertFiles, "--format", "nquads"), classpath, work, log);
+        Step convert = convertArticles == 0 ? new Step(0, 0, -1)
+                : child(Cli.args("convert", convertFiles, "--format", "nquads"), classpath, work, log);
         log.printf(Locale.ROOT, "  convert %d articles with -Xmx512m: exit %d, %s, peak RSS %s%n", convertArticles,
                 convert.exit, Stopwatch.seconds(convert.nanos), rss(convert.maxRssKb));
         Path db = work.resolve("db-memory");
@@ -44,8 +45,8 @@ final class MemoryBench {
         boolean ok = convert.exit == 0 && load.exit == 0;
         String note = String.format(Locale.ROOT,
                 "-Xmx512m: convert %d articles %s in %s (peak RSS %s); %s %d articles %s in %s (peak RSS %s, %d MB database)",
-                convertArticles, convert.exit == 0 ? "ok" : "FAILED exit " + convert.exit, Stopwatch.seconds(convert.nanos),
-                rss(convert.maxRssKb), loadCommand, loadArticles, load.exit == 0 ? "ok" : "FAILED exit " + load.exit,
+                convertArticles, convertArticles == 0 ? "not run (--memory 0)" : convert.exit == 0 ? "ok" : "FAILED exit " + convert.exit,
+                Stopwatch.seconds(convert.nanos), rss(convert.maxRssKb), loadCommand, loadArticles, load.exit == 0 ? "ok" : "FAILED exit " + load.exit,
                 Stopwatch.seconds(load.nanos), rss(load.maxRssKb), dbMb);
         return new Result("memory-1m-xmx512m", ok ? "succeeded" : "failed", "-Xmx512m", ok ? 1 : 0, true, 1, note);
     }
