@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 DemoCommand.class,
                 GazetteerCommand.class,
+                LinkCommand.class,
+                DeriveCommand.class,
         })
 public final class Main implements Runnable {
 

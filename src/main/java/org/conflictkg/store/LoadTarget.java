@@ -1,5 +1,8 @@
 package org.conflictkg.store;
 
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,12 @@ public interface LoadTarget extends AutoCloseable {
      * articles before the failing one are in and it and those after are not.
      */
     void write(List<ArticleGraph> batch);
+
+    /**
+     * Recomputes the derived graph (control timeline, merged changes, disagreements) from
+     * everything the target holds, replacing the old one.
+     */
+    Timeline derive(Derivation derivation);
 
     /** Largest number of quads a batch should hold; the loader batches up to it. */
     int batchQuads();

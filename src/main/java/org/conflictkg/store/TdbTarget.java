@@ -1,5 +1,8 @@
 package org.conflictkg.store;
 
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +65,11 @@ public final class TdbTarget implements LoadTarget {
                 }
             }
         });
+    }
+
+    @Override
+    public Timeline derive(Derivation derivation) {
+        return derivation.run(dsg);
     }
 
     @Override
