@@ -107,7 +107,10 @@ class NamedQueriesExampleTest {
                 "figures", List.of("article", "measure", "value", "low", "high", "qualifier", "group", "place", "source",
                         "sourceLabel", "periodStart", "periodEnd", "quote"),
                 "places", List.of("place", "label", "kind", "geonamesId", "wikidataId", "lat", "long", "within"),
-                "highway-towns", List.of("highway", "highwayLabel", "position", "town", "townLabel"));
+                "highway-towns", List.of("highway", "highwayLabel", "position", "town", "townLabel"),
+                "disputed", List.of("aspect", "topic", "topicLabel", "a", "claimA", "sourceA", "quoteA",
+                        "b", "claimB", "sourceB", "quoteB"),
+                "article-facts", List.of("subject", "predicate", "object"));
         contract.forEach((name, cols) -> {
             assertThat(NamedQueries.named(name).query().getResultVars()).as(name).containsExactlyElementsOf(cols);
         });
