@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 LinkCommand.class,
                 DeriveCommand.class,
+                GenerateCommand.class,
         })
 public final class Main implements Runnable {
 
