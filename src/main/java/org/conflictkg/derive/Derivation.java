@@ -99,6 +99,40 @@ public final class Derivation {
         });
     }
 
+    /**
+     * Incremental derivation: recomputes what concerns {@code places} (the places a load added,
+     * changed or removed reports about), and the highways through them with all their towns,
+     * replacing those parts of the derived graph and leaving the rest. Results equal a full run
+     * for those places, with one exception: disagreements between figures about no place are
+     * only found by a full run. With no derived graph yet, runs in full.
+     */
+    public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places) {
+        return Txn.calculateWrite(dsg, () -> {
+            if (!dsg.containsGraph(CKG.GRAPH_DERIVED)) {
+                Timeline t = derive(dsg);
+                DerivedGraphWriter.write(t, q -> dsg.add(q));
+                return t;
+            }
+            List<HighwayControl.Route> routes = HighwayControl.routesThrough(dsg, places);
+            Set<Node> affected = new LinkedHashSet<>(places);
+            Map<Node, Set<Node>> highways = new LinkedHashMap<>();
+            routes.forEach(r -> highways.put(r.highway(), new LinkedHashSet<>(r.places())));
+            highways.values().forEach(affected::addAll);
+            Timeline t = derive(new ReportsReader(dsg, registry, affected).read());
+            Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
+            List<HighwayControl.Result> results = new ArrayList<>();
+            for (HighwayControl.Route r : routes) {
+                if (r.points().size() >= 2) {
+                    days.getOrDefault(r.highway(), Set.of()).forEach(d -> results.add(HighwayControl.on(r, t, d)));
+                }
+            }
+            Timeline full = t.withHighways(routes, results);
+            DerivedGraphWriter.delete(dsg, affected, highways.keySet());
+            DerivedGraphWriter.write(full, q -> dsg.add(q));
+            return full;
+        });
+    }
+
     /** The quads of the derived graph for a timeline. */
     public static void quads(Timeline t, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> out) {
         DerivedGraphWriter.write(t, out);

@@ -98,6 +98,36 @@ final class DerivedGraphWriter {
         }
     }
 
+    /**
+     * Deletes from the derived graph what concerns {@code places}: their merged changes and
+     * periods, the disagreements about them or about those changes, and the control and
+     * geometry of {@code highways}. Must run in a write transaction.
+     */
+    static void delete(org.apache.jena.sparql.core.DatasetGraph dsg, java.util.Collection<Node> places,
+                       java.util.Collection<Node> highways) {
+        Node g = CKG.GRAPH_DERIVED;
+        java.util.Set<Node> subjects = new LinkedHashSet<>();
+        for (Node p : places) {
+            dsg.find(g, Node.ANY, CKG.territory, p).forEachRemaining(q -> subjects.add(q.getSubject()));
+        }
+        java.util.Set<Node> concerned = new LinkedHashSet<>(places);
+        concerned.addAll(subjects);
+        for (Node c : concerned) {
+            dsg.find(g, Node.ANY, CKG.concerns, c).forEachRemaining(q -> subjects.add(q.getSubject()));
+        }
+        for (Node h : highways) {
+            dsg.find(g, Node.ANY, CKG.aboutHighway, h).forEachRemaining(q -> {
+                subjects.add(q.getSubject());
+                dsg.find(g, q.getSubject(), CKG.stretch, Node.ANY).forEachRemaining(st -> subjects.add(st.getObject()));
+            });
+            dsg.find(g, h, CKG.geo_hasGeometry, Node.ANY).forEachRemaining(q -> subjects.add(q.getObject()));
+            dsg.deleteAny(g, h, CKG.geo_hasGeometry, Node.ANY);
+        }
+        for (Node s : subjects) {
+            dsg.deleteAny(g, s, Node.ANY, Node.ANY);
+        }
+    }
+
     private interface Sink {
         void add(Node s, Node p, Node o);
     }

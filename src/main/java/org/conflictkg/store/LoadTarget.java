@@ -23,8 +23,9 @@ public interface LoadTarget extends AutoCloseable {
     void write(List<ArticleGraph> batch);
 
     /**
-     * Recomputes the derived graph (control timeline, merged changes, disagreements) from
-     * everything the target holds, replacing the old one.
+     * Brings the derived graph (control timeline, merged changes, disagreements) up to date with
+     * what the target holds after this target's writes: in full, or for the places the writes
+     * touched when the target can tell (TDB2).
      */
     Timeline derive(Derivation derivation);
 
