@@ -76,8 +76,7 @@ final class ReportsReader {
               OPTIONAL { ?c ckg:asOf ?asOf }
             }""");
 
-    private static final Query FIGURES = QueryFactory.create(PREFIXES + """
-            SELECT ?f ?article ?measure ?group ?value ?low ?high ?place ?earliest ?latest ?asOf WHERE {
+    private static final String FIGURE_PATTERN = """
               ?f a ckg:Figure ; ckg:measure ?measure ; prov:wasDerivedFrom ?article .
               OPTIONAL { ?f ckg:group ?group }
               OPTIONAL { ?f ckg:value ?value }
@@ -87,21 +86,17 @@ final class ReportsReader {
               OPTIONAL { ?f ckg:earliest ?earliest }
               OPTIONAL { ?f ckg:latest ?latest }
               OPTIONAL { ?f ckg:asOf ?asOf }
-            }""");
+            }""";
+    private static final String FIGURE_SELECT =
+            "SELECT ?f ?article ?measure ?group ?value ?low ?high ?place ?earliest ?latest ?asOf WHERE {\n";
 
-    private static final Query FIGURES_ABOUT = QueryFactory.create(PREFIXES + """
-            SELECT ?f ?article ?measure ?group ?value ?low ?high ?place ?earliest ?latest ?asOf WHERE {
-              ?f ckg:aboutPlace ?restrict .
-              ?f a ckg:Figure ; ckg:measure ?measure ; prov:wasDerivedFrom ?article .
-              OPTIONAL { ?f ckg:group ?group }
-              OPTIONAL { ?f ckg:value ?value }
-              OPTIONAL { ?f ckg:low ?low }
-              OPTIONAL { ?f ckg:high ?high }
-              OPTIONAL { ?f ckg:aboutPlace ?place }
-              OPTIONAL { ?f ckg:earliest ?earliest }
-              OPTIONAL { ?f ckg:latest ?latest }
-              OPTIONAL { ?f ckg:asOf ?asOf }
-            }""");
+    private static final Query FIGURES = QueryFactory.create(PREFIXES + FIGURE_SELECT + FIGURE_PATTERN);
+
+    /** The figures about given places ({@code ?restrict}), with all their places. */
+    private static final Query FIGURES_ABOUT = QueryFactory.create(PREFIXES + FIGURE_SELECT
+            + "  ?f ckg:aboutPlace ?restrict .\n" + FIGURE_PATTERN);
+
+
 
     /** Queried through {@link #inUnion}: patterns over the union of the named graphs. */
     private final DatasetGraph union;
