@@ -1,0 +1,197 @@
+package org.conflictkg.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the mention stages found in one article, shared by the pattern stages: sentences, actor,
+ * place, highway and date mentions, and the entities they refer to. Also answers the discourse
+ * questions patterns ask: what "the city" or "they" refers to, and who an actor's opponent is.
+ */
+public final class ArticleContext {
+    final ArticleText article;
+    final String body;
+    final LocalDate published;
+    final String country;
+    final List<Sentence> sentences;
+    final List<Mention> actorMentions;
+    final List<Mention> placeMentions;
+    final List<Mention> highwayMentions;
+    final List<DateMention> dates;
+    final Map<String, ActorEntity> actors = new LinkedHashMap<>();
+    final Map<String, PlaceEntity> places;
+    final Map<String, HighwayFinder.HighwayEntity> highways;
+    final ActorLexicon lexicon;
+    /** Actors that gain control in events found so far, with counts (filled by the control-change stage). */
+    final Map<String, Integer> gainers = new HashMap<>();
+
+    ArticleContext(ArticleText article, String country, List<Sentence> sentences, List<Mention> actorMentions,
+                   PlaceFinder.Result places, HighwayFinder.Result highways, List<DateMention> dates,
+                   ActorLexicon lexicon, Map<String, ActorEntity> extraActors) {
+        this.article = article;
+        this.body = article.body();
+        this.published = article.published();
+        this.country = country;
+        this.sentences = sentences;
+        this.actorMentions = actorMentions;
+        this.placeMentions = places.mentions();
+        this.places = places.places();
+        this.highwayMentions = highways.mentions();
+        this.highways = highways.highways();
+        this.dates = dates;
+        this.lexicon = lexicon;
+        for (Mention m : actorMentions) {
+            ActorEntity a = lexicon.actor(m.ref());
+            if (a == null) {
+                a = extraActors.get(m.ref());
+            }
+            if (a != null) {
+                actors.putIfAbsent(a.id(), a);
+            }
+        }
+    }
+
+    /** The state force of the article's country (who "government forces" are). */
+    String stateActor() {
+        return switch (country == null ? "" : country) {
+            case "UA" -> "ukrainian-forces";
+            case "IQ" -> "iraqi-government";
+            default -> "syrian-government";
+        };
+    }
+
+    /** Makes a lexicon actor known to this article even if no mention named it ("rebel-held"). */
+    void ensureActor(String id) {
+        ActorEntity a = lexicon.actor(id);
+        if (a != null) {
+            actors.putIfAbsent(id, a);
+        }
+    }
+
+    public ActorEntity actor(String id) {
+        return id == null ? null : actors.get(id);
+    }
+
+    public PlaceEntity place(String key) {
+        return places.get(key);
+    }
+
+    public String side(String actorId) {
+        ActorEntity a = actor(actorId);
+        return a == null ? null : a.side();
+    }
+
+    List<Mention> actorsIn(Span s) {
+        return MentionLib.within(actorMentions, s);
+    }
+
+    List<Mention> placesIn(Span s) {
+        return MentionLib.within(placeMentions, s);
+    }
+
+    List<DateMention> datesIn(Span s) {
+        List<DateMention> out = new ArrayList<>();
+        for (DateMention d : dates) {
+            if (s.contains(d.span())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** The settlement (city, town, village) or, failing that, any place last named before {@code pos}. */
+    String lastSettlementBefore(int pos) {
+        String any = null;
+        for (int i = placeMentions.size() - 1; i >= 0; i--) {
+            Mention m = placeMentions.get(i);
+            if (m.end() > pos) {
+                continue;
+            }
+            PlaceEntity p = places.get(m.ref());
+            if (p.settlement()) {
+                return p.key();
+            }
+            if (any == null && p.kind() != org.conflictkg.facts.PlaceKind.COUNTRY
+                    && p.kind() != org.conflictkg.facts.PlaceKind.PROVINCE) {
+                any = p.key();
+            }
+        }
+        return any;
+    }
+
+    /** The actor last named before {@code pos}; {@code fighting} keeps only actors that hold ground. */
+    String lastActorBefore(int pos, boolean fighting) {
+        for (int i = actorMentions.size() - 1; i >= 0; i--) {
+            Mention m = actorMentions.get(i);
+            if (m.end() <= pos) {
+                ActorEntity a = actor(m.ref());
+                if (a != null && (!fighting || a.fights())) {
+                    return a.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The fighting actor that stands for {@code actorId}'s side ("its forces" after "Turkey's defence ministry"). */
+    String forceOf(String actorId) {
+        ActorEntity a = actor(actorId);
+        if (a == null || a.fights() || a.side() == null) {
+            return a == null ? null : a.id();
+        }
+        String best = null;
+        int bestCount = 0;
+        for (ActorEntity o : actors.values()) {
+            if (o.fights() && Objects.equals(o.side(), a.side())) {
+                int c = count(o.id());
+                if (c > bestCount) {
+                    best = o.id();
+                    bestCount = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    int count(String actorId) {
+        int c = 0;
+        for (Mention m : actorMentions) {
+            if (m.ref().equals(actorId)) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Who fights {@code actorId} in this article: the actor of another side that gains ground most
+     * often in the article's control changes, else the most named fighting actor of another side,
+     * local forces before foreign states (a foreign state fighting beside local allies leaves the
+     * ground to them). Null when the article names no such actor.
+     */
+    String opponentOf(String actorId) {
+        String side = side(actorId);
+        if (side == null) {
+            return null;
+        }
+        String best = null;
+        int bestScore = 0;
+        for (ActorEntity o : actors.values()) {
+            if (!o.fights() || o.side() == null || o.side().equals(side)) {
+                continue;
+            }
+            int score = gainers.getOrDefault(o.id(), 0) * 1000 + count(o.id()) * 10
+                    + (o.kind() == org.conflictkg.facts.ActorKind.FOREIGN_STATE ? 0 : 500);
+            if (score > bestScore) {
+                best = o.id();
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+}
