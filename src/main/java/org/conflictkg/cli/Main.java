@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Builds a knowledge graph of territorial control from war reporting.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+                ConvertCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,113 @@
+package org.conflictkg.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.conflictkg.ConflictKgException;
+import org.conflictkg.rdf.FactsToRdf;
+import org.conflictkg.rdf.RdfOutputLib;
+import org.conflictkg.rdf.RdfOutputLib.Format;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code convert FACTS... [-o FILE] [--format trig|turtle|nquads|jsonld]}: facts to RDF. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Converts article facts (facts@1 JSON, one document per file or JSON Lines) to RDF:",
+                "one named graph per article plus the reference graph.",
+                "Every input is validated first; if any is bad, nothing is written and the exit code is 2."})
+final class ConvertCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FACTS", description = "Facts files (.json or .jsonl).")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file (default: standard output). Written atomically.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "trig, turtle, nquads, ntriples or jsonld. Default: from the output file's "
+                    + "extension, else trig. Turtle and N-Triples merge the graphs into one.")
+    String format;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Format fmt = chooseFormat(format, output, spec.commandLine());
+        FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
+        if (!check.ok()) {
+            err.println("error: " + check.bad() + " of " + check.documents()
+                    + " documents are invalid; nothing written");
+            err.flush();
+            return ConflictKgException.BAD_INPUT;
+        }
+        FactsToRdf converter = FactsToRdf.create().build();
+        if (output == null) {
+            OutputStream out = new NonClosingStdout();
+            RdfOutputLib.write(out, fmt, sink -> FactsInputs.each(inputs, f -> converter.convert(f, sink)));
+        } else {
+            RdfOutputLib.writeAtomically(output, fmt, sink -> FactsInputs.each(inputs, f -> converter.convert(f, sink)));
+            err.println("wrote " + check.documents() + " article" + (check.documents() == 1 ? "" : "s") + " to "
+                    + output + " (" + fmt.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        err.flush();
+        return 0;
+    }
+
+    static Format chooseFormat(String name, Path output, CommandLine cl) {
+        if (name != null) {
+            try {
+                return Format.valueOf(name.toUpperCase(Locale.ROOT).replace("-", ""));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "unknown format \"" + name
+                        + "\"; expected trig, turtle, nquads, ntriples or jsonld");
+            }
+        }
+        if (output != null) {
+            String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".ttl")) {
+                return Format.TURTLE;
+            }
+            if (n.endsWith(".nq")) {
+                return Format.NQUADS;
+            }
+            if (n.endsWith(".nt")) {
+                return Format.NTRIPLES;
+            }
+            if (n.endsWith(".jsonld") || n.endsWith(".json")) {
+                return Format.JSONLD;
+            }
+        }
+        return Format.TRIG;
+    }
+
+    /** Standard output for RDF writers, which close their stream; System.out must stay open. */
+    private static final class NonClosingStdout extends java.io.FilterOutputStream {
+        NonClosingStdout() {
+            super(System.out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.conflictkg.facts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+
+/**
+ * Reads {@code conflict-kg/facts@1} documents. A file holds one document, or a sequence of
+ * documents (JSON Lines or concatenated JSON). Every problem of a document is reported with
+ * file, line:column and JSON pointer; a document with any error yields no model at all.
+ */
+public final class FactsReader {
+
+    /** The result of reading one document: the model (null if it had errors) and its problems. */
+    public record Parsed(String source, int index, ArticleFacts facts, List<Problem> problems) {
+        public boolean ok() {
+            return facts != null;
+        }
+
+        public List<Problem> errors() {
+            return problems.stream().filter(Problem::isError).toList();
+        }
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private FactsReader() {
+    }
+
+    /**
+     * Reads the single document in {@code file}.
+     *
+     * @throws FactsException with every error found, if the document is invalid or the file
+     *                        holds other than one document
+     */
+    public static ArticleFacts read(Path file) {
+        Parsed[] only = new Parsed[1];
+        int[] count = {0};
+        readEach(file, p -> {
+            count[0]++;
+            if (only[0] == null) {
+                only[0] = p;
+            }
+        });
+        if (count[0] != 1) {
+            throw new FactsException(new Problem(Problem.Severity.ERROR, file.toString(), 0, 0, "",
+                    count[0] == 0 ? "no JSON document in file" : "expected one facts document, found " + count[0]));
+        }
+        if (!only[0].ok()) {
+            throw new FactsException(only[0].problems());
+        }
+        return only[0].facts();
+    }
+
+    /** Reads one document from a string; {@code source} names it in problems. */
+    public static ArticleFacts read(String source, String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            Parsed p = next(source, 0, parser);
+            if (p == null) {
+                throw new FactsException(new Problem(Problem.Severity.ERROR, source, 0, 0, "", "no JSON document"));
+            }
+            if (!p.ok()) {
+                throw new FactsException(p.problems());
+            }
+            return p.facts();
+        } catch (IOException e) {
+            throw new FactsException(ioProblem(source, e));
+        }
+    }
+
+    /**
+     * Reads every document in {@code file} in order, handing each to {@code sink}, valid or not.
+     * A syntax error ends the file (what follows cannot be trusted) after reporting it.
+     *
+     * @throws FactsException if the file cannot be opened
+     */
+    public static void readEach(Path file, Consumer<Parsed> sink) {
+        String source = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            readEach(source, in, sink);
+        } catch (NoSuchFileException e) {
+            throw new FactsException(new Problem(Problem.Severity.ERROR, source, 0, 0, "", "no such file"));
+        } catch (IOException e) {
+            throw new FactsException(ioProblem(source, e));
+        }
+    }
+
+    /** As {@link #readEach(Path, Consumer)}, from a stream that the caller closes. */
+    public static void readEach(String source, InputStream in, Consumer<Parsed> sink) {
+        int index = 0;
+        try (JsonParser parser = JSON.createParser(in)) {
+            while (true) {
+                Parsed p = next(source, index++, parser);
+                if (p == null) {
+                    return;
+                }
+                sink.accept(p);
+                if (p.facts() == null && p.problems().stream().anyMatch(FactsReader::isSyntax)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            sink.accept(new Parsed(source, index, null, List.of(ioProblem(source, e))));
+        }
+    }
+
+    private static final String SYNTAX = "malformed JSON: ";
+
+    private static boolean isSyntax(Problem p) {
+        return p.message().startsWith(SYNTAX);
+    }
+
+    /** The next document, or null at end of input. */
+    private static Parsed next(String source, int index, JsonParser parser) throws IOException {
+        ProblemHandler.Collecting problems = ProblemHandler.collecting();
+        LocatedJson json;
+        try {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                return null;
+            }
+            json = LocatedJson.read(parser, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
+                    source, pos.line(), pos.column(), ptr, "duplicate field \"" + lastSegment(ptr) + "\"")));
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            problems.report(new Problem(Problem.Severity.ERROR, source, loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(), "", SYNTAX + e.getOriginalMessage()));
+            return new Parsed(source, index, null, problems.problems());
+        }
+        FactsBinder binder = new FactsBinder(source, json, problems);
+        ArticleFacts facts = binder.bind();
+        if (facts != null) {
+            FactsChecks.check(facts, binder);
+        }
+        return new Parsed(source, index, problems.hasErrors() ? null : facts, problems.problems());
+    }
+
+    private static String lastSegment(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    }
+
+    private static Problem ioProblem(String source, IOException e) {
+        return new Problem(Problem.Severity.ERROR, source, 0, 0, "", "cannot read: " + e.getMessage());
+    }
+}

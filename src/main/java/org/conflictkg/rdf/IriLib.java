@@ -1,0 +1,144 @@
+package org.conflictkg.rdf;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.apache.jena.atlas.lib.IRILib;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.irix.IRIx;
+import org.conflictkg.names.NameFolding;
+
+/**
+ * Mints the project's IRIs. Every IRI is under {@link CKG#BASE}, deterministic from content, and
+ * safe for any input string: each piece taken from input is percent-encoded as one path segment
+ * (quotes, angle brackets, spaces, slashes, RTL marks and all non-ASCII included), so no name can
+ * change an IRI's structure or escape its base.
+ *
+ * <ul>
+ *   <li>{@code article/{id}}, graph {@code graph/article/{id}}</li>
+ *   <li>{@code place/geonames/{id}} for a place with a GeoNames id; else
+ *       {@code place/in/{country}/{folded-name}} (country: its GeoNames id or folded name), else
+ *       {@code place/name/{folded-name}}</li>
+ *   <li>{@code actor/{registry-id}} for a registry actor; else {@code actor/name/{folded-name}}</li>
+ *   <li>{@code highway/in/{country}/{folded-name}} or {@code highway/name/{folded-name}}</li>
+ *   <li>article-local facts: {@code event/{article}/{id}}, {@code figure/{article}/{id}},
+ *       {@code control-period/{article}/{content-hash}}, {@code evidence/{article}/{start}-{end}},
+ *       {@code route/{article}/{highway}/{position}}</li>
+ * </ul>
+ * A folded name that is empty (punctuation only) is replaced by {@code h-} and a hash of the name.
+ */
+public final class IriLib {
+    private IriLib() {
+    }
+
+    /**
+     * One path segment, percent-encoded so it cannot contain '/', '?', '#', '<', '>', quotes or
+     * spaces. A segment that would be empty or a dot segment ("." or "..", which IRI resolution
+     * removes) is prefixed with '_'; so is one that starts with '_', which keeps the mapping one-to-one.
+     */
+    public static String segment(String raw) {
+        if (raw.isEmpty() || raw.startsWith("_") || raw.chars().allMatch(c -> c == '.')) {
+            raw = "_" + raw;
+        }
+        String s = IRILib.encodeUriComponent(raw);
+        s = IRILib.encodeNonASCII(s);
+        // encodeUriComponent leaves these unreserved-by-RFC-2396 marks; encode them to be strict.
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '!', '\'', '(', ')', '*' -> sb.append('%').append(String.format("%02X", (int) c));
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The folded-name segment of a name: {@code "Maarat al-Numan"} gives {@code maarat-al-numan}. */
+    public static String nameSegment(String name) {
+        String slug = NameFolding.slug(name);
+        return slug.isEmpty() ? "h-" + hash(name == null ? "" : name) : segment(slug);
+    }
+
+    /** First 12 hex digits of the SHA-256 of the text, for content-derived names. */
+    public static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An IRI node under the base from already-encoded segments; checked by Jena's IRI parser. */
+    public static Node mint(String... segments) {
+        String iri = CKG.BASE + String.join("/", segments);
+        IRIx checked = IRIx.create(iri);
+        if (!checked.isAbsolute()) {
+            throw new IllegalStateException("minted a relative IRI: " + iri);
+        }
+        return NodeFactory.createURI(iri);
+    }
+
+    public static Node article(String articleId) {
+        return mint("article", segment(articleId));
+    }
+
+    public static Node articleGraph(String articleId) {
+        return NodeFactory.createURI(CKG.GRAPH_ARTICLE_PREFIX + segment(articleId));
+    }
+
+    public static Node geonamesPlace(String geonamesId) {
+        return mint("place", "geonames", segment(geonamesId));
+    }
+
+    /** A place without a GeoNames id: its folded name within its country (null if unknown). */
+    public static Node namedPlace(String name, String countryKey) {
+        return countryKey == null ? mint("place", "name", nameSegment(name))
+                : mint("place", "in", segment(countryKey), nameSegment(name));
+    }
+
+    public static Node registryActor(String registryId) {
+        return mint("actor", segment(registryId));
+    }
+
+    public static Node namedActor(String name) {
+        return mint("actor", "name", nameSegment(name));
+    }
+
+    public static Node highway(String name, String countryKey) {
+        return countryKey == null ? mint("highway", "name", nameSegment(name))
+                : mint("highway", "in", segment(countryKey), nameSegment(name));
+    }
+
+    public static Node event(String articleId, String localId) {
+        return mint("event", segment(articleId), segment(localId));
+    }
+
+    public static Node figure(String articleId, String localId) {
+        return mint("figure", segment(articleId), segment(localId));
+    }
+
+    public static Node controlPeriod(String articleId, String contentKey) {
+        return mint("control-period", segment(articleId), hash(contentKey));
+    }
+
+    public static Node evidence(String articleId, int start, int end) {
+        return mint("evidence", segment(articleId), start + "-" + end);
+    }
+
+    public static Node routeStop(String articleId, String highwayLocalId, int position) {
+        return mint("route", segment(articleId), segment(highwayLocalId), Integer.toString(position));
+    }
+
+    public static Node geonamesFeature(String geonamesId) {
+        return NodeFactory.createURI(CKG.GEONAMES_FEATURE + segment(geonamesId) + "/");
+    }
+
+    public static Node wikidataEntity(String qid) {
+        return NodeFactory.createURI(CKG.WIKIDATA_ENTITY + segment(qid));
+    }
+}

@@ -1,0 +1,165 @@
+package org.conflictkg.rdf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+
+/** Writing converted RDF: output formats, streaming writers, prefixes and atomic files. */
+public final class RdfOutputLib {
+    private RdfOutputLib() {
+    }
+
+    /** Output formats of {@code convert} and {@code export}. */
+    public enum Format {
+        TRIG(Lang.TRIG, RDFFormat.TRIG_BLOCKS, true),
+        TURTLE(Lang.TURTLE, RDFFormat.TURTLE_BLOCKS, false),
+        NQUADS(Lang.NQUADS, RDFFormat.NQUADS, true),
+        NTRIPLES(Lang.NTRIPLES, RDFFormat.NTRIPLES, false),
+        JSONLD(Lang.JSONLD, RDFFormat.JSONLD, true);
+
+        public final Lang lang;
+        public final RDFFormat streamFormat;
+        /** Whether the format keeps named graphs; triple formats merge all graphs into one. */
+        public final boolean quads;
+
+        Format(Lang lang, RDFFormat streamFormat, boolean quads) {
+            this.lang = lang;
+            this.streamFormat = streamFormat;
+            this.quads = quads;
+        }
+
+        /** Whether the format can be written as a stream (JSON-LD needs the whole dataset). */
+        public boolean streams() {
+            return this != JSONLD;
+        }
+    }
+
+    /** The prefixes output uses. */
+    public static PrefixMap prefixes() {
+        PrefixMap pm = PrefixMapFactory.create();
+        pm.add("ckg", CKG.NS);
+        pm.add("kg", CKG.BASE);
+        pm.add("status", CKG.Scheme.STATUS.namespace());
+        pm.add("qualifier", CKG.Scheme.QUALIFIER.namespace());
+        pm.add("placekind", CKG.Scheme.PLACE_KIND.namespace());
+        pm.add("actorkind", CKG.Scheme.ACTOR_KIND.namespace());
+        pm.add("eventtype", CKG.Scheme.EVENT_TYPE.namespace());
+        pm.add("measure", CKG.Scheme.MEASURE.namespace());
+        pm.add("side", CKG.Scheme.SIDE.namespace());
+        pm.add("place", CKG.BASE + "place/");
+        pm.add("actor", CKG.BASE + "actor/");
+        pm.add("sem", CKG.SEM);
+        pm.add("prov", CKG.PROV);
+        pm.add("skos", CKG.SKOS);
+        pm.add("schema", CKG.SCHEMA);
+        pm.add("nif", CKG.NIF);
+        pm.add("geo", CKG.GEO);
+        pm.add("gn", CKG.GN);
+        pm.add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        pm.add("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        pm.add("xsd", "http://www.w3.org/2001/XMLSchema#");
+        pm.add("owl", "http://www.w3.org/2002/07/owl#");
+        return pm;
+    }
+
+    /**
+     * Drops quads of the reference graph already seen, so that a stream over many documents
+     * says each canonical fact once. Memory grows with the number of distinct canonical facts
+     * (places, actors, highways), not with the number of documents.
+     */
+    public static StreamRDF dedupReference(StreamRDF out) {
+        return new StreamRDFWrapper(out) {
+            private final Set<Quad> seen = new HashSet<>();
+
+            @Override
+            public void quad(Quad q) {
+                if (!CKG.GRAPH_REFERENCE.equals(q.getGraph()) || seen.add(q)) {
+                    super.quad(q);
+                }
+            }
+        };
+    }
+
+    /** Sends quads as triples of one graph (for triple-only formats). */
+    public static StreamRDF quadsAsTriples(StreamRDF out) {
+        return new StreamRDFWrapper(out) {
+            @Override
+            public void quad(Quad q) {
+                super.triple(q.asTriple());
+            }
+        };
+    }
+
+    /**
+     * Writes to {@code target} atomically: {@code producer} writes into a stream, which goes to a
+     * temporary file beside the target, moved into place only if the producer completes. If it
+     * throws, no file is left behind and the target is untouched.
+     */
+    public static void writeAtomically(Path target, Format format, Consumer<StreamRDF> producer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                write(os, format, producer);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and marked .part
+                }
+            }
+        }
+    }
+
+    /** Writes what {@code producer} sends, in {@code format}, streaming where the format allows. */
+    public static void write(OutputStream os, Format format, Consumer<StreamRDF> producer) {
+        if (format.streams()) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(os, format.streamFormat);
+            writer.start();
+            prefixes().forEach(writer::prefix);
+            StreamRDF in = format.quads ? writer : quadsAsTriples(writer);
+            producer.accept(dedupReference(in));
+            writer.finish();
+        } else {
+            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+            StreamRDF sink = StreamRDFLib.dataset(dsg);
+            producer.accept(sink);
+            dsg.prefixes().putAll(prefixes());
+            RDFDataMgr.write(os, dsg, format.lang);
+        }
+    }
+
+}

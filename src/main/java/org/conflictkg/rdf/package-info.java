@@ -1,0 +1,7 @@
+/**
+ * Facts to RDF: the ontology's terms ({@link org.conflictkg.rdf.CKG}), deterministic
+ * injection-safe IRIs ({@link org.conflictkg.rdf.IriLib}), and the streaming converter
+ * ({@link org.conflictkg.rdf.FactsToRdf}) that emits one named graph per article plus the
+ * reference graph into a Jena {@code StreamRDF}.
+ */
+package org.conflictkg.rdf;

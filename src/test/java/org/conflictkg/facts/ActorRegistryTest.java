@@ -1,0 +1,55 @@
+package org.conflictkg.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ActorRegistryTest {
+
+    private final ActorRegistry registry = ActorRegistry.bundled();
+
+    @Test
+    void aliasesResolveToOneActor() {
+        assertThat(registry.byName("regime forces")).map(ActorRegistry.Entry::id).hasValue("syrian-government");
+        assertThat(registry.byName("Government troops")).map(ActorRegistry.Entry::id).hasValue("syrian-government");
+        assertThat(registry.byName("the Syrian army")).map(ActorRegistry.Entry::id).hasValue("syrian-government");
+        assertThat(registry.byName("Damascus")).isEmpty();
+        assertThat(registry.byMetonym("Damascus")).map(ActorRegistry.Entry::id).hasValue("syrian-government");
+    }
+
+    /** Every organised actor (not a person) of the gold files resolves, to an actor of the same side. */
+    @ParameterizedTest
+    @MethodSource("org.conflictkg.facts.FactsReaderTest#goldFiles")
+    void coversGoldActors(Path file) {
+        ArticleFacts facts = FactsReader.read(file);
+        for (Actor a : facts.actors()) {
+            // People, and groups described rather than named ("local tribal elders"), stay article-local.
+            if (a.kind() == ActorKind.PERSON || a.id().equals("tribal-elders")) {
+                continue;
+            }
+            assertThat(registry.resolve(a)).as("%s in %s", a.id(), file).isPresent();
+            if (a.side() != null) {
+                String side = registry.resolve(a).orElseThrow().side();
+                assertThat(registry.coarseSide(side)).as("side of %s", a.id()).isEqualTo(registry.coarseSide(a.side()));
+            }
+        }
+    }
+
+    @Test
+    void coarseSidesGroupAllies() {
+        assertThat(registry.coarseSide("turkish-backed")).isEqualTo("opposition");
+        assertThat(registry.coarseSide("kurdish-led")).isEqualTo("kurdish");
+        assertThat(registry.coarseSide("somebody-new")).isEqualTo("somebody-new");
+    }
+
+    @Test
+    void unknownActorsDoNotResolve() {
+        Actor a = new Actor("x", "Brigade of the Example", ActorKind.ARMED_GROUP, null, java.util.List.of("the brigade"),
+                java.util.List.of(), null, null, java.util.List.of(), null, null, null);
+        assertThat(registry.resolve(a)).isEmpty();
+    }
+}
