@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 ConvertCommand.class,
+                ExtractCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -21,11 +21,17 @@ public final class ActorFinder {
     public List<Mention> find(String body, String country) {
         List<Mention> all = new ArrayList<>();
         List<ActorLexicon.Entry> later = new ArrayList<>();
+        // the country's own words first: on equal spans the earlier mention wins
+        for (ActorLexicon.Entry e : lexicon.entries()) {
+            if (e.when().equals(country)) {
+                scan(e, body, all);
+            }
+        }
         for (ActorLexicon.Entry e : lexicon.entries()) {
             String when = e.when();
             if (when.startsWith("+")) {
                 later.add(e);
-            } else if (when.equals("*") || when.equals(country)) {
+            } else if (when.equals("*")) {
                 scan(e, body, all);
             }
         }

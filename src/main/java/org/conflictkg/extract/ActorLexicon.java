@@ -10,51 +10,65 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.conflictkg.facts.ActorKind;
+import org.conflictkg.facts.ActorRegistry;
 import org.conflictkg.facts.FactsEnum;
 
 /**
- * The actors extraction recognises and the phrases that name them, read from a tab-separated data
- * file (see {@code actors.tsv} beside this class for the format). Immutable, thread-safe.
+ * The actors extraction recognises and the phrases that name them: the actor registry's names and
+ * aliases (acronyms such as "IS" matched case-sensitively), plus the patterns of a tab-separated
+ * data file (see {@code actors.tsv} beside this class) for what a fixed list cannot say:
+ * "X-backed rebels", "forces loyal to X", words that name an actor only in one country's news.
+ * Immutable, thread-safe.
  */
 public final class ActorLexicon {
     public static final String BUNDLED = "actors.tsv";
 
-    /** One row: which actor, when it applies, and its phrases compiled to one pattern. */
+    /** One set of phrases: which actor, when it applies, and the phrases compiled to one pattern. */
     public record Entry(ActorEntity actor, String when, Pattern pattern) {
     }
 
     private final List<Entry> entries;
     private final Map<String, ActorEntity> actors;
 
-    private ActorLexicon(List<Entry> entries) {
+    private ActorLexicon(List<Entry> entries, Map<String, ActorEntity> actors) {
         this.entries = List.copyOf(entries);
-        Map<String, ActorEntity> m = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            m.putIfAbsent(e.actor().id(), e.actor());
-        }
-        this.actors = Map.copyOf(m);
+        this.actors = Map.copyOf(actors);
     }
 
+    /** The bundled registry and patterns. */
     public static ActorLexicon bundled() {
         try (InputStream in = ActorLexicon.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
-                throw ExtractException.failure("bundled actor lexicon " + BUNDLED + " missing", null);
+                throw ExtractException.failure("bundled actor patterns " + BUNDLED + " missing", null);
             }
-            return read(in, BUNDLED);
+            return read(ActorRegistry.bundled(), in, BUNDLED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static ActorLexicon read(InputStream in, String source) throws IOException {
+    public static ActorLexicon read(ActorRegistry registry, InputStream in, String source) throws IOException {
+        Map<String, ActorEntity> actors = new LinkedHashMap<>();
         List<Entry> out = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (ActorRegistry.Entry r : registry.entries()) {
+            ActorEntity a = new ActorEntity(r.id(), r.name(), r.kind(), r.side(), registry.coarseSide(r.side()),
+                    r.country(), r.wikidata());
+            actors.put(a.id(), a);
+            List<String> phrases = new ArrayList<>();
+            phrases.add(phrase(r.name()));
+            for (String alias : r.aliases()) {
+                phrases.add(phrase(alias));
+            }
+            out.add(new Entry(a, "*", compile(String.join(" | ", phrases), "registry " + r.id())));
+        }
+        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         int n = 0;
-        while ((line = r.readLine()) != null) {
+        while ((line = br.readLine()) != null) {
             n++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -63,15 +77,27 @@ public final class ActorLexicon {
             if (c.length != 6) {
                 throw ExtractException.badInput(source + ":" + n + ": expected 6 tab-separated columns, found " + c.length);
             }
-            ActorKind kind = FactsEnum.fromCode(ActorKind.class, c[2]);
-            if (kind == null) {
-                throw ExtractException.badInput(source + ":" + n + ": unknown actor kind \"" + c[2] + "\", expected one of "
-                        + FactsEnum.codes(ActorKind.class));
+            ActorEntity a = actors.get(c[0]);
+            if (a == null) {
+                Optional<ActorRegistry.Entry> r = registry.byId(c[0]);
+                ActorKind kind = FactsEnum.fromCode(ActorKind.class, c[2]);
+                if (kind == null || c[1].isEmpty()) {
+                    throw ExtractException.badInput(source + ":" + n + ": actor \"" + c[0] + "\" is not in the registry,"
+                            + " so it needs a name and a kind (one of " + FactsEnum.codes(ActorKind.class) + ")");
+                }
+                String side = c[3].isEmpty() ? null : c[3];
+                a = new ActorEntity(c[0], c[1], kind, side, r.isPresent() ? null : registry.coarseSide(side), null, null);
+                actors.put(a.id(), a);
             }
-            ActorEntity actor = new ActorEntity(c[0], c[1], kind, c[3].isEmpty() ? null : c[3]);
-            out.add(new Entry(actor, c[4], compile(c[5], source + ":" + n)));
+            out.add(new Entry(a, c[4], compile(c[5], source + ":" + n)));
         }
-        return new ActorLexicon(out);
+        return new ActorLexicon(out, actors);
+    }
+
+    /** A literal phrase as a pattern: acronyms ("IS", "US") case-sensitive, anything else not. */
+    private static String phrase(String literal) {
+        String q = Pattern.quote(literal);
+        return literal.equals(literal.toUpperCase(java.util.Locale.ROOT)) ? "=" + q : q;
     }
 
     /** Joins " | "-separated phrases into one alternation; "=" marks a case-sensitive phrase. */

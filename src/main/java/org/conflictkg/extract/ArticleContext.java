@@ -83,7 +83,7 @@ public final class ArticleContext {
 
     public String side(String actorId) {
         ActorEntity a = actor(actorId);
-        return a == null ? null : a.side();
+        return a == null ? null : a.coarseSide();
     }
 
     List<Mention> actorsIn(Span s) {
@@ -141,13 +141,13 @@ public final class ArticleContext {
     /** The fighting actor that stands for {@code actorId}'s side ("its forces" after "Turkey's defence ministry"). */
     String forceOf(String actorId) {
         ActorEntity a = actor(actorId);
-        if (a == null || a.fights() || a.side() == null) {
+        if (a == null || a.fights() || a.coarseSide() == null) {
             return a == null ? null : a.id();
         }
         String best = null;
         int bestCount = 0;
         for (ActorEntity o : actors.values()) {
-            if (o.fights() && Objects.equals(o.side(), a.side())) {
+            if (o.fights() && Objects.equals(o.coarseSide(), a.coarseSide())) {
                 int c = count(o.id());
                 if (c > bestCount) {
                     best = o.id();
@@ -182,11 +182,11 @@ public final class ArticleContext {
         String best = null;
         int bestScore = 0;
         for (ActorEntity o : actors.values()) {
-            if (!o.fights() || o.side() == null || o.side().equals(side)) {
+            if (!o.fights() || o.coarseSide() == null || o.coarseSide().equals(side)) {
                 continue;
             }
             int score = gainers.getOrDefault(o.id(), 0) * 1000 + count(o.id()) * 10
-                    + (o.kind() == org.conflictkg.facts.ActorKind.FOREIGN_STATE ? 0 : 500);
+                    + (o.foreignTo(country) ? 0 : 500);
             if (score > bestScore) {
                 best = o.id();
                 bestScore = score;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.conflictkg.facts.ActorKind;
 import org.conflictkg.names.NameFolding;
 
 /**
@@ -93,7 +92,7 @@ public final class AttributionFinder {
         if (id.isEmpty()) {
             return;
         }
-        persons.putIfAbsent(id, new ActorEntity(id, name, ActorKind.PERSON, null));
+        persons.putIfAbsent(id, ActorEntity.person(id, name));
         personMentions.add(new Mention(span, name, id));
     }
 

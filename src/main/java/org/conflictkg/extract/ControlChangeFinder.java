@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.conflictkg.facts.ActorKind;
 import org.conflictkg.facts.DateSpec;
 import org.conflictkg.facts.Status;
 
@@ -293,7 +292,7 @@ public final class ControlChangeFinder {
         List<Mention> cands = new ArrayList<>();
         for (Mention m : MentionLib.within(ctx.actorMentions, new Span(clauseStart, verb))) {
             ActorEntity a = ctx.actor(m.ref());
-            if (a == null || a.side() == null) {
+            if (a == null || a.coarseSide() == null || m.text().endsWith("-held")) {
                 continue;
             }
             String pre = ctx.body.substring(Math.max(clauseStart, m.start() - 20), m.start());
@@ -314,7 +313,7 @@ public final class ControlChangeFinder {
                 group.add(cands.get(i));
             }
             for (Mention m : group) {
-                if (ctx.actor(m.ref()).kind() != ActorKind.FOREIGN_STATE) {
+                if (!ctx.actor(m.ref()).foreignTo(ctx.country)) {
                     return ctx.forceOf(m.ref());
                 }
             }
@@ -458,9 +457,9 @@ public final class ControlChangeFinder {
             case "rebel", "opposition", "insurgent" -> "syrian-opposition";
             case "government", "regime", "loyalist", "army" -> ctx.stateActor();
             case "kurdish" -> "ypg";
-            case "russian" -> "russia";
+            case "russian" -> "russian-forces";
             case "ukrainian" -> "ukrainian-forces";
-            case "turkish" -> "turkey";
+            case "turkish" -> "turkish-military";
             default -> null;
         };
         if (id == null) {

@@ -139,7 +139,12 @@ public final class FigureFinder {
     }
 
     private static String groupOf(Matcher m, String g) {
-        String group = m.group(g);
+        String group;
+        try {
+            group = m.group(g);
+        } catch (IllegalArgumentException e) {
+            return null; // the pattern counts no group
+        }
         if (group == null) {
             return null;
         }
