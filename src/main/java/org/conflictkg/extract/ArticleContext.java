@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the mention stages found in one article, shared by the pattern stages: sentences, actor,
@@ -27,12 +28,13 @@ public final class ArticleContext {
     final Map<String, PlaceEntity> places;
     final Map<String, HighwayFinder.HighwayEntity> highways;
     final ActorLexicon lexicon;
+    final Alignments alignments;
     /** Actors that gain control in events found so far, with counts (filled by the control-change stage). */
     final Map<String, Integer> gainers = new HashMap<>();
 
     ArticleContext(ArticleText article, String country, List<Sentence> sentences, List<Mention> actorMentions,
                    PlaceFinder.Result places, HighwayFinder.Result highways, List<DateMention> dates,
-                   ActorLexicon lexicon, Map<String, ActorEntity> extraActors) {
+                   ActorLexicon lexicon, Alignments alignments, Map<String, ActorEntity> extraActors) {
         this.article = article;
         this.body = article.body();
         this.published = article.published();
@@ -45,6 +47,7 @@ public final class ArticleContext {
         this.highways = highways.highways();
         this.dates = dates;
         this.lexicon = lexicon;
+        this.alignments = alignments;
         for (Mention m : actorMentions) {
             ActorEntity a = lexicon.actor(m.ref());
             if (a == null) {
@@ -158,6 +161,59 @@ public final class ArticleContext {
         return best;
     }
 
+    /** True when the two actors are on one side or allied sides. */
+    boolean allied(String a, String b) {
+        return alignments.allied(side(a), side(b));
+    }
+
+    /**
+     * The local force that holds what {@code actorId} takes: itself unless it is a state from
+     * outside the article's country fighting beside a local force of an allied side named in the
+     * article, then that force (the most named).
+     */
+    String holderFor(String actorId) {
+        ActorEntity a = actor(actorId);
+        if (a == null || !a.foreignTo(country)) {
+            return actorId;
+        }
+        String best = actorId;
+        int bestCount = 0;
+        for (ActorEntity o : actors.values()) {
+            if (o.fights() && !o.foreignTo(country) && alignments.allied(o.coarseSide(), a.coarseSide())) {
+                int c = count(o.id()) + gainers.getOrDefault(o.id(), 0) * 100;
+                if (c > bestCount) {
+                    best = o.id();
+                    bestCount = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * What "the city", "the town" or "it" at {@code pos} refers to: a settlement named earlier in
+     * the same sentence; else the latest-named of {@code topics} (places control statements are
+     * about); else the last settlement named. Null if none.
+     */
+    String resolveAnaphor(int pos, Sentence s, Set<String> topics) {
+        String inSentence = null;
+        for (Mention m : placeMentions) {
+            if (m.start() >= s.start() && m.end() <= pos && places.get(m.ref()).settlement()) {
+                inSentence = m.ref();
+            }
+        }
+        if (inSentence != null) {
+            return inSentence;
+        }
+        for (int i = placeMentions.size() - 1; i >= 0; i--) {
+            Mention m = placeMentions.get(i);
+            if (m.end() <= pos && topics.contains(m.ref()) && places.get(m.ref()).settlement()) {
+                return m.ref();
+            }
+        }
+        return lastSettlementBefore(pos);
+    }
+
     int count(String actorId) {
         int c = 0;
         for (Mention m : actorMentions) {
@@ -182,7 +238,7 @@ public final class ArticleContext {
         String best = null;
         int bestScore = 0;
         for (ActorEntity o : actors.values()) {
-            if (!o.fights() || o.coarseSide() == null || o.coarseSide().equals(side)) {
+            if (!o.fights() || o.coarseSide() == null || alignments.allied(o.coarseSide(), side)) {
                 continue;
             }
             int score = gainers.getOrDefault(o.id(), 0) * 1000 + count(o.id()) * 10

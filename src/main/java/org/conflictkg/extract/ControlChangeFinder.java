@@ -72,6 +72,30 @@ public final class ControlChangeFinder {
                 }
             }
         }
+        // anaphors ("the city", "it") refer to places that statements are about, see resolveAnaphor
+        Set<String> topics = new java.util.HashSet<>();
+        for (Hit h : hits) {
+            for (Mention m : h.places()) {
+                if (m.ref() != null) {
+                    topics.add(m.ref());
+                }
+            }
+        }
+        List<Hit> resolved = new ArrayList<>();
+        for (Hit h : hits) {
+            List<Mention> ps = new ArrayList<>();
+            for (Mention m : h.places()) {
+                String ref = m.ref() != null ? m.ref() : ctx.resolveAnaphor(m.start(), h.sentence(), topics);
+                if (ref != null) {
+                    ps.add(new Mention(m.span(), m.text(), ref));
+                }
+            }
+            if (!ps.isEmpty()) {
+                resolved.add(new Hit(h.pattern(), h.sentence(), h.words(), h.agent(), ps, h.partial(), h.heldBy(),
+                        h.explicitFrom(), h.after()));
+            }
+        }
+        hits = resolved;
         hits.sort(Comparator.comparingInt(h -> h.words().start()));
         // overlapping matches of different patterns: keep the longest words
         List<Hit> kept = new ArrayList<>();
@@ -185,16 +209,16 @@ public final class ControlChangeFinder {
             }
             case DEFENDS -> {
                 from = h.agent();
-                String other = h.after() != null && !Objects.equals(ctx.side(h.after()), ctx.side(h.agent()))
-                        ? h.after() : null;
+                String other = h.after() != null && !ctx.allied(h.after(), h.agent()) ? h.after() : null;
                 to = other != null ? other : ctx.opponentOf(h.agent());
             }
             default -> to = topGainer(ctx);
         }
-        if (to == null || Objects.equals(to, from) || ctx.side(to) == null) {
+        if (to == null || ctx.side(to) == null) {
             return null;
         }
-        if (from != null && Objects.equals(ctx.side(from), ctx.side(to))) {
+        to = ctx.holderFor(to);
+        if (from != null && ctx.allied(from, to)) {
             from = null;
         }
         Status status = h.pattern().status();
@@ -349,10 +373,9 @@ public final class ControlChangeFinder {
         am.region(from, s.end());
         Mention anaphor = null;
         if (am.find()) {
-            String key = ctx.lastSettlementBefore(verbStart);
-            if (key != null && (next == null || am.start() < next.start())
+            if ((next == null || am.start() < next.start())
                     && !MentionLib.overlapsAny(ctx.placeMentions, new Span(am.start(), am.end()))) {
-                anaphor = new Mention(new Span(am.start(), am.end()), am.group(), key);
+                anaphor = new Mention(new Span(am.start(), am.end()), am.group(), null); // resolved later
             }
         }
         Mention cand = anaphor != null ? anaphor : next;
@@ -405,10 +428,7 @@ public final class ControlChangeFinder {
         Matcher am = Pattern.compile("(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$")
                 .matcher(ctx.body.substring(clauseStart, verb));
         if (am.find()) {
-            String key = ctx.lastSettlementBefore(clauseStart + am.start());
-            if (key != null) {
-                return new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), key);
-            }
+            return new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null);
         }
         if (best == null) {
             return null;

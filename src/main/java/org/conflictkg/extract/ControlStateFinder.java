@@ -122,10 +122,13 @@ public final class ControlStateFinder {
         if (since == null) {
             return;
         }
+        // the period ends with the first completed change of hands after it began
         ReducedDate to = null;
         for (ControlChange c : changes) {
-            if (Objects.equals(c.place(), place.ref()) && !Objects.equals(ctx.side(c.to()), ctx.side(who))
-                    && c.status() == Status.COMPLETED && c.date() != null) {
+            if (Objects.equals(c.place(), place.ref()) && !ctx.allied(c.to(), who)
+                    && c.status() == Status.COMPLETED && c.date() != null && c.date().to() != null
+                    && !c.date().to().lastDay().isBefore(since.spec().from().firstDay())
+                    && (to == null || c.date().to().compareTo(to) < 0)) {
                 to = c.date().to();
             }
         }

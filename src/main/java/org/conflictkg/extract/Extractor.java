@@ -29,6 +29,7 @@ public final class Extractor {
     private final ActorLexicon actors;
     private final List<ControlPattern> controlPatterns;
     private final FigureFinder figures;
+    private final Alignments alignments = Alignments.bundled();
 
     private Extractor(Builder b) {
         this.places = b.places != null ? b.places : GeoNamesGazetteer.bundled();
@@ -102,7 +103,7 @@ public final class Extractor {
         sources.sort(java.util.Comparator.comparingInt(Mention::start));
         Map<String, ActorEntity> persons = new LinkedHashMap<>(attribution.persons());
         ArticleContext ctx = new ArticleContext(article, country, sentences, actorMentions, placeResult, highwayResult,
-                dates, actors, persons);
+                dates, actors, alignments, persons);
         persons.values().forEach(p -> ctx.actors.putIfAbsent(p.id(), p));
         List<AttributionFinder.Attribution> attrs = new ArrayList<>();
         for (Sentence s : sentences) {
