@@ -124,7 +124,7 @@ public final class ControlChangeFinder {
                 for (Mention place : h.places()) {
                     ControlChange c = build(ctx, h, place, attributions.get(h.sentence().index()));
                     if (c != null) {
-                        merge(out, c);
+                        merge(out, c, ctx::allied);
                         ctx.gainers.merge(c.to(), 1, Integer::sum);
                     }
                 }
@@ -257,12 +257,16 @@ public final class ControlChangeFinder {
                 .map(java.util.Map.Entry::getKey).orElse(null);
     }
 
-    /** Merges {@code c} into an earlier statement of the same change, or adds it. */
-    static void merge(List<ControlChange> out, ControlChange c) {
+    /**
+     * Merges {@code c} into an earlier statement of the same change (same place, gainers of one or
+     * allied sides, dates that can meet), or adds it. The earlier statement's gainer, status and
+     * date win; sources and evidence are joined.
+     */
+    static void merge(List<ControlChange> out, ControlChange c, java.util.function.BiPredicate<String, String> allied) {
         for (int i = 0; i < out.size(); i++) {
             ControlChange o = out.get(i);
             if (Objects.equals(o.place(), c.place()) && Objects.equals(o.highway(), c.highway())
-                    && Objects.equals(o.to(), c.to()) && compatible(o.date(), c.date())) {
+                    && (Objects.equals(o.to(), c.to()) || allied.test(o.to(), c.to())) && compatible(o.date(), c.date())) {
                 List<String> acc = new ArrayList<>(o.according());
                 for (String a : c.according()) {
                     if (!acc.contains(a)) {

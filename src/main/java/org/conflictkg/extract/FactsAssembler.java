@@ -71,6 +71,12 @@ final class FactsAssembler {
         Map<String, Integer> eventCount = new HashMap<>();
         for (ControlChange c : changes) {
             String from = c.from() != null ? c.from() : ctx.opponentOf(c.to());
+            if (from == null) {
+                from = ctx.alignments.adversary(ctx.country == null ? "SY" : ctx.country, ctx.side(c.to()));
+                if (from != null) {
+                    ctx.ensureActor(from);
+                }
+            }
             if (from == null || from.equals(c.to())) {
                 continue;
             }
@@ -118,7 +124,7 @@ final class FactsAssembler {
         all.addAll(actorIds);
         List<Actor> actors = new ArrayList<>();
         for (String id : all) {
-            ActorEntity e = ctx.actor(id);
+            ActorEntity e = ctx.actors.get(id);
             if (e == null) {
                 e = extra.get(id);
             }

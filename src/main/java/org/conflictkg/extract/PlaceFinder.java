@@ -66,6 +66,7 @@ public final class PlaceFinder {
     }
 
     public Result find(String body, List<String> countries, List<Mention> actors) {
+        this.bodyText = body;
         Set<String> countrySet = new java.util.LinkedHashSet<>(countries);
         String main = countries.isEmpty() ? null : countries.get(0);
         Map<String, PlaceEntity> places = new LinkedHashMap<>();
@@ -165,7 +166,13 @@ public final class PlaceFinder {
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         }
         places.putIfAbsent(p.key(), p);
-        found.add(new Mention(span, name, p.key()));
+        found.add(new Mention(span, body(span), p.key()));
+    }
+
+    private String bodyText;
+
+    private String body(Span s) {
+        return bodyText.substring(s.start(), s.end());
     }
 
     private static PlaceKind kindOfNoun(String noun, String country) {
@@ -186,7 +193,10 @@ public final class PlaceFinder {
         int i = s;
         while (i < e) {
             int j = i;
-            while (j < e && body.charAt(j) != ' ') {
+            // a word ends at a space, or at a hyphen joining two capitalised names ("Damascus-Aleppo")
+            while (j < e && body.charAt(j) != ' ' && !(body.charAt(j) == '-' && j + 1 < e
+                    && Character.isUpperCase(body.charAt(j + 1)) && Character.isUpperCase(body.charAt(i))
+                    && j - i > 2)) {
                 j++;
             }
             out.add(new int[] {i, j});
