@@ -56,7 +56,8 @@ public final class NumberParser {
         } else {
             return null;
         }
-        return v.multiply(BigDecimal.valueOf(mult)).stripTrailingZeros();
+        BigDecimal r = v.multiply(BigDecimal.valueOf(mult)).stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r;
     }
 
     /** True for vague quantities ("dozens"), which are read as "about". */
