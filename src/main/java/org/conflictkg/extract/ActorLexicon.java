@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.conflictkg.facts.ActorKind;
@@ -27,8 +28,14 @@ import org.conflictkg.facts.FactsEnum;
 public final class ActorLexicon {
     public static final String BUNDLED = "actors.tsv";
 
-    /** One set of phrases: which actor, when it applies, and the phrases compiled to one pattern. */
-    public record Entry(ActorEntity actor, String when, Pattern pattern) {
+    /**
+     * One set of phrases: which actor, when it applies, the phrases compiled to one pattern, and
+     * the lower-case letters a match can start with (null: any).
+     */
+    public record Entry(ActorEntity actor, String when, Pattern pattern, Set<Character> firstChars) {
+        Entry(ActorEntity actor, String when, Pattern pattern) {
+            this(actor, when, pattern, RegexFirstChars.of(pattern.pattern()));
+        }
     }
 
     private final List<Entry> entries;
@@ -102,7 +109,8 @@ public final class ActorLexicon {
 
     /** Joins " | "-separated phrases into one alternation; "=" marks a case-sensitive phrase. */
     static Pattern compile(String phrases, String where) {
-        StringBuilder sb = new StringBuilder("(?<![\\p{L}\\d'-])(?:");
+        // matched only at word starts (see ActorFinder), so no look-behind is needed here
+        StringBuilder sb = new StringBuilder("(?:");
         String[] parts = phrases.split(" \\| ");
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].strip();
@@ -117,7 +125,7 @@ public final class ActorLexicon {
         }
         sb.append(")(?![\\p{L}\\d-])");
         try {
-            return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
         } catch (java.util.regex.PatternSyntaxException e) {
             throw ExtractException.badInput(where + ": bad pattern: " + e.getDescription());
         }

@@ -76,6 +76,9 @@ public final class AttributionFinder {
             if (parts.length < 2 || !Character.isUpperCase(last.charAt(0))) {
                 continue;
             }
+            if (!s.text().contains(last)) {
+                continue;
+            }
             Matcher sm = Pattern.compile("\\b" + Pattern.quote(last) + "\\b").matcher(s.text());
             while (sm.find()) {
                 Span span = new Span(s.abs(sm.start()), s.abs(sm.end()));

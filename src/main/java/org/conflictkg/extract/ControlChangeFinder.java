@@ -30,6 +30,8 @@ public final class ControlChangeFinder {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANAPHOR = Pattern.compile(
             "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
+    private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
+            "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(?:(they|it)|(?:its|their|his|her) (?:forces|troops|fighters|units|soldiers|army))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_AGENT_BEFORE = Pattern.compile(
@@ -429,8 +431,7 @@ public final class ControlChangeFinder {
         for (Mention m : MentionLib.within(ctx.placeMentions, new Span(s.start(), verb))) {
             best = m;
         }
-        Matcher am = Pattern.compile("(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$")
-                .matcher(ctx.body.substring(clauseStart, verb));
+        Matcher am = ANAPHOR_BEFORE.matcher(ctx.body.substring(clauseStart, verb));
         if (am.find()) {
             return new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null);
         }

@@ -29,62 +29,72 @@ public final class DateResolver {
     private static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     private static final String NUMBER = "(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,3})";
 
-    private record Rule(Pattern pattern, BiFunction<Matcher, LocalDate, DateSpec> resolve) {
+    /** A rule, tried only on text containing one of its cue words (lower case). */
+    private record Rule(Pattern pattern, String[] cues, BiFunction<Matcher, LocalDate, DateSpec> resolve) {
     }
 
     private static final List<Rule> RULES = new ArrayList<>();
 
+    private static final String[] MONTH_CUES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
     private static void rule(String regex, BiFunction<Matcher, LocalDate, DateSpec> f) {
-        RULES.add(new Rule(Pattern.compile("(?<![\\w-])(?:" + regex + ")(?![\\w])", Pattern.CASE_INSENSITIVE), f));
+        rule(regex, null, f);
+    }
+
+    private static void rule(String regex, String[] cues, BiFunction<Matcher, LocalDate, DateSpec> f) {
+        RULES.add(new Rule(Pattern.compile("(?<![\\w-])(?:" + regex + ")(?![\\w])", Pattern.CASE_INSENSITIVE), cues, f));
     }
 
     static {
         // explicit days: "8 February 2020", "February 8, 2020", "Feb. 6", "on January 20"
-        rule("(\\d{1,2}) " + MONTH + "(?:,? (\\d{4}))?", (m, pub) -> day(pub, m.group(2), m.group(1), m.group(3)));
-        rule("(?-i:" + MONTH + ") (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?", (m, pub) ->
+        rule("(\\d{1,2}) " + MONTH + "(?:,? (\\d{4}))?", DIGITS, (m, pub) -> day(pub, m.group(2), m.group(1), m.group(3)));
+        rule("(?-i:" + MONTH + ") (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?", DIGITS, (m, pub) ->
                 day(pub, m.group(1), m.group(2), m.group(3)));
         // months: "mid-December", "early April", "the start of September", "May 2015", "May last year"
         rule("(early |late |mid-|mid |the (?:start|beginning|end|middle) of )?(?-i:" + MONTH + ")"
-                + "(?: (\\d{4})| (last|this) year)?(?![ ]\\d)", DateResolver::month);
+                + "(?: (\\d{4})| (last|this) year)?(?![ ]\\d)", MONTH_CUES, DateResolver::month);
         // seasons: "spring last year", "in the spring", "summer of 2019"
-        rule("(?:the )?(spring|summer|autumn|fall|winter)(?: (last|this) year| of (\\d{4}))?", DateResolver::season);
+        rule("(?:the )?(spring|summer|autumn|fall|winter)(?: (last|this) year| of (\\d{4}))?",
+                new String[] {"spring", "summer", "autumn", "fall", "winter"}, DateResolver::season);
         // years: "early 2014", "in 2016" (a bare number needs a time word before it)
-        rule("(early |late |mid-|the end of |the start of )(\\d{4})", (m, pub) -> year(m.group(2)));
+        rule("(early |late |mid-|the end of |the start of )(\\d{4})", DIGITS, (m, pub) -> year(m.group(2)));
         rule("(?<=\\b(?:in|since|until|of|from|by|before|after|to|during) )(\\d{4})(?![,.]\\d)",
-                (m, pub) -> year(m.group(1)));
+                DIGITS, (m, pub) -> year(m.group(1)));
         // weekdays: "on Wednesday", "late on Monday", "earlier on Sunday", "Thursday night"
         rule("(?:(?:late|early|earlier|later) )?(?:on )?(?-i:" + WEEKDAY + ")(?: (?:night|morning|evening|afternoon))?",
-                (m, pub) -> single(weekday(pub, m.group(1))));
-        rule("today|this (?:morning|afternoon|evening)|tonight", (m, pub) -> single(pub));
-        rule("yesterday|last night", (m, pub) -> single(pub.minusDays(1)));
-        rule("overnight", (m, pub) -> DateSpec.between(ReducedDate.of(pub.minusDays(1)), ReducedDate.of(pub)));
-        rule("(?:earlier )?this week", (m, pub) -> range(monday(pub), pub));
-        rule("earlier in the week|earlier this week", (m, pub) -> range(monday(pub), pub.minusDays(1)));
-        rule("last week", (m, pub) -> range(monday(pub).minusWeeks(1), monday(pub).minusDays(1)));
-        rule("(?:at|over) the weekend|this weekend|last weekend", (m, pub) -> {
+                new String[] {"day"}, (m, pub) -> single(weekday(pub, m.group(1))));
+        rule("today|this (?:morning|afternoon|evening)|tonight", new String[] {"today", "this ", "tonight"}, (m, pub) -> single(pub));
+        rule("yesterday|last night", new String[] {"yesterday", "last night"}, (m, pub) -> single(pub.minusDays(1)));
+        rule("overnight", new String[] {"overnight"}, (m, pub) -> DateSpec.between(ReducedDate.of(pub.minusDays(1)), ReducedDate.of(pub)));
+        rule("(?:earlier )?this week", new String[] {"week"}, (m, pub) -> range(monday(pub), pub));
+        rule("earlier in the week|earlier this week", new String[] {"week"}, (m, pub) -> range(monday(pub), pub.minusDays(1)));
+        rule("last week", new String[] {"week"}, (m, pub) -> range(monday(pub).minusWeeks(1), monday(pub).minusDays(1)));
+        rule("(?:at|over) the weekend|this weekend|last weekend", new String[] {"weekend"}, (m, pub) -> {
             LocalDate sun = pub.getDayOfWeek() == DayOfWeek.SUNDAY ? pub
                     : pub.with(TemporalAdjusters.previous(DayOfWeek.SUNDAY));
             return range(sun.minusDays(1), sun);
         });
-        rule("(?:earlier )?this month", (m, pub) -> single(new ReducedDate(pub.getYear(), pub.getMonthValue(), 0)));
-        rule("last month", (m, pub) -> {
+        rule("(?:earlier )?this month", new String[] {"month"}, (m, pub) -> single(new ReducedDate(pub.getYear(), pub.getMonthValue(), 0)));
+        rule("last month", new String[] {"month"}, (m, pub) -> {
             YearMonth ym = YearMonth.from(pub).minusMonths(1);
             return single(new ReducedDate(ym.getYear(), ym.getMonthValue(), 0));
         });
-        rule("(?:earlier )?this year", (m, pub) -> single(new ReducedDate(pub.getYear(), 0, 0)));
-        rule("last year", (m, pub) -> single(new ReducedDate(pub.getYear() - 1, 0, 0)));
+        rule("(?:earlier )?this year", new String[] {"year"}, (m, pub) -> single(new ReducedDate(pub.getYear(), 0, 0)));
+        rule("last year", new String[] {"year"}, (m, pub) -> single(new ReducedDate(pub.getYear() - 1, 0, 0)));
         rule("(?:(?:over|in|during|for) )?the (?:past|last) (?:" + NUMBER + " )?(day|week|month|year)s?( and a half)?",
-                (m, pub) -> {
+                new String[] {"past", "last"}, (m, pub) -> {
                     int n = m.group(1) == null ? 1 : number(m.group(1));
                     LocalDate from = back(pub, n, m.group(2), m.group(3) != null);
                     return range(from, pub);
                 });
-        rule("in recent (days|weeks|months)", (m, pub) -> range(switch (m.group(1).toLowerCase(Locale.ROOT)) {
+        rule("in recent (days|weeks|months)", new String[] {"recent"}, (m, pub) -> range(switch (m.group(1).toLowerCase(Locale.ROOT)) {
             case "days" -> pub.minusDays(7);
             case "weeks" -> pub.minusWeeks(4);
             default -> pub.minusMonths(3);
         }, pub));
-        rule(NUMBER + " (day|week|month|year)s? ago", (m, pub) ->
+        rule(NUMBER + " (day|week|month|year)s? ago", new String[] {" ago"}, (m, pub) ->
                 single(back(pub, number(m.group(1)), m.group(2), false)));
     }
 
@@ -96,7 +106,11 @@ public final class DateResolver {
     /** Date expressions in {@code text} (a sentence or a body) starting at offset {@code base}, in order, not overlapping. */
     public static List<DateMention> find(String text, int base, LocalDate published) {
         List<DateMention> all = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Rule r : RULES) {
+            if (r.cues != null && !containsAny(lower, r.cues)) {
+                continue;
+            }
             Matcher m = r.pattern.matcher(text);
             while (m.find()) {
                 DateSpec spec;
@@ -129,6 +143,15 @@ public final class DateResolver {
         }
         kept.sort(Comparator.comparingInt(d -> d.span().start()));
         return kept;
+    }
+
+    private static boolean containsAny(String text, String[] cues) {
+        for (String c : cues) {
+            if (text.contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Resolves a whole expression, e.g. "late on Monday"; null when it is not a date expression. */

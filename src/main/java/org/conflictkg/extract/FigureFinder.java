@@ -44,6 +44,10 @@ public final class FigureFinder {
             + NUM.replace("?<q>", "?<q2>").replace("?<lo>", "?<lo2>").replace("?<hi>", "?<hi2>").replace("?<v>", "?<vv>")
             .replace("?<v2>", "?<vv2>") + " " + GROUP.replace("?<g>", "?<g2>"), Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern NUMERIC = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds?"
+            + "|thousands?)\\b", Pattern.CASE_INSENSITIVE);
+
     private final List<Rule> rules;
 
     private FigureFinder(List<Rule> rules) {
@@ -91,6 +95,9 @@ public final class FigureFinder {
     public List<Found> find(ArticleContext ctx, List<AttributionFinder.Attribution> attributions) {
         List<Found> out = new ArrayList<>();
         for (Sentence s : ctx.sentences) {
+            if (!NUMERIC.matcher(s.text()).find()) {
+                continue; // no number, no figure
+            }
             List<Found> inSentence = new ArrayList<>();
             List<Span> numbers = new ArrayList<>();
             for (Rule r : rules) {
