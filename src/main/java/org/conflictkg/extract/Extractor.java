@@ -29,6 +29,7 @@ public final class Extractor {
     private final ActorLexicon actors;
     private final List<ControlPattern> controlPatterns;
     private final FigureFinder figures;
+    private final ActorFinder actorFinder;
     private final Alignments alignments = Alignments.bundled();
 
     private Extractor(Builder b) {
@@ -36,6 +37,7 @@ public final class Extractor {
         this.actors = b.actors != null ? b.actors : ActorLexicon.bundled();
         this.controlPatterns = b.controlPatterns != null ? b.controlPatterns : ControlPattern.bundled();
         this.figures = b.figures != null ? b.figures : FigureFinder.bundled();
+        this.actorFinder = new ActorFinder(actors);
     }
 
     public static Builder builder() {
@@ -87,7 +89,7 @@ public final class Extractor {
                 countries.add(c);
             }
         }
-        List<Mention> actorMentions = new ActorFinder(actors).find(body, country);
+        List<Mention> actorMentions = actorFinder.find(body, country);
         PlaceFinder.Result placeResult = new PlaceFinder(places).find(body, countries, actorMentions);
         HighwayFinder.Result highwayResult = HighwayFinder.find(body, placeResult.mentions());
         List<DateMention> dates = new ArrayList<>();
