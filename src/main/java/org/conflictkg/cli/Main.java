@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ConvertCommand.class,
                 ExtractCommand.class,
+                GazetteerCommand.class,
         })
 public final class Main implements Runnable {
 

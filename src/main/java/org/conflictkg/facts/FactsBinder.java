@@ -132,6 +132,9 @@ final class FactsBinder {
             error(p + "/language", "\"" + language + "\" is not a language tag such as \"en\" or \"ar\"");
         }
         ReducedDate published = date(o, p, "published", true);
+        if (published != null && published.precision() != ReducedDate.Precision.DAY) {
+            error(p + "/published", "the publication date must be a full date YYYY-MM-DD, got \"" + published + "\"");
+        }
         return new Article(id, text(o, p, "title", true), text(o, p, "publisher", false), published, url,
                 language, textList(o, p, "credits"), text);
     }

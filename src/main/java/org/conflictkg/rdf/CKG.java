@@ -24,7 +24,7 @@ public final class CKG {
     public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     public static final String SCHEMA = "https://schema.org/";
     public static final String GEO = "http://www.opengis.net/ont/geosparql#";
-    public static final String GN = "https://www.geonames.org/ontology#";
+    public static final String GN = "http://www.geonames.org/ontology#";
     public static final String NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
     public static final String GEONAMES_FEATURE = "https://sws.geonames.org/";
     public static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
@@ -102,6 +102,36 @@ public final class CKG {
     public static final Node geonamesId = ckg("geonamesId");
     public static final Node wikidataId = ckg("wikidataId");
     public static final Node localId = ckg("localId");
+
+    // Derived graph: timeline, merged events, disagreements
+    public static final Node TimelinePeriod = ckg("TimelinePeriod");
+    public static final Node MergedControlChange = ckg("MergedControlChange");
+    public static final Node Disagreement = ckg("Disagreement");
+    public static final Node HighwayControl = ckg("HighwayControl");
+    public static final Node controllerSide = ckg("controllerSide");
+    public static final Node toSide = ckg("toSide");
+    public static final Node since = ckg("since");
+    public static final Node until = ckg("until");
+    public static final Node startedBy = ckg("startedBy");
+    public static final Node endedBy = ckg("endedBy");
+    public static final Node supportedBy = ckg("supportedBy");
+    public static final Node context = ckg("context");
+    public static final Node sourceCount = ckg("sourceCount");
+    public static final Node reportCount = ckg("reportCount");
+    public static final Node earliestReported = ckg("earliestReported");
+    public static final Node latestReported = ckg("latestReported");
+    public static final Node disputed = ckg("disputed");
+    public static final Node aspect = ckg("aspect");
+    public static final Node version = ckg("version");
+    public static final Node concerns = ckg("concerns");
+    public static final Node onDate = ckg("onDate");
+    public static final Node lengthKm = ckg("lengthKm");
+    public static final Node share = ckg("share");
+    public static final Node stretch = ckg("stretch");
+
+    // Links graph: how a place was linked to the gazetteer
+    public static final Node linkConfidence = ckg("linkConfidence");
+    public static final Node linkMethod = ckg("linkMethod");
 
     // Aligned vocabularies
     public static final Node sem_Event = sem("Event");

@@ -106,7 +106,22 @@ public final class FactsToRdf {
         if (p.geonames() != null) {
             return IriLib.geonamesPlace(p.geonames());
         }
-        return IriLib.namedPlace(p.name(), p.kind() == PlaceKind.COUNTRY ? null : countryKey(p, byId));
+        if (p.kind() == PlaceKind.COUNTRY) {
+            return IriLib.namedPlace(p.name(), null, null);
+        }
+        return IriLib.namedPlace(p.name(), kindGroup(p.kind()), countryKey(p, byId));
+    }
+
+    /** Kinds that name the same sort of thing: articles may call one place a town or a city. */
+    static String kindGroup(PlaceKind kind) {
+        if (kind == null) {
+            return "area";
+        }
+        return switch (kind) {
+            case CITY, TOWN, VILLAGE, NEIGHBOURHOOD -> "settlement";
+            case MILITARY_SITE, LANDMARK -> "site";
+            case COUNTRY, PROVINCE, DISTRICT, REGION -> "area";
+        };
     }
 
     /** The country a place is in, by GeoNames id or folded name; null if its chain names none. */

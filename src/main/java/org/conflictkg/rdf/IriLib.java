@@ -20,8 +20,9 @@ import org.conflictkg.names.NameFolding;
  * <ul>
  *   <li>{@code article/{id}}, graph {@code graph/article/{id}}</li>
  *   <li>{@code place/geonames/{id}} for a place with a GeoNames id; else
- *       {@code place/in/{country}/{folded-name}} (country: its GeoNames id or folded name), else
- *       {@code place/name/{folded-name}}</li>
+ *       {@code place/in/{country}/{group}/{folded-name}} (country: its GeoNames id or folded name;
+ *       group: {@code settlement}, {@code area} or {@code site}, so that Aleppo the city and Aleppo
+ *       the province stay two places), else {@code place/name/{group}/{folded-name}}</li>
  *   <li>{@code actor/{registry-id}} for a registry actor; else {@code actor/name/{folded-name}}</li>
  *   <li>{@code highway/in/{country}/{folded-name}} or {@code highway/name/{folded-name}}</li>
  *   <li>article-local facts: {@code event/{article}/{id}}, {@code figure/{article}/{id}},
@@ -95,10 +96,16 @@ public final class IriLib {
         return mint("place", "geonames", segment(geonamesId));
     }
 
-    /** A place without a GeoNames id: its folded name within its country (null if unknown). */
-    public static Node namedPlace(String name, String countryKey) {
-        return countryKey == null ? mint("place", "name", nameSegment(name))
-                : mint("place", "in", segment(countryKey), nameSegment(name));
+    /**
+     * A place without a GeoNames id: its folded name and kind group within its country
+     * ({@code countryKey} null if unknown; {@code group} null for a country).
+     */
+    public static Node namedPlace(String name, String group, String countryKey) {
+        String last = nameSegment(name);
+        if (countryKey == null) {
+            return group == null ? mint("place", "name", last) : mint("place", "name", segment(group), last);
+        }
+        return mint("place", "in", segment(countryKey), segment(group == null ? "area" : group), last);
     }
 
     public static Node registryActor(String registryId) {

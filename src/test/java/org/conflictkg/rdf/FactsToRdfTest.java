@@ -100,7 +100,7 @@ class FactsToRdfTest {
         DatasetGraph dsg = RdfTestLib.convert(RdfTestLib.EXAMPLE);
         assertThat(dsg.getGraph(CKG.GRAPH_REFERENCE).contains(
                 org.apache.jena.graph.NodeFactory.createURI(
-                        "https://w3id.org/conflict-kg/place/in/163843/western-countryside-of-aleppo-province"),
+                        "https://w3id.org/conflict-kg/place/in/163843/area/western-countryside-of-aleppo-province"),
                 org.apache.jena.vocabulary.RDF.type.asNode(), CKG.Place)).isTrue();
     }
 

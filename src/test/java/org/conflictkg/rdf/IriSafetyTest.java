@@ -111,6 +111,7 @@ class IriSafetyTest {
     @ParameterizedTest
     @ValueSource(strings = {"Saraqeb", "SARAQEB", "Saraqeb ", "saraqeb!"})
     void foldedNamesGiveTheSameIri(String name) {
-        assertThat(IriLib.namedPlace(name, "163843")).isEqualTo(IriLib.namedPlace("saraqeb", "163843"));
+        assertThat(IriLib.namedPlace(name, "settlement", "163843")).isEqualTo(IriLib.namedPlace("saraqeb", "settlement", "163843"));
+        assertThat(IriLib.namedPlace(name, "area", "163843")).isNotEqualTo(IriLib.namedPlace("saraqeb", "settlement", "163843"));
     }
 }

@@ -1,0 +1,209 @@
+package org.conflictkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.conflictkg.facts.PlaceKind;
+import org.conflictkg.link.Candidate;
+import org.conflictkg.link.Gazetteer;
+import org.conflictkg.link.GeoNamesRecord;
+import org.conflictkg.link.PlaceMatcher;
+import org.conflictkg.link.PlaceQuery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gazetteer}: look-ups in the GeoNames gazetteer. */
+@Command(name = "gazetteer", description = "Look up places in the GeoNames gazetteer.",
+        mixinStandardHelpOptions = true,
+        subcommands = {GazetteerCommand.Search.class})
+public final class GazetteerCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (search)");
+    }
+
+    /** Output formats of {@code gazetteer search}. */
+    public enum Format { TABLE, CSV, JSON }
+
+    /** The columns of {@code gazetteer search} in csv, table and json output, in order. */
+    static final List<String> COLUMNS = List.of("geonamesId", "name", "featureCode", "country", "admin1", "lat",
+            "long", "population", "score");
+
+    /** {@code gazetteer search NAME}: ranked GeoNames candidates for a name. */
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Ranked GeoNames candidates for a place name.",
+                    "Spelling variants (Saraqeb/Saraqib, Idleb/Idlib, al-/as-/ash- articles) match alike.",
+                    "Uses the bundled GeoNames extract (CC BY 4.0) unless --geonames names a dump."})
+    public static final class Search implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The place name, in any script.")
+        String name;
+
+        @Option(names = "--country", paramLabel = "CC", description = "ISO 3166 alpha-2 country code to prefer.")
+        String country;
+
+        @Option(names = "--province", paramLabel = "NAME|CODE",
+                description = "The province the place is in: a name (Idlib, Kharkiv region) or a GeoNames admin1 code.")
+        String province;
+
+        @Option(names = "--kind", paramLabel = "KIND",
+                description = "Kind of place (country, province, district, city, town, village, ...).")
+        String kind;
+
+        @Option(names = "--geonames", paramLabel = "FILE",
+                description = "A GeoNames dump (cities1000.txt, SY.txt, allCountries.txt; .gz accepted).")
+        Path geonames;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N rows (default 10).")
+        int limit;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+                description = "table, csv or json (default table).")
+        Format format;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
+            }
+            if (country != null && !country.matches("[A-Za-z]{2}")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--country must be a two-letter ISO 3166 code: " + country);
+            }
+            PlaceKind placeKind = null;
+            if (kind != null) {
+                placeKind = org.conflictkg.facts.FactsEnum.fromCode(PlaceKind.class, kind.toLowerCase(Locale.ROOT));
+                if (placeKind == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be one of "
+                            + org.conflictkg.facts.FactsEnum.codes(PlaceKind.class) + ": " + kind);
+                }
+            }
+            Gazetteer gazetteer = Gazetteer.open(geonames);
+            List<Candidate> ranked = new PlaceMatcher(gazetteer)
+                    .rank(PlaceQuery.builder(name).country(country).admin1(province).kind(placeKind).build());
+            List<Candidate> rows = ranked.subList(0, Math.min(limit, ranked.size()));
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case CSV -> writeCsv(rows, out);
+                case JSON -> writeJson(rows, out);
+                default -> writeTable(rows, out);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    static List<String> cells(Candidate c) {
+        GeoNamesRecord r = c.record();
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(Long.toString(r.id()));
+        cells.add(r.name());
+        cells.add(r.featureCode());
+        cells.add(r.countryCode());
+        cells.add(r.admin1());
+        cells.add(Double.isNaN(r.latitude()) ? "" : Double.toString(r.latitude()));
+        cells.add(Double.isNaN(r.longitude()) ? "" : Double.toString(r.longitude()));
+        cells.add(Long.toString(r.population()));
+        cells.add(String.format(Locale.ROOT, "%.3f", c.score()));
+        return cells;
+    }
+
+    static void writeCsv(List<Candidate> rows, PrintWriter out) {
+        out.print(String.join(",", COLUMNS));
+        out.print("\r\n");
+        for (Candidate c : rows) {
+            List<String> cells = cells(c);
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    out.print(',');
+                }
+                out.print(csvField(cells.get(i)));
+            }
+            out.print("\r\n");
+        }
+    }
+
+    /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+    static String csvField(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    static void writeJson(List<Candidate> rows, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode array = mapper.createArrayNode();
+        for (Candidate c : rows) {
+            GeoNamesRecord r = c.record();
+            ObjectNode o = array.addObject();
+            o.put("geonamesId", r.id());
+            o.put("name", r.name());
+            o.put("featureCode", r.featureCode());
+            o.put("country", r.countryCode());
+            o.put("admin1", r.admin1());
+            if (Double.isNaN(r.latitude())) {
+                o.putNull("lat");
+                o.putNull("long");
+            } else {
+                o.put("lat", r.latitude());
+                o.put("long", r.longitude());
+            }
+            o.put("population", r.population());
+            o.put("score", Math.round(c.score() * 1000) / 1000.0);
+        }
+        try {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void writeTable(List<Candidate> rows, PrintWriter out) {
+        List<List<String>> table = new ArrayList<>();
+        table.add(COLUMNS);
+        for (Candidate c : rows) {
+            table.add(cells(c));
+        }
+        int[] width = new int[COLUMNS.size()];
+        for (List<String> row : table) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).codePointCount(0, row.get(i).length()));
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                b.append(cell);
+                if (i < row.size() - 1) {
+                    b.append(" ".repeat(width[i] - cell.codePointCount(0, cell.length()) + 2));
+                }
+            }
+            out.println(b);
+        }
+        if (rows.isEmpty()) {
+            out.println("(no candidates)");
+        }
+    }
+}

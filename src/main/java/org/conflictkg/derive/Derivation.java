@@ -1,0 +1,389 @@
+package org.conflictkg.derive;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.conflictkg.facts.ActorRegistry;
+import org.conflictkg.names.NameFolding;
+import org.conflictkg.rdf.CKG;
+import org.conflictkg.rdf.IriLib;
+
+/**
+ * Derives the control timeline from all reports in a dataset and writes it to the derived graph,
+ * replacing what was there.
+ *
+ * <p>Rules, in order:
+ * <ol>
+ *   <li>Reports of the same change (same place, same coarse gaining side, first days within
+ *       {@link Builder#windowDays} of each other, chained) merge into one change. Its sources are
+ *       the union of its reports' sources; it is completed if any report says so, from the first
+ *       day of its earliest completed report.</li>
+ *   <li>Completed changes flip control; partial, contested and imminent ones do not: they are
+ *       context of the period they fall in. A completed change to the side already in control
+ *       confirms it and starts no new period.</li>
+ *   <li>The period before a place's first change belongs to the side that lost it, from the
+ *       earliest start a control state of that side reports. A place with no completed change
+ *       takes its periods from its control states.</li>
+ *   <li>Disagreements: completed reports of one change whose dates cannot overlap ("date"); a
+ *       completed and a contested report of one change from different sources ("status"); a
+ *       control state whose side differs from the timeline's on its as-of day ("control"); figures
+ *       of the same measure, group and places over overlapping periods, from different sources,
+ *       whose values differ ("figure").</li>
+ * </ol>
+ */
+public final class Derivation {
+
+    private final int windowDays;
+    private final ActorRegistry registry;
+
+    private Derivation(Builder b) {
+        this.windowDays = b.windowDays;
+        this.registry = b.registry;
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** Settings, with their defaults. */
+    public static final class Builder {
+        private int windowDays = 7;
+        private ActorRegistry registry = ActorRegistry.bundled();
+
+        /**
+         * How far apart (in days) the first days of two reports of one change may be. Default 7:
+         * wide enough for sources that date a capture 6 and 8 February, narrow enough to keep
+         * apart a town's captures by one side a month apart with a loss in between.
+         */
+        public Builder windowDays(int days) {
+            if (days < 0) {
+                throw new IllegalArgumentException("window must not be negative");
+            }
+            this.windowDays = days;
+            return this;
+        }
+
+        public Builder registry(ActorRegistry registry) {
+            this.registry = Objects.requireNonNull(registry);
+            return this;
+        }
+
+        public Derivation build() {
+            return new Derivation(this);
+        }
+    }
+
+    /** Reads the reports, derives, and replaces the derived graph, in one write transaction. */
+    public Timeline run(DatasetGraph dsg) {
+        return Txn.calculateWrite(dsg, () -> {
+            Timeline t = derive(dsg);
+            dsg.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY);
+            DerivedGraphWriter.write(t, q -> dsg.add(q));
+            return t;
+        });
+    }
+
+    /** Reads the reports of a dataset (inside the caller's transaction, if any) and derives. */
+    public Timeline derive(DatasetGraph dsg) {
+        Timeline t = derive(new ReportsReader(dsg, registry).read());
+        List<HighwayControl.Route> routes = HighwayControl.routes(dsg);
+        Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
+        List<HighwayControl.Result> results = new ArrayList<>();
+        for (HighwayControl.Route r : routes) {
+            if (r.points().size() >= 2) {
+                days.getOrDefault(r.highway(), Set.of()).forEach(d -> results.add(HighwayControl.on(r, t, d)));
+            }
+        }
+        return t.withHighways(routes, results);
+    }
+
+    public Timeline derive(Reports reports) {
+        List<Timeline.MergedChange> merged = new ArrayList<>();
+        List<Timeline.Period> periods = new ArrayList<>();
+        List<Timeline.Disagreement> disagreements = new ArrayList<>();
+
+        Map<Node, List<Reports.Change>> changesByPlace = group(reports.changes(), Reports.Change::place);
+        Map<Node, List<Reports.State>> statesByPlace = group(reports.states(), Reports.State::place);
+        Set<Node> places = new LinkedHashSet<>(changesByPlace.keySet());
+        places.addAll(statesByPlace.keySet());
+        for (Node place : sorted(places)) {
+            List<Reports.Change> changes = changesByPlace.getOrDefault(place, List.of());
+            List<Reports.State> states = statesByPlace.getOrDefault(place, List.of());
+            List<Timeline.MergedChange> placeChanges = merge(place, changes);
+            merged.addAll(placeChanges);
+            placeChanges.forEach(m -> disagreements.addAll(changeDisagreements(m)));
+            List<Timeline.Period> placePeriods = periods(place, placeChanges, states);
+            periods.addAll(placePeriods);
+            disagreements.addAll(controlDisagreements(place, placePeriods, states));
+        }
+        disagreements.addAll(figureDisagreements(reports.figures()));
+        return new Timeline(merged, periods, disagreements);
+    }
+
+    // ------------------------------------------------------------------ merging
+
+    private List<Timeline.MergedChange> merge(Node place, List<Reports.Change> changes) {
+        List<Timeline.MergedChange> out = new ArrayList<>();
+        Map<String, List<Reports.Change>> bySide = group(changes, Reports.Change::side);
+        for (String side : new TreeSet<>(bySide.keySet())) {
+            List<Reports.Change> list = new ArrayList<>(bySide.get(side));
+            list.sort(Comparator.comparing(Reports.Change::earliest).thenComparing(c -> c.event().getURI()));
+            List<Reports.Change> cluster = new ArrayList<>();
+            LocalDate last = null;
+            for (Reports.Change c : list) {
+                if (last != null && ChronoUnit.DAYS.between(last, c.earliest()) > windowDays) {
+                    out.add(mergedChange(place, side, cluster));
+                    cluster = new ArrayList<>();
+                }
+                cluster.add(c);
+                last = c.earliest();
+            }
+            if (!cluster.isEmpty()) {
+                out.add(mergedChange(place, side, cluster));
+            }
+        }
+        out.sort(Comparator.comparing((Timeline.MergedChange m) -> m.earliestReported()).thenComparing(m -> m.side()));
+        return out;
+    }
+
+    private Timeline.MergedChange mergedChange(Node place, String side, List<Reports.Change> reports) {
+        LocalDate since = reports.stream().filter(Reports.Change::completed).map(Reports.Change::earliest)
+                .min(Comparator.naturalOrder()).orElse(null);
+        LocalDate first = reports.stream().map(Reports.Change::earliest).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate lastDay = reports.stream().map(Reports.Change::latest).max(Comparator.naturalOrder()).orElseThrow();
+        Set<Node> sources = new LinkedHashSet<>();
+        reports.forEach(r -> sources.addAll(r.sources()));
+        Node iri = IriLib.mint("derived", "change", IriLib.hash(place.getURI() + "|" + side + "|" + first));
+        return new Timeline.MergedChange(iri, place, side, List.copyOf(reports), since, first, lastDay, sources);
+    }
+
+    private List<Timeline.Disagreement> changeDisagreements(Timeline.MergedChange m) {
+        List<Timeline.Disagreement> out = new ArrayList<>();
+        List<Reports.Change> completed = m.reports().stream().filter(Reports.Change::completed).toList();
+        // Date: two completed reports whose possible days do not overlap.
+        boolean datesDiffer = false;
+        for (int i = 0; i < completed.size() && !datesDiffer; i++) {
+            for (int j = i + 1; j < completed.size(); j++) {
+                Reports.Change a = completed.get(i);
+                Reports.Change b = completed.get(j);
+                if (a.latest().isBefore(b.earliest()) || b.latest().isBefore(a.earliest())) {
+                    datesDiffer = true;
+                    break;
+                }
+            }
+        }
+        if (datesDiffer) {
+            out.add(disagreement("date", m.iri(), completed.stream().map(Reports.Change::event).toList()));
+        }
+        // Status: completed against contested, from different sources.
+        List<Reports.Change> contested = m.reports().stream().filter(r -> "contested".equals(r.status())).toList();
+        List<Node> versions = new ArrayList<>();
+        for (Reports.Change c : contested) {
+            for (Reports.Change d : completed) {
+                if (!c.sources().equals(d.sources()) && !disjoint(c, d)) {
+                    if (!versions.contains(d.event())) {
+                        versions.add(d.event());
+                    }
+                    if (!versions.contains(c.event())) {
+                        versions.add(c.event());
+                    }
+                }
+            }
+        }
+        if (!versions.isEmpty()) {
+            out.add(disagreement("status", m.iri(), versions));
+        }
+        return out;
+    }
+
+    private boolean disjoint(Reports.Change a, Reports.Change b) {
+        return a.latest().plusDays(windowDays).isBefore(b.earliest()) || b.latest().plusDays(windowDays).isBefore(a.earliest());
+    }
+
+    // ------------------------------------------------------------------ periods
+
+    private List<Timeline.Period> periods(Node place, List<Timeline.MergedChange> changes, List<Reports.State> states) {
+        List<Timeline.MergedChange> flips = new ArrayList<>();
+        String current = null;
+        List<Timeline.MergedChange> completed = changes.stream().filter(Timeline.MergedChange::completed)
+                .sorted(Comparator.comparing(Timeline.MergedChange::since)).toList();
+        for (Timeline.MergedChange m : completed) {
+            if (!m.side().equals(current)) {
+                flips.add(m);
+                current = m.side();
+            }
+        }
+        List<Timeline.Period> out = new ArrayList<>();
+        if (flips.isEmpty()) {
+            Map<String, List<Reports.State>> bySide = group(states, Reports.State::side);
+            for (String side : new TreeSet<>(bySide.keySet())) {
+                List<Reports.State> ss = bySide.get(side);
+                LocalDate since = ss.stream().map(Reports.State::from).filter(Objects::nonNull)
+                        .min(Comparator.naturalOrder()).orElse(null);
+                LocalDate until = ss.stream().allMatch(s -> s.to() != null)
+                        ? ss.stream().map(Reports.State::to).max(Comparator.naturalOrder()).orElseThrow().plusDays(1)
+                        : null;
+                out.add(period(place, side, controller(null, ss), since, until, null, null, ss, List.of()));
+            }
+        } else {
+            Timeline.MergedChange first = flips.get(0);
+            String before = first.reports().stream().filter(Reports.Change::completed).map(Reports.Change::fromSide)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            if (before != null && !before.equals(first.side())) {
+                List<Reports.State> ss = states.stream().filter(s -> s.side().equals(before)).toList();
+                LocalDate since = ss.stream().map(Reports.State::from).filter(Objects::nonNull)
+                        .filter(d -> d.isBefore(first.since())).min(Comparator.naturalOrder()).orElse(null);
+                Node controller = first.reports().stream().filter(Reports.Change::completed)
+                        .map(Reports.Change::fromActor).filter(Objects::nonNull).findFirst().orElse(null);
+                out.add(period(place, before, controller(controller, ss), since, first.since(), null, first, ss,
+                        List.of()));
+            }
+            for (int i = 0; i < flips.size(); i++) {
+                Timeline.MergedChange m = flips.get(i);
+                Timeline.MergedChange next = i + 1 < flips.size() ? flips.get(i + 1) : null;
+                LocalDate until = next == null ? null : next.since();
+                List<Reports.State> ss = states.stream().filter(s -> s.side().equals(m.side()))
+                        .filter(s -> overlaps(s, m.since(), until)).toList();
+                out.add(period(place, m.side(), mostCommon(m.reports().stream().filter(Reports.Change::completed)
+                        .map(Reports.Change::toActor).toList()), m.since(), until, m, next, ss, List.of()));
+            }
+        }
+        // Reports that do not flip control are context of the period they fall in.
+        List<Timeline.Period> withContext = new ArrayList<>();
+        for (Timeline.Period p : out) {
+            List<Reports.Change> context = changes.stream().flatMap(m -> m.reports().stream())
+                    .filter(r -> !r.completed()).filter(r -> p.covers(r.earliest())).toList();
+            withContext.add(new Timeline.Period(p.iri(), p.place(), p.side(), p.controller(), p.since(), p.until(),
+                    p.startedBy(), p.endedBy(), p.support(), context));
+        }
+        return withContext;
+    }
+
+    private static boolean overlaps(Reports.State s, LocalDate since, LocalDate until) {
+        LocalDate from = s.from() != null ? s.from() : s.asOf();
+        LocalDate to = s.to() != null ? s.to() : s.asOf();
+        boolean startsBeforeEnd = from == null || until == null || from.isBefore(until);
+        boolean endsAfterStart = to == null || since == null || !to.isBefore(since);
+        return startsBeforeEnd && endsAfterStart;
+    }
+
+    private Timeline.Period period(Node place, String side, Node controller, LocalDate since, LocalDate until,
+                                   Timeline.MergedChange startedBy, Timeline.MergedChange endedBy,
+                                   List<Reports.State> support, List<Reports.Change> context) {
+        Node iri = IriLib.mint("derived", "period", IriLib.hash(place.getURI() + "|" + side + "|" + since + "|" + until));
+        return new Timeline.Period(iri, place, side, controller, since, until, startedBy, endedBy, List.copyOf(support),
+                context);
+    }
+
+    private static Node controller(Node preferred, List<Reports.State> states) {
+        if (preferred != null) {
+            return preferred;
+        }
+        return mostCommon(states.stream().map(Reports.State::controller).toList());
+    }
+
+    private static Node mostCommon(List<Node> nodes) {
+        Map<Node, Long> counts = nodes.stream().filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<Node, Long>comparingByValue()
+                .thenComparing(e -> e.getKey().getURI(), Comparator.reverseOrder())).map(Map.Entry::getKey).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ disagreements
+
+    private List<Timeline.Disagreement> controlDisagreements(Node place, List<Timeline.Period> periods,
+                                                             List<Reports.State> states) {
+        List<Timeline.Disagreement> out = new ArrayList<>();
+        for (Reports.State s : states) {
+            if (s.asOf() == null || s.from() != null || s.to() != null) {
+                continue;
+            }
+            for (Timeline.Period p : periods) {
+                if (p.covers(s.asOf()) && !p.side().equals(s.side()) && p.startedBy() != null) {
+                    List<Node> versions = new ArrayList<>();
+                    p.startedBy().reports().stream().filter(Reports.Change::completed).map(Reports.Change::event)
+                            .forEach(versions::add);
+                    versions.add(s.node());
+                    out.add(disagreement("control", place, versions));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Timeline.Disagreement> figureDisagreements(List<Reports.FigureReport> figures) {
+        List<Timeline.Disagreement> out = new ArrayList<>();
+        Map<String, List<Reports.FigureReport>> groups = group(figures, f -> f.measure() + "|"
+                + NameFolding.fold(f.group()) + "|" + sorted(f.places()));
+        for (List<Reports.FigureReport> g : groups.values()) {
+            for (int i = 0; i < g.size(); i++) {
+                for (int j = i + 1; j < g.size(); j++) {
+                    Reports.FigureReport a = g.get(i);
+                    Reports.FigureReport b = g.get(j);
+                    if (!a.sources().equals(b.sources()) && periodsOverlap(a, b) && valuesDiffer(a, b)) {
+                        List<Node> versions = new ArrayList<>(List.of(a.node(), b.node()));
+                        versions.sort(Comparator.comparing(Node::getURI));
+                        out.add(disagreement("figure", a.places().isEmpty() ? a.node() : sorted(a.places()).get(0),
+                                versions));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean periodsOverlap(Reports.FigureReport a, Reports.FigureReport b) {
+        if (a.earliest() == null || b.earliest() == null || a.latest() == null || b.latest() == null) {
+            return a.earliest() == null && b.earliest() == null;
+        }
+        return !a.latest().isBefore(b.earliest()) && !b.latest().isBefore(a.earliest());
+    }
+
+    private static boolean valuesDiffer(Reports.FigureReport a, Reports.FigureReport b) {
+        BigDecimal aLow = a.value() != null ? a.value() : a.low();
+        BigDecimal aHigh = a.value() != null ? a.value() : a.high();
+        BigDecimal bLow = b.value() != null ? b.value() : b.low();
+        BigDecimal bHigh = b.value() != null ? b.value() : b.high();
+        if (aLow == null || aHigh == null || bLow == null || bHigh == null) {
+            return false;
+        }
+        return aHigh.compareTo(bLow) < 0 || bHigh.compareTo(aLow) < 0;
+    }
+
+    private static Timeline.Disagreement disagreement(String aspect, Node concerns, List<Node> versions) {
+        List<Node> v = versions.stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
+        Node iri = IriLib.mint("derived", "disagreement", IriLib.hash(aspect + "|" + concerns.getURI() + "|"
+                + v.stream().map(Node::getURI).collect(Collectors.joining("|"))));
+        return new Timeline.Disagreement(iri, aspect, concerns, v);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static <K, T> Map<K, List<T>> group(List<T> items, Function<T, K> key) {
+        Map<K, List<T>> out = new HashMap<>();
+        for (T t : items) {
+            out.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t);
+        }
+        return out;
+    }
+
+    private static List<Node> sorted(Set<Node> nodes) {
+        return nodes.stream().sorted(Comparator.comparing(Node::toString)).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package org.conflictkg.derive;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.conflictkg.rdf.CKG;
+
+/** Writes a {@link Timeline} as quads of the derived graph. */
+final class DerivedGraphWriter {
+    private DerivedGraphWriter() {
+    }
+
+    static void write(Timeline t, Consumer<Quad> out) {
+        Set<Node> disputed = new LinkedHashSet<>();
+        t.disagreements().forEach(d -> disputed.add(d.concerns()));
+        Sink s = (subj, pred, obj) -> {
+            if (obj != null) {
+                out.accept(Quad.create(CKG.GRAPH_DERIVED, subj, pred, obj));
+            }
+        };
+        for (Timeline.MergedChange m : t.changes()) {
+            Node n = m.iri();
+            s.add(n, RDF.type.asNode(), CKG.MergedControlChange);
+            s.add(n, CKG.territory, m.place());
+            side(s, n, CKG.toSide, m.side());
+            m.reports().forEach(r -> {
+                s.add(n, CKG.prov_wasDerivedFrom, r.event());
+                s.add(n, CKG.toActor, r.toActor());
+            });
+            s.add(n, CKG.status, CKG.Scheme.STATUS.concept(m.completed() ? "completed" : strongest(m)));
+            s.add(n, CKG.since, day(m.since()));
+            s.add(n, CKG.earliestReported, day(m.earliestReported()));
+            s.add(n, CKG.latestReported, day(m.latestReported()));
+            s.add(n, CKG.reportCount, integer(m.reports().size()));
+            s.add(n, CKG.sourceCount, integer(m.sources().size()));
+            s.add(n, CKG.disputed, NodeFactory.createLiteralDT(Boolean.toString(disputed.contains(n)), XSDDatatype.XSDboolean));
+        }
+        for (Timeline.Period p : t.periods()) {
+            Node n = p.iri();
+            s.add(n, RDF.type.asNode(), CKG.TimelinePeriod);
+            s.add(n, CKG.territory, p.place());
+            side(s, n, CKG.controllerSide, p.side());
+            s.add(n, CKG.controller, p.controller());
+            s.add(n, CKG.since, day(p.since()));
+            s.add(n, CKG.until, day(p.until()));
+            s.add(n, CKG.startedBy, p.startedBy() == null ? null : p.startedBy().iri());
+            s.add(n, CKG.endedBy, p.endedBy() == null ? null : p.endedBy().iri());
+            p.support().forEach(st -> s.add(n, CKG.supportedBy, st.node()));
+            p.context().forEach(c -> s.add(n, CKG.context, c.event()));
+        }
+        for (HighwayControl.Route r : t.routes()) {
+            String wkt = r.wkt();
+            if (wkt != null) {
+                Node geometry = org.conflictkg.rdf.IriLib.mint("derived", "geometry",
+                        org.conflictkg.rdf.IriLib.hash(r.highway().getURI()));
+                s.add(r.highway(), CKG.geo_hasGeometry, geometry);
+                s.add(geometry, RDF.type.asNode(), CKG.geo_Geometry);
+                s.add(geometry, CKG.geo_asWKT, HighwayControl.wktLiteral(wkt));
+            }
+        }
+        for (HighwayControl.Result h : t.highwayControl()) {
+            Node n = org.conflictkg.rdf.IriLib.mint("derived", "highway-control",
+                    org.conflictkg.rdf.IriLib.hash(h.highway().getURI() + "|" + h.day()));
+            s.add(n, RDF.type.asNode(), CKG.HighwayControl);
+            s.add(n, CKG.aboutHighway, h.highway());
+            s.add(n, CKG.onDate, day(h.day()));
+            s.add(n, CKG.lengthKm, km(h.totalKm()));
+            h.kmBySide().forEach((side, km) -> {
+                Node part = org.conflictkg.rdf.IriLib.mint("derived", "highway-control",
+                        org.conflictkg.rdf.IriLib.hash(h.highway().getURI() + "|" + h.day()),
+                        org.conflictkg.rdf.IriLib.segment(side.startsWith("http") ? org.conflictkg.rdf.IriLib.hash(side) : side));
+                s.add(n, CKG.stretch, part);
+                side(s, part, CKG.controllerSide, side);
+                s.add(part, CKG.lengthKm, km(km));
+                s.add(part, CKG.share, NodeFactory.createLiteralDT(
+                        java.math.BigDecimal.valueOf(h.share(side)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString(),
+                        XSDDatatype.XSDdecimal));
+            });
+        }
+        for (Timeline.Disagreement d : t.disagreements()) {
+            Node n = d.iri();
+            s.add(n, RDF.type.asNode(), CKG.Disagreement);
+            s.add(n, CKG.aspect, NodeFactory.createLiteralString(d.aspect()));
+            s.add(n, CKG.concerns, d.concerns());
+            d.versions().forEach(v -> s.add(n, CKG.version, v));
+        }
+    }
+
+    private interface Sink {
+        void add(Node s, Node p, Node o);
+    }
+
+    private static String strongest(Timeline.MergedChange m) {
+        for (String st : new String[] {"partial", "contested", "imminent"}) {
+            if (m.reports().stream().anyMatch(r -> st.equals(r.status()))) {
+                return st;
+            }
+        }
+        return "imminent";
+    }
+
+    /** A coarse side is a side concept; an actor with no known side stands for itself. */
+    private static void side(Sink s, Node n, Node p, String side) {
+        if (side.startsWith("http")) {
+            s.add(n, p, NodeFactory.createURI(side));
+        } else {
+            s.add(n, p, CKG.Scheme.SIDE.concept(side));
+        }
+    }
+
+    private static Node day(LocalDate d) {
+        return d == null ? null : NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+    }
+
+    private static Node km(double km) {
+        return NodeFactory.createLiteralDT(java.math.BigDecimal.valueOf(km).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString(), XSDDatatype.XSDdecimal);
+    }
+
+    private static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+}

@@ -1,0 +1,270 @@
+package org.conflictkg.derive;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.conflictkg.facts.ActorRegistry;
+import org.conflictkg.rdf.CKG;
+
+/**
+ * Reads reports from a dataset's union graph with fixed queries (no input is spliced into them).
+ * Must run inside a read transaction when the dataset is transactional.
+ */
+final class ReportsReader {
+
+    private static final String PREFIXES = """
+            PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX schema: <https://schema.org/>
+            """;
+
+    private static final Query SIDES = QueryFactory.create(PREFIXES + """
+            SELECT ?actor ?side ?ref WHERE {
+              { GRAPH <https://w3id.org/conflict-kg/graph/reference> { ?actor ckg:side ?side } BIND(true AS ?ref) }
+              UNION
+              { GRAPH ?g { ?actor ckg:side ?side } FILTER(?g != <https://w3id.org/conflict-kg/graph/reference>) BIND(false AS ?ref) }
+            }""");
+
+    private static final Query ARTICLE_SOURCES = QueryFactory.create(PREFIXES + """
+            SELECT ?article ?published ?credit ?publisher WHERE {
+              ?article a schema:NewsArticle .
+              OPTIONAL { ?article schema:datePublished ?published }
+              OPTIONAL { ?article schema:contributor ?credit }
+              OPTIONAL { ?article schema:publisher ?publisher }
+            }""");
+
+    private static final Query ATTRIBUTION = QueryFactory.create(PREFIXES + """
+            SELECT ?x ?source WHERE {
+              ?x prov:wasAttributedTo ?source .
+              ?x a ?type . VALUES ?type { ckg:ControlChange ckg:ControlPeriod ckg:Figure }
+            }""");
+
+    private static final Query CHANGES = QueryFactory.create(PREFIXES + """
+            SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest WHERE {
+              ?e a ckg:ControlChange ; ckg:territory ?place ; ckg:toActor ?to ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?e ckg:fromActor ?from }
+              OPTIONAL { ?e ckg:status ?status }
+              OPTIONAL { ?e ckg:earliest ?earliest }
+              OPTIONAL { ?e ckg:latest ?latest }
+            }""");
+
+    private static final Query STATES = QueryFactory.create(PREFIXES + """
+            SELECT ?c ?article ?place ?controller ?status ?from ?to ?asOf WHERE {
+              ?c a ckg:ControlPeriod ; ckg:territory ?place ; ckg:controller ?controller ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?c ckg:status ?status }
+              OPTIONAL { ?c ckg:earliest ?from }
+              OPTIONAL { ?c ckg:latest ?to }
+              OPTIONAL { ?c ckg:asOf ?asOf }
+            }""");
+
+    private static final Query FIGURES = QueryFactory.create(PREFIXES + """
+            SELECT ?f ?article ?measure ?group ?value ?low ?high ?place ?earliest ?latest ?asOf WHERE {
+              ?f a ckg:Figure ; ckg:measure ?measure ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?f ckg:group ?group }
+              OPTIONAL { ?f ckg:value ?value }
+              OPTIONAL { ?f ckg:low ?low }
+              OPTIONAL { ?f ckg:high ?high }
+              OPTIONAL { ?f ckg:aboutPlace ?place }
+              OPTIONAL { ?f ckg:earliest ?earliest }
+              OPTIONAL { ?f ckg:latest ?latest }
+              OPTIONAL { ?f ckg:asOf ?asOf }
+            }""");
+
+    private final DatasetGraph union;
+    private final DatasetGraph named;
+    private final ActorRegistry registry;
+    private final Map<Node, String> sides = new HashMap<>();
+    private final Map<Node, Set<Node>> attribution = new HashMap<>();
+    private final Map<Node, ArticleInfo> articles = new HashMap<>();
+
+    private record ArticleInfo(LocalDate published, Set<Node> credits, Node publisher) {
+        Set<Node> defaultSources(Node article) {
+            if (!credits.isEmpty()) {
+                return credits;
+            }
+            return Set.of(publisher != null ? publisher : article);
+        }
+    }
+
+    ReportsReader(DatasetGraph dsg, ActorRegistry registry) {
+        this.named = dsg;
+        this.union = DatasetGraphFactory.wrap(dsg.getUnionGraph());
+        this.registry = registry;
+    }
+
+    Reports read() {
+        readSides();
+        select(named, ARTICLE_SOURCES, b -> {
+            Node a = b.get("article");
+            ArticleInfo prev = articles.get(a);
+            Set<Node> credits = prev == null ? new LinkedHashSet<>() : prev.credits();
+            if (b.get("credit") != null) {
+                credits.add(b.get("credit"));
+            }
+            articles.put(a, new ArticleInfo(date(b.get("published")), credits,
+                    b.get("publisher") != null ? b.get("publisher") : prev == null ? null : prev.publisher()));
+        });
+        select(union, ATTRIBUTION, b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
+
+        List<Reports.Change> changes = new ArrayList<>();
+        select(union, CHANGES, b -> {
+            Node article = b.get("article");
+            ArticleInfo info = articles.get(article);
+            LocalDate earliest = date(b.get("earliest"));
+            LocalDate latest = date(b.get("latest"));
+            if (earliest == null && latest == null && info != null) {
+                earliest = latest = info.published();
+            }
+            if (earliest == null) {
+                earliest = latest;
+            }
+            if (latest == null) {
+                latest = info != null && info.published() != null ? info.published() : earliest;
+            }
+            if (earliest == null) {
+                return;  // no date at all: cannot be placed on a timeline
+            }
+            Node from = b.get("from");
+            changes.add(new Reports.Change(b.get("e"), article, b.get("place"), from, b.get("to"),
+                    from == null ? null : side(from), side(b.get("to")), code(b.get("status")), earliest, latest,
+                    sources(b.get("e"), article)));
+        });
+
+        List<Reports.State> states = new ArrayList<>();
+        select(union, STATES, b -> {
+            Node article = b.get("article");
+            LocalDate asOf = date(b.get("asOf"));
+            states.add(new Reports.State(b.get("c"), article, b.get("place"), b.get("controller"),
+                    side(b.get("controller")), date(b.get("from")), date(b.get("to")), asOf, code(b.get("status")),
+                    sources(b.get("c"), article)));
+        });
+
+        Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
+        select(union, FIGURES, b -> {
+            FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
+            if (b.get("place") != null) {
+                fb.places.add(b.get("place"));
+            }
+        });
+        List<Reports.FigureReport> figs = new ArrayList<>();
+        figures.values().forEach(fb -> figs.add(fb.build()));
+        return new Reports(changes, states, figs);
+    }
+
+    private final class FigureBuilder {
+        final Node node;
+        final Binding first;
+        final Set<Node> places = new LinkedHashSet<>();
+
+        FigureBuilder(Node node, Binding first) {
+            this.node = node;
+            this.first = first;
+        }
+
+        Reports.FigureReport build() {
+            Node article = first.get("article");
+            LocalDate earliest = date(first.get("earliest"));
+            LocalDate latest = date(first.get("latest"));
+            LocalDate asOf = date(first.get("asOf"));
+            if (earliest == null && latest == null && asOf != null) {
+                earliest = latest = asOf;
+            }
+            Node group = first.get("group");
+            return new Reports.FigureReport(node, article, code(first.get("measure")),
+                    group == null ? null : group.getLiteralLexicalForm(), number(first.get("value")),
+                    number(first.get("low")), number(first.get("high")), Set.copyOf(places), earliest, latest,
+                    sources(node, article));
+        }
+    }
+
+    private void readSides() {
+        Map<Node, String> fromArticles = new HashMap<>();
+        select(named, SIDES, b -> {
+            String s = registry.coarseSide(code(b.get("side")));
+            if (b.get("ref").getLiteralLexicalForm().equals("true")) {
+                sides.put(b.get("actor"), s);
+            } else {
+                fromArticles.putIfAbsent(b.get("actor"), s);
+            }
+        });
+        fromArticles.forEach(sides::putIfAbsent);
+    }
+
+    /** The coarse side of an actor; an actor of no known side is a side of its own. */
+    private String side(Node actor) {
+        String s = sides.get(actor);
+        return s != null ? s : actor.getURI();
+    }
+
+    private Set<Node> sources(Node report, Node article) {
+        Set<Node> attributed = attribution.get(report);
+        if (attributed != null && !attributed.isEmpty()) {
+            return Set.copyOf(attributed);
+        }
+        ArticleInfo info = articles.get(article);
+        return info == null ? Set.of(article) : Set.copyOf(info.defaultSources(article));
+    }
+
+    private static void select(DatasetGraph dsg, Query query, Consumer<Binding> row) {
+        try (QueryExec qe = QueryExec.dataset(dsg).query(query).build()) {
+            RowSet rs = qe.select();
+            rs.forEachRemaining(row);
+        }
+    }
+
+    /** The local code of a controlled value ({@code .../status/completed} gives {@code completed}). */
+    static String code(Node n) {
+        if (n == null) {
+            return null;
+        }
+        String s = n.isURI() ? n.getURI() : n.getLiteralLexicalForm();
+        return s.substring(s.lastIndexOf('/') + 1);
+    }
+
+    static LocalDate date(Node n) {
+        if (n == null || !n.isLiteral()) {
+            return null;
+        }
+        String lex = n.getLiteralLexicalForm();
+        try {
+            return switch (lex.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(lex), 1, 1);
+                case 7 -> LocalDate.parse(lex + "-01");
+                default -> LocalDate.parse(lex.substring(0, 10));
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal number(Node n) {
+        if (n == null || !n.isLiteral()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(n.getLiteralLexicalForm());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static boolean isReference(Node g) {
+        return CKG.GRAPH_REFERENCE.equals(g);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Derivation: turns the reports of many articles into the derived graph ({@code graph/derived}):
+ * merged control changes with their sources, a control timeline per place, marked disagreements,
+ * and highway control shares. Reads the union of the article graphs; writes only the derived graph.
+ */
+package org.conflictkg.derive;

@@ -1,0 +1,171 @@
+package org.conflictkg.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDFS;
+import org.conflictkg.facts.Article;
+import org.conflictkg.facts.ArticleFacts;
+import org.conflictkg.facts.FactsEnum;
+import org.conflictkg.facts.Place;
+import org.conflictkg.facts.PlaceKind;
+import org.conflictkg.rdf.CKG;
+import org.conflictkg.rdf.IriLib;
+
+/**
+ * The {@code link} stage over a store: links the places of every article graph to the gazetteer
+ * (each article's places in the context of its own {@code within} chains), optionally joins
+ * Wikidata items by GeoNames id, and replaces the links graph with the result. A place named in
+ * several articles keeps its most confident link.
+ */
+public final class LinkStage {
+
+    /** What linking found: counts, and each place left ambiguous or unlinked with its candidates. */
+    public record Report(int linked, int ambiguous, int unlinked, int wikidata, List<Entry> notLinked) {
+    }
+
+    /** A place that was not linked: its IRI, name, status and top candidates. */
+    public record Entry(String place, String name, LinkResult.Status status, List<Candidate> candidates) {
+    }
+
+    private static final Query PLACES = QueryFactory.create("""
+            PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?g ?place ?label ?kind ?within ?gn WHERE {
+              GRAPH ?g { ?place ckg:placeKind ?kind ; rdfs:label ?label . OPTIONAL { ?place ckg:within ?within } }
+              OPTIONAL { GRAPH <https://w3id.org/conflict-kg/graph/reference> { ?place ckg:geonamesId ?gn } }
+              FILTER(STRSTARTS(STR(?g), "https://w3id.org/conflict-kg/graph/article/"))
+            } ORDER BY ?g ?place""");
+
+    private final ArticleLinker linker;
+    private final WikidataClient wikidata;
+
+    private LinkStage(ArticleLinker linker, WikidataClient wikidata) {
+        this.linker = linker;
+        this.wikidata = wikidata;
+    }
+
+    /** A stage over a gazetteer; {@code wikidata} may be null to skip Wikidata. */
+    public static LinkStage create(Gazetteer gazetteer, WikidataClient wikidata) {
+        return new LinkStage(new ArticleLinker(new PlaceMatcher(Objects.requireNonNull(gazetteer))), wikidata);
+    }
+
+    /** Links every place in the store and replaces the links graph. */
+    public Report run(DatasetGraph dsg) {
+        Map<String, ArticleFacts> articles = Txn.calculateRead(dsg, () -> readArticles(dsg));
+        Map<String, LinkResult> best = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ArticleFacts f : articles.values()) {
+            linker.link(f).forEach((iri, r) -> best.merge(iri, r, LinkStage::better));
+            f.places().forEach(p -> names.putIfAbsent(p.id(), p.name()));
+        }
+        Map<String, WikidataClient.Item> items = Map.of();
+        if (wikidata != null) {
+            List<String> ids = best.values().stream().filter(LinkResult::isLinked)
+                    .map(r -> Long.toString(r.geonamesId().getAsLong())).distinct().toList();
+            items = wikidata.lookup(ids);
+        }
+        Map<String, WikidataClient.Item> found = items;
+        List<Quad> quads = new ArrayList<>();
+        StreamRDF sink = new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                quads.add(quad);
+            }
+        };
+        GeoNamesLinksWriter.write(sink, best);
+        int[] wd = {0};
+        best.forEach((iri, r) -> {
+            if (!r.isLinked()) {
+                return;
+            }
+            WikidataClient.Item item = found.get(Long.toString(r.geonamesId().getAsLong()));
+            if (item != null) {
+                Node place = NodeFactory.createURI(iri);
+                quads.add(Quad.create(CKG.GRAPH_LINKS, place, CKG.skos_exactMatch, IriLib.wikidataEntity(item.qid())));
+                quads.add(Quad.create(CKG.GRAPH_LINKS, place, CKG.wikidataId, NodeFactory.createLiteralString(item.qid())));
+                if (item.label() != null) {
+                    quads.add(Quad.create(CKG.GRAPH_LINKS, place, RDFS.label.asNode(),
+                            NodeFactory.createLiteralLang(item.label(), "en")));
+                }
+                wd[0]++;
+            }
+        });
+        Txn.executeWrite(dsg, () -> {
+            dsg.deleteAny(CKG.GRAPH_LINKS, Node.ANY, Node.ANY, Node.ANY);
+            quads.forEach(dsg::add);
+        });
+        int linked = 0;
+        int ambiguous = 0;
+        int unlinked = 0;
+        List<Entry> notLinked = new ArrayList<>();
+        for (Map.Entry<String, LinkResult> e : best.entrySet()) {
+            LinkResult r = e.getValue();
+            switch (r.status()) {
+                case LINKED -> linked++;
+                case AMBIGUOUS -> ambiguous++;
+                case UNLINKED -> unlinked++;
+            }
+            if (!r.isLinked()) {
+                notLinked.add(new Entry(e.getKey(), names.get(e.getKey()), r.status(), r.candidates()));
+            }
+        }
+        notLinked.sort(Comparator.comparing(Entry::status).thenComparing(Entry::place));
+        return new Report(linked, ambiguous, unlinked, wd[0], notLinked);
+    }
+
+    private static LinkResult better(LinkResult a, LinkResult b) {
+        if (a.isLinked() != b.isLinked()) {
+            return a.isLinked() ? a : b;
+        }
+        if (a.status() != b.status()) {
+            return a.status() == LinkResult.Status.AMBIGUOUS ? a : b;
+        }
+        return b.confidence() > a.confidence() ? b : a;
+    }
+
+    /** The places of each article graph, as a facts document of places only (ids are place IRIs). */
+    private static Map<String, ArticleFacts> readArticles(DatasetGraph dsg) {
+        Map<String, List<Place>> byGraph = new LinkedHashMap<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        try (QueryExec qe = QueryExec.dataset(dsg).query(PLACES).build()) {
+            qe.select().forEachRemaining(b -> {
+                String g = b.get("g").getURI();
+                String iri = b.get("place").getURI();
+                if (seen.put(g + " " + iri, iri) != null) {
+                    return;  // one label per place and article is enough
+                }
+                String kindCode = b.get("kind").getURI().substring(b.get("kind").getURI().lastIndexOf('/') + 1);
+                PlaceKind kind = FactsEnum.fromCode(PlaceKind.class, kindCode);
+                Node within = b.get("within");
+                Node gn = b.get("gn");
+                byGraph.computeIfAbsent(g, k -> new ArrayList<>()).add(new Place(iri,
+                        b.get("label").getLiteralLexicalForm(), kind, within == null ? null : within.getURI(),
+                        gn == null ? null : gn.getLiteralLexicalForm(), null, List.of()));
+            });
+        }
+        Map<String, ArticleFacts> out = new LinkedHashMap<>();
+        byGraph.forEach((g, places) -> {
+            // within must name a place of the same document; drop references to places this graph lacks
+            List<String> ids = places.stream().map(Place::id).toList();
+            List<Place> fixed = places.stream().map(p -> p.within() == null || ids.contains(p.within()) ? p
+                    : new Place(p.id(), p.name(), p.kind(), null, p.geonames(), p.wikidata(), p.mentions())).toList();
+            out.put(g, new ArticleFacts(new Article(g, null, null, null, null, null, List.of(), null),
+                    List.of(), fixed, List.of(), List.of(), List.of(), List.of()));
+        });
+        return out;
+    }
+}

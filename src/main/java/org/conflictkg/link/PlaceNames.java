@@ -1,0 +1,257 @@
+package org.conflictkg.link;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.conflictkg.names.NameFolding;
+
+/**
+ * Name normalisation for gazetteer matching. Three levels, each coarser than the last:
+ * <ol>
+ * <li>{@link #fold}: lower-case ASCII words, as {@link NameFolding#fold} (diacritics, apostrophes and
+ * ayn/hamza marks removed; other scripts transliterated). Latin-script input takes a fast path with
+ * the same result, so that indexing a full dump stays quick.</li>
+ * <li>{@link #normalize}: the folded words without Arabic article tokens (al, el, an, ash, as, ad, ar,
+ * at, az, ath and their e- forms) and without generic designators (province, governorate, region,
+ * oblast, district, city, ...): "Ma'arrat an-Nu'man" and "Maarat al-Numan" become "maarrat numan"
+ * and "maarat numan".</li>
+ * <li>{@link #key}: a consonant skeleton of the normalised name that absorbs the usual English
+ * transliteration variants by general rules, not a table of names: vowels (a e i o u y, and w or j
+ * in vowel position) are dropped, doubled letters collapse, q = k, an h after a consonant
+ * (sh, kh, dh, th, gh, zh) and a word-final h after a vowel are dropped, and the words are joined.
+ * Saraqeb/Saraqib/Sarakeb give "srkb", Sheikhoun/Shaykhun "skn", Idleb/Idlib "dlb",
+ * Maarat/Ma'arrat "mrt", Izium/Izyum "zm", Raqqa/Ar-Raqqah "rk".</li>
+ * </ol>
+ * Keys are deliberately lossy: they find candidates, and the scorer compares the normalised forms.
+ * All methods are thread-safe and return "" for null or empty input.
+ */
+public final class PlaceNames {
+
+    /** Arabic definite-article tokens as English transliterations write them (with sun-letter forms). */
+    static final Set<String> ARTICLES = Set.of(
+            "al", "el", "an", "en", "ash", "esh", "as", "es", "ad", "ed", "ar", "er", "at", "et",
+            "az", "ez", "ath", "eth", "adh", "edh");
+
+    /** Generic words naming the kind of place rather than the place. */
+    static final Set<String> DESIGNATORS = Set.of(
+            "province", "governorate", "gouvernorat", "muhafazat", "muhafazah", "mohafazat", "region", "oblast",
+            "oblast'", "district", "raion", "rayon", "county", "city", "town", "village", "of", "the");
+
+    private PlaceNames() {
+    }
+
+    /** Lower-case ASCII words separated by single spaces; same result as {@link NameFolding#fold}. */
+    public static String fold(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        if (isAscii(name)) {
+            return asciiFold(name);
+        }
+        if (isLatinScript(name)) {
+            return asciiFold(stripLatin(name));
+        }
+        return NameFolding.fold(name);
+    }
+
+    /** The folded words without article tokens and designators (kept if nothing else remains). */
+    public static String normalize(String name) {
+        return normalizeFolded(fold(name));
+    }
+
+    /** {@link #normalize} of an already folded string. */
+    public static String normalizeFolded(String folded) {
+        if (folded.isEmpty()) {
+            return folded;
+        }
+        String[] words = folded.split(" ");
+        List<String> kept = new ArrayList<>(words.length);
+        for (String w : words) {
+            if (!ARTICLES.contains(w) && !DESIGNATORS.contains(w)) {
+                kept.add(w);
+            }
+        }
+        if (kept.isEmpty()) {
+            return folded;
+        }
+        return String.join(" ", kept);
+    }
+
+    /** The lookup key of a name: {@link #skeleton} of {@link #normalize}. */
+    public static String key(String name) {
+        return skeleton(normalize(name));
+    }
+
+    /** The consonant skeleton of a normalised name, words joined without separator. */
+    public static String skeleton(String normalized) {
+        StringBuilder out = new StringBuilder(normalized.length());
+        for (String word : normalized.split(" ")) {
+            skeletonWord(word, out);
+        }
+        return out.toString();
+    }
+
+    private static void skeletonWord(String w, StringBuilder out) {
+        int n = w.length();
+        if (n == 0) {
+            return;
+        }
+        int start = out.length();
+        char prevRaw = 0;
+        for (int i = 0; i < n; i++) {
+            char c = w.charAt(i);
+            char next = i + 1 < n ? w.charAt(i + 1) : 0;
+            boolean vowel = isVowel(c)
+                    || (c == 'w' && i > 0 && isVowel(prevRaw))
+                    || (c == 'j' && i > 0 && isVowel(next));
+            if (c == 'q') {
+                c = 'k';
+            }
+            if (c == 'h' && i > 0 && (isDigraphHead(prevRaw) || (i == n - 1 && isVowel(prevRaw)))) {
+                prevRaw = 'h';
+                continue;
+            }
+            prevRaw = w.charAt(i);
+            if (vowel) {
+                continue;
+            }
+            if (out.length() > start && out.charAt(out.length() - 1) == c && i > 0
+                    && normalizedEquals(w.charAt(i - 1), c)) {
+                continue; // doubled letter
+            }
+            out.append(c);
+        }
+        if (out.length() == start) {
+            out.append(w.charAt(0)); // all vowels: keep something of the word
+        }
+    }
+
+    private static boolean normalizedEquals(char raw, char c) {
+        return raw == c || (raw == 'q' && c == 'k');
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+
+    private static boolean isDigraphHead(char c) {
+        return c == 's' || c == 'k' || c == 'd' || c == 't' || c == 'g' || c == 'z' || c == 'c' || c == 'p';
+    }
+
+    /** True when every character is ASCII. */
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every letter of {@code s} is in the Latin script (marks and punctuation allowed). */
+    static boolean isLatinScript(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An exact, script-preserving key for names not in the Latin script (Arabic, Cyrillic, ...):
+     * NFKC, lower case, marks removed, anything but letters and digits collapsed to one space.
+     */
+    public static String scriptKey(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(cp)) {
+                if (space && b.length() > 0) {
+                    b.append(' ');
+                }
+                space = false;
+                b.appendCodePoint(cp);
+            } else {
+                space = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String stripLatin(String s) {
+        String d = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c < 0x80) {
+                b.append(c);
+                continue;
+            }
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            switch (c) {
+                case 'ß' -> b.append("ss");
+                case 'æ' -> b.append("ae");
+                case 'Æ' -> b.append("AE");
+                case 'œ' -> b.append("oe");
+                case 'Œ' -> b.append("OE");
+                case 'ø', 'Ø' -> b.append('o');
+                case 'ł', 'Ł' -> b.append('l');
+                case 'đ', 'Đ', 'ð', 'Ð' -> b.append('d');
+                case 'ı' -> b.append('i');
+                case 'ħ', 'Ħ' -> b.append('h');
+                case 'ŧ', 'Ŧ' -> b.append('t');
+                case 'þ', 'Þ' -> b.append("th");
+                case 'ŋ', 'Ŋ' -> b.append("n");
+                case 'ĸ' -> b.append('k');
+                // apostrophes, ayn and hamza letters vanish inside words
+                case '\u2018', '\u2019', '\u02bc', '\u02be', '\u02bf', '\u02bb', '\u02b9', '\u02c8' -> { }
+                default -> b.append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String asciiFold(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '`' || c == '\u2018' || c == '\u2019' || c == '\u02bc' || c == '\u02be'
+                    || c == '\u02bf') {
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (space && b.length() > 0) {
+                    b.append(' ');
+                }
+                space = false;
+                b.append(c);
+            } else {
+                space = true;
+            }
+        }
+        return b.toString();
+    }
+}
