@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.Extractor;
-import org.conflictkg.extract.GeoNamesGazetteer;
+import org.conflictkg.extract.LinkPlaceResolver;
+import org.conflictkg.link.Gazetteer;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsWriter;
 
@@ -70,7 +71,7 @@ final class ExtractCommand implements Callable<Integer> {
             articles.add(ArticleText.read(f));
         }
         Extractor extractor = Extractor.builder()
-                .places(geonames == null ? GeoNamesGazetteer.bundled() : GeoNamesGazetteer.load(geonames))
+                .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
                 .build();
         List<ArticleFacts> facts = new ArrayList<>();
         for (ArticleText a : articles) {

@@ -33,7 +33,7 @@ public final class Extractor {
     private final Alignments alignments = Alignments.bundled();
 
     private Extractor(Builder b) {
-        this.places = b.places != null ? b.places : GeoNamesGazetteer.bundled();
+        this.places = b.places != null ? b.places : LinkPlaceResolver.bundled();
         this.actors = b.actors != null ? b.actors : ActorLexicon.bundled();
         this.controlPatterns = b.controlPatterns != null ? b.controlPatterns : ControlPattern.bundled();
         this.figures = b.figures != null ? b.figures : FigureFinder.bundled();

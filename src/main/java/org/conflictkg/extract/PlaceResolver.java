@@ -12,7 +12,10 @@ import org.conflictkg.facts.PlaceKind;
  */
 public interface PlaceResolver {
 
-    /** A gazetteer entry: GeoNames id, preferred name, kind, first-level admin code and ISO country code. */
+    /**
+     * A gazetteer entry: GeoNames id (null when the name is surely a place but which one is
+     * ambiguous), preferred name, kind, first-level admin code and ISO country code.
+     */
     record ResolvedPlace(String geonamesId, String name, PlaceKind kind, String admin1, String country) {
     }
 

@@ -51,16 +51,15 @@ class StagesTest {
     }
 
     @Test
-    void gazetteerRanksByCountryAndRefusesWeakFuzzyMatches() {
-        GeoNamesGazetteer g = GeoNamesGazetteer.bundled();
+    void placesResolveNearExactNamesOnly() {
+        LinkPlaceResolver g = LinkPlaceResolver.bundled();
         assertThat(g.resolve("Saraqeb", new LinkedHashSet<>(List.of("SY"))))
                 .hasValueSatisfying(p -> assertThat(p.geonamesId()).isEqualTo("164816"));
-        assertThat(g.resolve("Izium", new LinkedHashSet<>(List.of("UA"))))
+        assertThat(g.resolve("Izium", new LinkedHashSet<>(List.of("UA", "SY"))))
                 .hasValueSatisfying(p -> assertThat(p.geonamesId()).isEqualTo("707292"));
-        // one letter off a name: found in the article's country, not guessed elsewhere
-        assertThat(g.resolve("Kramatorsx", new LinkedHashSet<>(List.of("UA")))).isPresent();
-        assertThat(g.resolve("Kramatorsx", new LinkedHashSet<>(List.of("SY")))).isEmpty();
-        assertThat(g.resolve("Quagmire", new LinkedHashSet<>(List.of("SY")))).isEmpty();
+        // capitalised words that only look like place names
+        assertThat(g.resolve("Both", new LinkedHashSet<>(List.of("SY")))).isEmpty();
+        assertThat(g.resolve("Shelling", new LinkedHashSet<>(List.of("SY")))).isEmpty();
     }
 
     @ParameterizedTest
