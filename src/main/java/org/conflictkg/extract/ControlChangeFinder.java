@@ -45,8 +45,7 @@ public final class ControlChangeFinder {
             "around", "towards", "toward", "outside", "across", "through", "for", "over", "against", "after", "before",
             "during", "and", "or", "but", "while", "that", "which", "who", "their", "his", "her", "its", "dozens",
             "several", "many", "some", "two", "three", "four", "five", "hundreds", "scores", "section", "sections",
-            "outskirts", "edges", "edge", "positions", "vicinity", "towns", "villages", "areas", "settlements",
-            "countryside", "push", "districts", "neighbourhoods", "a", "an");
+            "outskirts", "edges", "edge", "positions", "vicinity", "areas", "countryside", "push", "a", "an");
     private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:most|parts?|much|half|large parts|swathes) of\\b");
 
     private final List<ControlPattern> patterns;
@@ -119,7 +118,8 @@ public final class ControlChangeFinder {
         for (int pass = 0; pass < 2; pass++) {
             for (Hit h : kept) {
                 ControlPattern.Role role = h.pattern().role();
-                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.PASSIVE;
+                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.PASSIVE
+                        || role == ControlPattern.Role.EXPELS;
                 if ((pass == 0) != direct) {
                     continue;
                 }
@@ -136,7 +136,8 @@ public final class ControlChangeFinder {
     }
 
     private Hit hit(ArticleContext ctx, Sentence s, ControlPattern p, Span words, List<Mention> allActors) {
-        if (MentionLib.overlapsAny(ctx.actorMentions, words) || MentionLib.overlapsAny(ctx.placeMentions, words)) {
+        if (p.role() != ControlPattern.Role.EXPELS && MentionLib.overlapsAny(ctx.actorMentions, words)
+                || MentionLib.overlapsAny(ctx.placeMentions, words)) {
             return null;
         }
         int clauseStart = clauseStart(ctx.body, s, words.start());
@@ -187,6 +188,14 @@ public final class ControlChangeFinder {
             explicitFrom = fromActor;
             if (p.role() == ControlPattern.Role.DEFENDS) {
                 after = actorRightAfter(ctx, allActors, words.end(), 2);
+            } else if (p.role() == ControlPattern.Role.EXPELS) {
+                for (Mention a : MentionLib.within(ctx.actorMentions, words)) {
+                    after = ctx.forceOf(a.ref());
+                    break;
+                }
+                if (after == null) {
+                    return null;
+                }
             }
         }
         String agent = null;
@@ -208,6 +217,10 @@ public final class ControlChangeFinder {
             case LOSES -> {
                 from = h.agent();
                 to = ctx.opponentOf(h.agent());
+            }
+            case EXPELS -> {
+                to = h.agent();
+                from = h.after();
             }
             case DEFENDS -> {
                 from = h.agent();

@@ -28,7 +28,7 @@ public final class ControlStateFinder {
     private static final Pattern HELD_SINCE = Pattern.compile(
             "\\b(?:had|has|have)(?: [a-z]+)? (?:controlled|held|run|ruled|occupied) ");
     private static final Pattern UNDER = Pattern.compile(
-            "\\b(?:had|has|have) been (?:under ([\\w-]+(?: [\\w-]+)?) control|in the hands of |held by |controlled by "
+            "\\b(?:had|has|have) been (?:under the control of |under ([\\w-]+(?: [\\w-]+)?) control|in the hands of |held by |controlled by "
                     + "|out of ([\\w-]+) (?:hands|control))");
     private static final Pattern DOMINATED = Pattern.compile("\\b(?:is|was|are|were) (?:dominated|controlled) by ");
 

@@ -36,7 +36,7 @@ public final class FigureFinder {
             + ") and (?<hi>" + NumberParser.NUMBER + ")|(?<v>" + NumberParser.NUMBER + ")(?:(?: to |-)(?<v2>"
             + NumberParser.NUMBER + "))?)";
     private static final String STOP = "(?-i:and|or|in|on|at|of|from|to|since|over|during|with|by|the|a|an|were|was|had|have"
-            + "|has|according|who|which|that|are|is|been|said|still|remain|remained|as|after|before|this|last|them|those|whom)\\b";
+            + "|has|according|who|which|that|are|is|been|said|still|remain|remained|as|after|before|this|last|them|those|whom|killed|wounded|injured|dead|died|displaced|fled)\\b";
     private static final String GROUP = "(?:of )?(?<g>(?!" + STOP + ")[A-Za-z][\\w-]*(?: (?!" + STOP + ")[A-Za-z][\\w-]*){0,3}"
             + "(?: (?:linked|affiliated|belonging) to [\\w-]+)?)";
     private static final String PLACE = "(?<p>(?:the )?(?-i:[A-Z][\\w-]*(?: [A-Z][\\w-]*)*)(?: highway)?)";
