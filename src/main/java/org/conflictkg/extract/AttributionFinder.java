@@ -22,7 +22,7 @@ public final class AttributionFinder {
     }
 
     private static final String SAY = "(?:said|says|say|told|reported|announced|claimed|added|estimated|insisted|stated"
-            + "|confirmed|urged|warned|acknowledged|declared|denied)";
+            + "|confirmed|urged|warned|acknowledged|declared)";
     private static final String NAME = "[A-Z][\\p{L}'-]+(?: (?:al-|bin |ibn )?[A-Z][\\p{L}'-]+){1,2}";
     private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b");
     private static final Pattern SAY_VERB = Pattern.compile("\\b" + SAY + "\\b");
@@ -35,7 +35,9 @@ public final class AttributionFinder {
     private static final Pattern UNNAMED = Pattern.compile(
             "\\b(an? (?:[a-z]+ )?(?:military|security|local|senior|government|rebel|opposition|medical|diplomatic)?"
                     + " ?(?:source|official|commander|spokesman|spokeswoman|activist|resident)"
-                    + "(?: (?:for|of|with) (?:the )?[A-Za-z-]+(?: [A-Z][A-Za-z-]+)*)?)(?: who [^,]{1,60})?,? " + SAY + "\\b");
+                    + "(?: (?:for|of|with) (?:the )?[A-Za-z-]+(?: [A-Z][A-Za-z-]+)*)?"
+                    + "|[Tt]he (?:governor|mayor|head) of (?:the )?[A-Z][\\w-]*(?: region| province| oblast)?)"
+                    + "(?: who [^,]{1,60})?,? " + SAY + "\\b");
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she) " + SAY + "\\b|\\b" + SAY + " (?:he|she)\\b");
 
     private final Map<String, ActorEntity> persons = new LinkedHashMap<>();

@@ -280,7 +280,9 @@ public final class ControlChangeFinder {
     static void merge(List<ControlChange> out, ControlChange c, java.util.function.BiPredicate<String, String> allied) {
         for (int i = 0; i < out.size(); i++) {
             ControlChange o = out.get(i);
-            if (Objects.equals(o.place(), c.place()) && Objects.equals(o.highway(), c.highway())
+            // a later statement joins an earlier one unless it claims more (completed after partial)
+            boolean sameClaim = o.status() == c.status() || c.date() == null && weaker(c.status(), o.status());
+            if (Objects.equals(o.place(), c.place()) && Objects.equals(o.highway(), c.highway()) && sameClaim
                     && (Objects.equals(o.to(), c.to()) || allied.test(o.to(), c.to())) && compatible(o.date(), c.date())) {
                 List<String> acc = new ArrayList<>(o.according());
                 for (String a : c.according()) {
@@ -297,6 +299,20 @@ public final class ControlChangeFinder {
             }
         }
         out.add(c);
+    }
+
+    /** True when {@code a} claims less than {@code b} (completed > partial > contested > imminent). */
+    private static boolean weaker(Status a, Status b) {
+        return rank(a) < rank(b);
+    }
+
+    private static int rank(Status s) {
+        return switch (s) {
+            case COMPLETED -> 4;
+            case PARTIAL -> 3;
+            case CONTESTED, ONGOING -> 2;
+            case IMMINENT -> 1;
+        };
     }
 
     private static boolean compatible(DateSpec a, DateSpec b) {

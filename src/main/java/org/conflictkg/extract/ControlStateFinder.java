@@ -29,7 +29,7 @@ public final class ControlStateFinder {
             "\\b(?:had|has|have)(?: [a-z]+)? (?:controlled|held|run|ruled|occupied) ");
     private static final Pattern UNDER = Pattern.compile(
             "\\b(?:had|has|have) been (?:under the control of |under ([\\w-]+(?: [\\w-]+)?) control|in the hands of |held by |controlled by "
-                    + "|out of ([\\w-]+) (?:hands|control))");
+                    + "|out of ([\\w-]+) (?:hands|control)|in ([\\w-]+) hands)");
     private static final Pattern DOMINATED = Pattern.compile("\\b(?:is|was|are|were) (?:dominated|controlled) by ");
 
     private ControlStateFinder() {
@@ -67,6 +67,8 @@ public final class ControlStateFinder {
                     if (who == null) {
                         who = actorIn(ctx, new Span(s.abs(m.start(1)), s.abs(m.end(1))));
                     }
+                } else if (m.group(3) != null) {
+                    who = ControlChangeFinder.heldActor(ctx, m.group(3));
                 } else if (m.group(2) != null) {
                     String outOf = ControlChangeFinder.heldActor(ctx, m.group(2));
                     who = outOf == null ? null : ctx.opponentOf(outOf);
@@ -180,13 +182,20 @@ public final class ControlStateFinder {
         return null;
     }
 
+    /** The place right before {@code pos}, or the sentence's subject place before an apposition ("Lyman, a hub, had"). */
     private static Mention lastPlaceBefore(ArticleContext ctx, Sentence s, int pos) {
-        Mention best = null;
-        for (Mention p : MentionLib.within(ctx.placeMentions, new Span(s.start(), pos))) {
-            best = p;
+        List<Mention> in = MentionLib.within(ctx.placeMentions, new Span(s.start(), pos));
+        if (in.isEmpty()) {
+            return null;
         }
-        if (best != null && ctx.body.substring(best.end(), pos).strip().isEmpty()) {
-            return best;
+        Mention last = in.get(in.size() - 1);
+        if (ctx.body.substring(last.end(), pos).strip().isEmpty()) {
+            return last;
+        }
+        Mention first = in.get(0);
+        String gap = ctx.body.substring(first.end(), pos);
+        if (first.start() == s.start() && gap.matches(",[^,;]{1,80},\\s*")) {
+            return first;
         }
         return null;
     }

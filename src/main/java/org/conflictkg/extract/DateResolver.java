@@ -83,7 +83,7 @@ public final class DateResolver {
         });
         rule("(?:earlier )?this year", new String[] {"year"}, (m, pub) -> single(new ReducedDate(pub.getYear(), 0, 0)));
         rule("last year", new String[] {"year"}, (m, pub) -> single(new ReducedDate(pub.getYear() - 1, 0, 0)));
-        rule("(?:(?:over|in|during|for) )?the (?:past|last) (?:" + NUMBER + " )?(day|week|month|year)s?( and a half)?",
+        rule("(?:(?:over|in|during|for) )?the (?:past|last) (?:" + NUMBER + " )?(hour|day|week|month|year)s?( and a half)?",
                 new String[] {"past", "last"}, (m, pub) -> {
                     int n = m.group(1) == null ? 1 : number(m.group(1));
                     LocalDate from = back(pub, n, m.group(2), m.group(3) != null);
@@ -264,6 +264,7 @@ public final class DateResolver {
 
     private static LocalDate back(LocalDate pub, int n, String unit, boolean andAHalf) {
         return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "hour" -> pub.minusDays((n + 23) / 24);
             case "day" -> pub.minusDays(n);
             case "week" -> pub.minusDays(7L * n + (andAHalf ? 3 : 0));
             case "month" -> pub.minusMonths(n).minusDays(andAHalf ? 15 : 0);

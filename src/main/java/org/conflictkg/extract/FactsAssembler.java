@@ -70,7 +70,7 @@ final class FactsAssembler {
         List<Event> events = new ArrayList<>();
         Map<String, Integer> eventCount = new HashMap<>();
         for (ControlChange c : changes) {
-            String from = c.from() != null ? c.from() : ctx.opponentOf(c.to());
+            String from = c.from() != null ? c.from() : holder(c, states);
             if (from == null) {
                 from = ctx.alignments.adversary(ctx.country == null ? "SY" : ctx.country, ctx.side(c.to()));
                 if (from != null) {
@@ -175,6 +175,18 @@ final class FactsAssembler {
             }
         }
         return new ArticleFacts(article, actors, places, highways, events, controlStates, figs);
+    }
+
+    /** Who held the place before: a control state of it by a side not allied to the gainer, else the gainer's opponent. */
+    private String holder(ControlChange c, List<ControlStateFinder.State> states) {
+        if (c.place() != null) {
+            for (ControlStateFinder.State s : states) {
+                if (s.place().equals(c.place()) && !ctx.allied(s.controller(), c.to())) {
+                    return s.controller();
+                }
+            }
+        }
+        return ctx.opponentOf(c.to());
     }
 
     private final List<String> order = new ArrayList<>();

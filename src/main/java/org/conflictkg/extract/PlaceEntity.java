@@ -4,12 +4,12 @@ import org.conflictkg.facts.PlaceKind;
 
 /**
  * A place extraction found. {@code key} identifies it within an article: the GeoNames id when
- * known, else the kind and the folded name.
+ * known, else the folded name (so "the town of Lyman" and "Lyman" are one place).
  */
 public record PlaceEntity(String key, String name, PlaceKind kind, String geonames, String country) {
 
     public static PlaceEntity of(String name, PlaceKind kind, String geonames, String country) {
-        String key = geonames != null ? "gn:" + geonames : kind.code() + ":" + PlaceKeys.keyAscii(name);
+        String key = geonames != null ? "gn:" + geonames : "name:" + PlaceKeys.keyAscii(name);
         return new PlaceEntity(key, name, kind, geonames, country);
     }
 
