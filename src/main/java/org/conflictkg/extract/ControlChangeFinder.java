@@ -59,14 +59,14 @@ public final class ControlChangeFinder {
                        boolean partial, String heldBy, String explicitFrom, String after) {
     }
 
-    public List<ControlChange> find(ArticleContext ctx, List<AttributionFinder.Attribution> attributions,
-                                    List<Mention> allActors) {
+    /** Control changes of the article; {@code attributions} are the sentences' sources, by sentence index. */
+    public List<ControlChange> find(ArticleContext ctx, List<AttributionFinder.Attribution> attributions) {
         List<Hit> hits = new ArrayList<>();
         for (Sentence s : ctx.sentences) {
             for (ControlPattern p : patterns) {
                 Matcher m = p.pattern().matcher(s.text());
                 while (m.find()) {
-                    Hit h = hit(ctx, s, p, new Span(s.abs(m.start()), s.abs(m.end())), allActors);
+                    Hit h = hit(ctx, s, p, new Span(s.abs(m.start()), s.abs(m.end())));
                     if (h != null) {
                         hits.add(h);
                     }
@@ -135,7 +135,7 @@ public final class ControlChangeFinder {
         return out;
     }
 
-    private Hit hit(ArticleContext ctx, Sentence s, ControlPattern p, Span words, List<Mention> allActors) {
+    private Hit hit(ArticleContext ctx, Sentence s, ControlPattern p, Span words) {
         if (p.role() != ControlPattern.Role.EXPELS && MentionLib.overlapsAny(ctx.actorMentions, words)
                 || MentionLib.overlapsAny(ctx.placeMentions, words)) {
             return null;
@@ -156,7 +156,7 @@ public final class ControlChangeFinder {
                 return null;
             }
             places.add(place);
-            after = actorRightAfter(ctx, allActors, words.end(), 4);
+            after = actorRightAfter(ctx, words.end(), 4);
             if (after == null) {
                 return null;
             }
@@ -184,10 +184,10 @@ public final class ControlChangeFinder {
                 places.add(next);
                 last = next;
             }
-            String fromActor = actorAfterGap(ctx, allActors, last.end(), s.end(), FROM_ACTOR);
+            String fromActor = actorAfterGap(ctx, last.end(), s.end(), FROM_ACTOR);
             explicitFrom = fromActor;
             if (p.role() == ControlPattern.Role.DEFENDS) {
-                after = actorRightAfter(ctx, allActors, words.end(), 2);
+                after = actorRightAfter(ctx, words.end(), 2);
             } else if (p.role() == ControlPattern.Role.EXPELS) {
                 for (Mention a : MentionLib.within(ctx.actorMentions, words)) {
                     after = ctx.forceOf(a.ref());
@@ -200,7 +200,7 @@ public final class ControlChangeFinder {
         }
         String agent = null;
         if (p.role() != ControlPattern.Role.PASSIVE && p.role() != ControlPattern.Role.NOMINAL) {
-            agent = agent(ctx, s, clauseStart, words.start(), allActors);
+            agent = agent(ctx, s, clauseStart, words.start());
             if (agent == null) {
                 return null;
             }
@@ -347,7 +347,7 @@ public final class ControlChangeFinder {
     }
 
     /** The actor standing for the subject of the clause [clauseStart, verb). */
-    private static String agent(ArticleContext ctx, Sentence s, int clauseStart, int verb, List<Mention> allActors) {
+    private static String agent(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
         List<Mention> cands = new ArrayList<>();
         for (Mention m : MentionLib.within(ctx.actorMentions, new Span(clauseStart, verb))) {
             ActorEntity a = ctx.actor(m.ref());
@@ -485,7 +485,7 @@ public final class ControlChangeFinder {
         return null;
     }
 
-    private static String actorRightAfter(ArticleContext ctx, List<Mention> allActors, int pos, int maxGap) {
+    private static String actorRightAfter(ArticleContext ctx, int pos, int maxGap) {
         for (Mention m : ctx.actorMentions) {
             if (m.start() >= pos) {
                 String gap = ctx.body.substring(pos, m.start());
@@ -495,7 +495,7 @@ public final class ControlChangeFinder {
         return null;
     }
 
-    private static String actorAfterGap(ArticleContext ctx, List<Mention> allActors, int pos, int limit, Pattern gapPattern) {
+    private static String actorAfterGap(ArticleContext ctx, int pos, int limit, Pattern gapPattern) {
         for (Mention m : ctx.actorMentions) {
             if (m.start() >= pos && m.end() <= limit) {
                 return gapPattern.matcher(ctx.body.substring(pos, m.start())).matches() ? ctx.forceOf(m.ref()) : null;

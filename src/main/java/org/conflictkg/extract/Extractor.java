@@ -30,6 +30,7 @@ public final class Extractor {
     private final List<ControlPattern> controlPatterns;
     private final FigureFinder figures;
     private final ActorFinder actorFinder;
+    private final ControlChangeFinder controlChanges;
     private final Alignments alignments = Alignments.bundled();
 
     private Extractor(Builder b) {
@@ -38,6 +39,7 @@ public final class Extractor {
         this.controlPatterns = b.controlPatterns != null ? b.controlPatterns : ControlPattern.bundled();
         this.figures = b.figures != null ? b.figures : FigureFinder.bundled();
         this.actorFinder = new ActorFinder(actors);
+        this.controlChanges = new ControlChangeFinder(controlPatterns);
     }
 
     public static Builder builder() {
@@ -111,7 +113,7 @@ public final class Extractor {
         for (Sentence s : sentences) {
             attrs.add(attribution.find(s, sources, ctx));
         }
-        List<ControlChange> changes = new ControlChangeFinder(controlPatterns).find(ctx, attrs, sources);
+        List<ControlChange> changes = controlChanges.find(ctx, attrs);
         List<ControlStateFinder.State> states = ControlStateFinder.find(ctx, changes);
         List<FigureFinder.Found> figs = figures.find(ctx, attrs);
         return new FactsAssembler(ctx).assemble(sources, persons, changes, states, figs);

@@ -33,7 +33,8 @@ import org.conflictkg.names.NameFolding;
 final class FactsAssembler {
     private final ArticleContext ctx;
     private final OffsetMap offsets;
-    private final Map<String, String> placeIds = new HashMap<>();
+    /** Place key to document id, in order of minting. */
+    private final Map<String, String> placeIds = new LinkedHashMap<>();
     private final Map<String, String> highwayIds = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     private final Set<String> actorIds = new LinkedHashSet<>();
@@ -67,6 +68,14 @@ final class FactsAssembler {
         Article article = new Article(NameFolding.slug(a.name()), a.title(), a.publisher(), ReducedDate.of(a.published()),
                 a.url(), a.language() == null ? "en" : a.language(), credits, a.body());
 
+        // places: every one found, ids minted in order of first mention
+        Map<String, Set<String>> placeMentions = new LinkedHashMap<>();
+        for (Mention m : ctx.placeMentions) {
+            placeMentions.computeIfAbsent(m.ref(), k -> new LinkedHashSet<>()).add(m.text());
+        }
+        for (String key : placeMentions.keySet()) {
+            placeId(key);
+        }
         List<Event> events = new ArrayList<>();
         Map<String, Integer> eventCount = new HashMap<>();
         for (ControlChange c : changes) {
@@ -139,17 +148,8 @@ final class FactsAssembler {
             actors.add(new Actor(e.id(), e.name(), e.kind(), e.side(), ms, List.of(), null, null, List.of(), null, null,
                     e.wikidata()));
         }
-        // places: every one found, ids minted in order of first mention
-        Map<String, Set<String>> placeMentions = new LinkedHashMap<>();
-        for (Mention m : ctx.placeMentions) {
-            placeMentions.computeIfAbsent(m.ref(), k -> new LinkedHashSet<>()).add(m.text());
-        }
-        for (String key : placeMentions.keySet()) {
-            placeId(key);
-        }
         List<Place> places = new ArrayList<>();
-        for (Map.Entry<String, String> e : placeIds.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(placeOrder()::indexOf))).toList()) {
+        for (Map.Entry<String, String> e : List.copyOf(placeIds.entrySet())) {
             PlaceEntity p = ctx.places.get(e.getKey());
             List<String> ms = new ArrayList<>(placeMentions.getOrDefault(e.getKey(), Set.of()));
             ms.remove(p.name());
@@ -189,12 +189,6 @@ final class FactsAssembler {
         return ctx.opponentOf(c.to());
     }
 
-    private final List<String> order = new ArrayList<>();
-
-    private List<String> placeOrder() {
-        return order;
-    }
-
     private String placeId(String key) {
         String id = placeIds.get(key);
         if (id == null) {
@@ -205,7 +199,6 @@ final class FactsAssembler {
             }
             id = uniqueId(base.isEmpty() ? "place" : base);
             placeIds.put(key, id);
-            order.add(id);
         }
         return id;
     }
