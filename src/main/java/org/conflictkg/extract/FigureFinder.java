@@ -216,9 +216,15 @@ public final class FigureFinder {
                 pl, period, date == null ? null : date.text(), attr.sources(), evidence);
     }
 
+    /** A "since" expression of the sentence (a figure's period), else the date expression nearest the figure. */
     private static DateMention nearest(ArticleContext ctx, Sentence s, Span ev) {
         DateMention best = null;
         int bestDist = Integer.MAX_VALUE;
+        for (DateMention d : ctx.datesIn(s.span())) {
+            if (d.since() && d.span().start() >= ev.start()) {
+                return d;
+            }
+        }
         for (DateMention d : ctx.datesIn(s.span())) {
             int dist = d.span().start() >= ev.end() ? d.span().start() - ev.end()
                     : d.span().end() <= ev.start() ? ev.start() - d.span().end() : 0;

@@ -39,7 +39,9 @@ public final class PlaceFinder {
             "some", "more", "both", "read", "president", "general", "colonel", "governor", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
             "june", "july", "august", "september", "october", "november", "december", "during", "before", "after",
-            "while", "since", "units", "syrian", "russian", "turkish", "kurdish", "ukrainian", "arab", "islamic",
+            "while", "since", "units", "syrian", "russian", "turkish", "kurdish", "ukrainian", "arab", "islamic", "iraqi",
+            "iranian", "lebanese", "jordanian", "american", "british", "french", "israeli", "palestinian", "european",
+            "western", "eastern", "northern", "southern", "central",
             "state", "army", "forces", "temple", "its", "his", "their", "another", "many", "most", "this", "that",
             "under", "with", "from", "for", "of", "to", "by", "it", "he", "she", "they", "we", "slowly", "once");
 

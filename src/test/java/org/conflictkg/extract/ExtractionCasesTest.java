@@ -83,6 +83,8 @@ class ExtractionCasesTest {
                 case "fig" -> assertThat(facts.figures()).as("%s in %s", check, facts.figures())
                         .anySatisfy(f -> assertThat(matchesFigure(facts, f, kv)).isTrue());
                 case "no-fig" -> assertThat(facts.figures()).isEmpty();
+                case "no-place" -> assertThat(facts.places()).as("places").noneMatch(p -> p.name().equals(kv.get("text"))
+                        || p.mentions().contains(kv.get("text")));
                 case "state" -> assertThat(facts.controlStates()).as("%s in %s", check, facts.controlStates())
                         .anySatisfy(s -> assertThat(matchesState(facts, s, kv)).isTrue());
                 case "date" -> {
