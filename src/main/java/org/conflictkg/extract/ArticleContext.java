@@ -161,6 +161,18 @@ public final class ArticleContext {
         return best;
     }
 
+    /** Adds a place found by a pattern stage, and its mention, keeping mentions in text order. */
+    Mention addPlace(PlaceEntity p, Span span, String text) {
+        PlaceEntity known = places.putIfAbsent(p.key(), p);
+        Mention m = new Mention(span, text, (known != null ? known : p).key());
+        int i = 0;
+        while (i < placeMentions.size() && placeMentions.get(i).start() < span.start()) {
+            i++;
+        }
+        placeMentions.add(i, m);
+        return m;
+    }
+
     /** True when the two actors are on one side or allied sides. */
     boolean allied(String a, String b) {
         return alignments.allied(side(a), side(b));

@@ -32,6 +32,14 @@ public final class ControlChangeFinder {
             "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
     private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
             "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
+    private static final String NAME_WORD = "[A-Z][\\p{L}'\u2019]+";
+    private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?(" + NAME_WORD
+            + "(?:(?: |-)(?:(?:al|el|an|ash|as|ar|ad|az|at|ez|es|ed)-)?" + NAME_WORD + "){0,3})"
+            + "(?=\\s*(?:[,.;:)]|$)|\\s(?:from|on|in|after|and|as|late|early|earlier|overnight|last|this|near|before|while"
+            + "|with|by|since|until|during|without)\\b)");
+    private static final Pattern NOT_PLACE = Pattern.compile(
+            "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+                    + "|August|September|October|November|December|The|It|They|He|She|We|Its|Their|His)\\b");
     private static final Pattern PRONOUN = Pattern.compile(
             "\\b(?:(they|it)|(?:its|their|his|her) (?:forces|troops|fighters|units|soldiers|army))\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_AGENT_BEFORE = Pattern.compile(
@@ -415,9 +423,28 @@ public final class ControlChangeFinder {
         }
         Mention cand = anaphor != null ? anaphor : next;
         if (cand == null || !gapOk(ctx.body.substring(from, cand.start()))) {
-            return null;
+            return unknownPlace(ctx, from, s.end());
         }
         return cand;
+    }
+
+    /**
+     * A name the gazetteer does not know, right after control words ("had taken control of Beit
+     * Sawa and"), is a place: it becomes one (kind town, no GeoNames id) for the whole article.
+     */
+    private static Mention unknownPlace(ArticleContext ctx, int from, int limit) {
+        Matcher m = UNKNOWN_PLACE.matcher(ctx.body);
+        m.region(from, limit);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        Span span = new Span(m.start(1), m.end(1));
+        String name = m.group(1);
+        if (MentionLib.overlapsAny(ctx.actorMentions, span) || MentionLib.overlapsAny(ctx.placeMentions, span)
+                || MentionLib.overlapsAny(ctx.highwayMentions, span) || NOT_PLACE.matcher(name).find()) {
+            return null;
+        }
+        return ctx.addPlace(PlaceEntity.of(name, org.conflictkg.facts.PlaceKind.TOWN, null, ctx.country), span, name);
     }
 
     private static Mention nextMention(ArticleContext ctx, int from, int limit) {

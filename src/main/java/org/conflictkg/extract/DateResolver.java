@@ -98,7 +98,10 @@ public final class DateResolver {
                 single(back(pub, number(m.group(1)), m.group(2), false)));
     }
 
-    private static final Pattern SINCE = Pattern.compile("\\b(?:since|from) (?:the )?$", Pattern.CASE_INSENSITIVE);
+    /** "since" before a date, also "since the offensive began on" / "since the war started in". */
+    private static final Pattern SINCE = Pattern.compile(
+            "\\b(?:since|from) (?:the )?(?:[a-z]+ (?:began|started|was launched|broke out) (?:on |in )?)?$",
+            Pattern.CASE_INSENSITIVE);
 
     private DateResolver() {
     }
@@ -123,7 +126,7 @@ public final class DateResolver {
                     continue;
                 }
                 int s = m.start();
-                String before = text.substring(Math.max(0, s - 11), s);
+                String before = text.substring(Math.max(0, s - 40), s);
                 Matcher sm = SINCE.matcher(before);
                 boolean since = false;
                 if (sm.find()) {

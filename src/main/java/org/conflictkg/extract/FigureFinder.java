@@ -44,6 +44,7 @@ public final class FigureFinder {
             + NUM.replace("?<q>", "?<q2>").replace("?<lo>", "?<lo2>").replace("?<hi>", "?<hi2>").replace("?<v>", "?<vv>")
             .replace("?<v2>", "?<vv2>") + " " + GROUP.replace("?<g>", "?<g2>"), Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[;:]|, (?:which|while|but|where|as|whereas|who)\\b");
     private static final Pattern NUMERIC = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|scores|hundreds?"
             + "|thousands?)\\b", Pattern.CASE_INSENSITIVE);
@@ -216,16 +217,25 @@ public final class FigureFinder {
                 pl, period, date == null ? null : date.text(), attr.sources(), evidence);
     }
 
-    /** A "since" expression of the sentence (a figure's period), else the date expression nearest the figure. */
+    /**
+     * A "since" expression after the figure in its clause (its period), else the date expression
+     * nearest the figure; never one beyond a clause break after the figure (", which ...").
+     */
     private static DateMention nearest(ArticleContext ctx, Sentence s, Span ev) {
         DateMention best = null;
         int bestDist = Integer.MAX_VALUE;
+        List<DateMention> dates = new ArrayList<>();
         for (DateMention d : ctx.datesIn(s.span())) {
+            if (d.span().start() < ev.end() || !CLAUSE_BREAK.matcher(ctx.body.substring(ev.end(), d.span().start())).find()) {
+                dates.add(d);
+            }
+        }
+        for (DateMention d : dates) {
             if (d.since() && d.span().start() >= ev.start()) {
                 return d;
             }
         }
-        for (DateMention d : ctx.datesIn(s.span())) {
+        for (DateMention d : dates) {
             int dist = d.span().start() >= ev.end() ? d.span().start() - ev.end()
                     : d.span().end() <= ev.start() ? ev.start() - d.span().end() : 0;
             if (dist < bestDist) {
