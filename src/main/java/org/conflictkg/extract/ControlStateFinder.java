@@ -189,7 +189,8 @@ public final class ControlStateFinder {
             return null;
         }
         Mention last = in.get(in.size() - 1);
-        if (ctx.body.substring(last.end(), pos).strip().isEmpty()) {
+        if (ctx.body.substring(last.end(), pos).matches("\\s*(?:(?:region|province|governorate|area|countryside"
+                + "|enclave|city|town|district)\\s*)?")) {
             return last;
         }
         Mention first = in.get(0);

@@ -153,7 +153,7 @@ final class FactsAssembler {
             PlaceEntity p = ctx.places.get(e.getKey());
             List<String> ms = new ArrayList<>(placeMentions.getOrDefault(e.getKey(), Set.of()));
             ms.remove(p.name());
-            places.add(new Place(e.getValue(), p.name(), p.kind(), null, p.geonames(), null, ms));
+            places.add(new Place(e.getValue(), p.name(), p.kind(), within(p), p.geonames(), null, ms));
         }
         List<Highway> highways = new ArrayList<>();
         for (HighwayFinder.HighwayEntity h : ctx.highways.values()) {
@@ -175,6 +175,30 @@ final class FactsAssembler {
             }
         }
         return new ArticleFacts(article, actors, places, highways, events, controlStates, figs);
+    }
+
+    /**
+     * The id of the place in this article that contains {@code p}: its province when the article
+     * names it, else its country when the article names that; null otherwise.
+     */
+    private String within(PlaceEntity p) {
+        if (p.country() == null || p.kind() == org.conflictkg.facts.PlaceKind.COUNTRY) {
+            return null;
+        }
+        String country = null;
+        for (PlaceEntity o : ctx.places.values()) {
+            if (o == p || !p.country().equals(o.country())) {
+                continue;
+            }
+            if (o.kind() == org.conflictkg.facts.PlaceKind.PROVINCE && p.kind() != org.conflictkg.facts.PlaceKind.PROVINCE
+                    && p.admin1() != null && p.admin1().equals(o.admin1()) && placeIds.containsKey(o.key())) {
+                return placeIds.get(o.key());
+            }
+            if (o.kind() == org.conflictkg.facts.PlaceKind.COUNTRY && placeIds.containsKey(o.key())) {
+                country = placeIds.get(o.key());
+            }
+        }
+        return country;
     }
 
     /** Who held the place before: a control state of it by a side not allied to the gainer, else the gainer's opponent. */

@@ -52,6 +52,19 @@ public final class LinkPlaceResolver implements PlaceResolver {
         return hit;
     }
 
+    @Override
+    public Optional<ResolvedPlace> resolveProvince(String name, Set<String> countries) {
+        for (String c : countries) {
+            LinkResult r = matcher.link(PlaceQuery.builder(name).kind(PlaceKind.PROVINCE).country(c).build());
+            if (r.isLinked() && r.best().record().isAdmin1() && r.best().nameScore() >= MIN_NAME_SCORE) {
+                GeoNamesRecord rec = r.best().record();
+                return Optional.of(new ResolvedPlace(String.valueOf(rec.id()), rec.name(), PlaceKind.PROVINCE,
+                        rec.admin1(), rec.countryCode()));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<ResolvedPlace> lookup(String name, String country, Set<String> countries) {
         Optional<ResolvedPlace> r = link(name, country, countries);
         if (r.isEmpty() && country != null) {

@@ -57,10 +57,6 @@ public final class PlaceFinder {
             Map.entry("iran", new String[] {"130758", "IR", "Iran"}),
             Map.entry("israel", new String[] {"294640", "IL", "Israel"}));
 
-    /** First-level divisions with known GeoNames ids (ADM1), by country and folded name. */
-    private static final Map<String, String> PROVINCES = Map.of(
-            "SY:idlib", "169387", "SY:aleppo", "170062", "SY:hama", "170015", "SY:latakia", "173578");
-
     private final PlaceResolver resolver;
 
     public PlaceFinder(PlaceResolver resolver) {
@@ -108,6 +104,11 @@ public final class PlaceFinder {
             List<int[]> words = words(body, s, e);
             int i = 0;
             while (i < words.size()) {
+                String first = body.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT);
+                if (STOP.contains(first)) {
+                    i++; // no place name starts with "The", "On", a weekday...
+                    continue;
+                }
                 int matchedTo = -1;
                 for (int j = words.size() - 1; j >= i && matchedTo < 0; j--) {
                     Span span = new Span(words.get(i)[0], words.get(j)[1]);
@@ -145,7 +146,7 @@ public final class PlaceFinder {
         if (r.isEmpty()) {
             return false;
         }
-        PlaceEntity p = PlaceEntity.of(text, r.get().kind(), r.get().geonamesId(), r.get().country());
+        PlaceEntity p = PlaceEntity.of(text, r.get().kind(), r.get().geonamesId(), r.get().country(), r.get().admin1());
         places.putIfAbsent(p.key(), p);
         found.add(new Mention(span, text, p.key()));
         return true;
@@ -158,13 +159,14 @@ public final class PlaceFinder {
         }
         PlaceEntity p;
         if (kind == PlaceKind.PROVINCE) {
-            String id = main == null ? null : PROVINCES.get(main + ":" + PlaceKeys.keyAscii(name));
-            p = PlaceEntity.of(name, kind, id, main);
+            Optional<PlaceResolver.ResolvedPlace> r = resolver.resolveProvince(name, countries);
+            p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
+                    .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else if (kind == PlaceKind.REGION) {
             p = PlaceEntity.of(name, kind, null, main);
         } else {
             Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(name, countries);
-            p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country()))
+            p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         }
         places.putIfAbsent(p.key(), p);

@@ -26,6 +26,14 @@ public interface PlaceResolver {
      */
     Optional<ResolvedPlace> resolve(String name, Set<String> countries);
 
+    /**
+     * The first-level division (province, governorate, oblast) named {@code name}, or empty.
+     * The default knows none.
+     */
+    default Optional<ResolvedPlace> resolveProvince(String name, Set<String> countries) {
+        return Optional.empty();
+    }
+
     /** A resolver that knows no place. */
     static PlaceResolver none() {
         return (name, countries) -> Optional.empty();

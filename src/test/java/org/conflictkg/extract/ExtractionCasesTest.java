@@ -107,6 +107,9 @@ class ExtractionCasesTest {
                     if (kv.containsKey("kind")) {
                         assertThat(p.kind().code()).isEqualTo(kv.get("kind"));
                     }
+                    if (kv.containsKey("within")) {
+                        assertThat(facts.places()).anyMatch(o -> o.id().equals(p.within()) && o.name().equals(kv.get("within")));
+                    }
                 });
                 case "highway" -> assertThat(facts.highways()).as("%s in %s", check, facts.highways()).anySatisfy(h -> {
                     assertThat(h.name()).isEqualTo(kv.get("name"));
