@@ -17,7 +17,14 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 ConvertCommand.class,
                 ExtractCommand.class,
+                LoadCommand.class,
+                QueryCommand.class,
+                ExportCommand.class,
+                ServeCommand.class,
+                DemoCommand.class,
                 GazetteerCommand.class,
+                LinkCommand.class,
+                DeriveCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -99,6 +99,11 @@ public final class Derivation {
         });
     }
 
+    /** The quads of the derived graph for a timeline. */
+    public static void quads(Timeline t, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> out) {
+        DerivedGraphWriter.write(t, out);
+    }
+
     /** Reads the reports of a dataset (inside the caller's transaction, if any) and derives. */
     public Timeline derive(DatasetGraph dsg) {
         Timeline t = derive(new ReportsReader(dsg, registry).read());

@@ -103,6 +103,10 @@ public final class CKG {
     public static final Node wikidataId = ckg("wikidataId");
     public static final Node localId = ckg("localId");
 
+    // Store bookkeeping (written by the loader, see org.conflictkg.store)
+    public static final Node contentHash = ckg("contentHash");
+    public static final Node storeFormat = ckg("storeFormat");
+
     // Derived graph: timeline, merged events, disagreements
     public static final Node TimelinePeriod = ckg("TimelinePeriod");
     public static final Node MergedControlChange = ckg("MergedControlChange");

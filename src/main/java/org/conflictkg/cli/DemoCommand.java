@@ -1,0 +1,188 @@
+package org.conflictkg.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.rdf.model.RDFNode;
+import org.conflictkg.query.NamedQueries;
+import org.conflictkg.query.QueryRunner;
+import org.conflictkg.query.QuerySources;
+import org.conflictkg.store.BundledExamples;
+import org.conflictkg.store.Converters;
+import org.conflictkg.store.KgServer;
+import org.conflictkg.store.LoadReport;
+import org.conflictkg.store.StoreException;
+import org.conflictkg.store.StoreLoader;
+import org.conflictkg.store.TdbStores;
+import org.conflictkg.store.TdbTarget;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: load the bundled examples, print a few answers, serve the store with the UI. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Loads the bundled example articles into a store (./kg, or a temporary folder with --temp),",
+                "prints a few answers, and serves the store with the Fuseki UI until Ctrl-C."})
+final class DemoCommand implements Callable<Integer> {
+    static final String DEMO_DATE = "2020-01-30";
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "DIR", description = "Database folder (default: ./kg).")
+    Path db;
+
+    @Option(names = "--temp", description = "Use a temporary database folder, deleted on exit.")
+    boolean temp;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "3030",
+            description = "Port (default ${DEFAULT-VALUE}; a free port is used if it is taken).")
+    int port;
+
+    @Option(names = "--no-serve", description = "Load and print the answers, then exit.")
+    boolean noServe;
+
+    @Option(names = "--stop-after", paramLabel = "SECONDS", hidden = true,
+            description = "Stop serving after this many seconds (smoke tests).")
+    Double stopAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (temp && db != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--temp and --db exclude each other");
+        }
+        Path dir = temp ? Files.createTempDirectory("conflict-kg-demo") : (db != null ? db : StoreOptions.DEFAULT_DB);
+        Path work = Files.createTempDirectory("conflict-kg-examples");
+        try {
+            List<Path> examples = BundledExamples.copyTo(work);
+            TdbTarget target = TdbTarget.open(dir);
+            LoadReport report = StoreLoader.create(target, Converters.standardInputs()).build().load(examples);
+            out.println("conflict-kg demo: " + examples.size() + " example article" + (examples.size() == 1 ? "" : "s")
+                    + " in " + dir.toAbsolutePath().normalize() + " (" + report.summary() + ")");
+            if (!report.ok()) {
+                report.failures().forEach(f -> f.problems().forEach(p -> spec.commandLine().getErr().println(p)));
+                return report.exitCode();
+            }
+            printAnswers(out, target);
+            if (noServe) {
+                out.flush();
+                TdbStores.release(target.dataset());
+                return 0;
+            }
+            KgServer server = startServer(target, dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServeCommand.shutdown(server), "conflict-kg-shutdown"));
+            out.println();
+            ServeCommand.printEndpoints(out, server, dir);
+            out.println("  Try:  curl -s " + server.datasetUrl() + "/query --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'");
+            out.flush();
+            if (stopAfter != null) {
+                Thread.sleep((long) (stopAfter * 1000));
+                ServeCommand.shutdown(server);
+            } else {
+                server.join();
+            }
+            return 0;
+        } finally {
+            deleteTree(work);
+            if (temp) {
+                if (noServe || stopAfter != null) {
+                    deleteTree(dir);
+                    deleteTree(fusekiBase(dir));
+                } else {
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        deleteTree(dir);
+                        deleteTree(fusekiBase(dir));
+                    }));
+                }
+            }
+        }
+    }
+
+    private KgServer startServer(TdbTarget target, Path dir) {
+        Path base = fusekiBase(dir);
+        try {
+            return KgServer.create().dataset(target.dataset(), base).port(port).build().start();
+        } catch (StoreException ex) {
+            if (port == 0) {
+                throw ex;
+            }
+            spec.commandLine().getErr().println("port " + port + " is taken; using a free port");
+            return KgServer.create().dataset(target.dataset(), base).port(0).build().start();
+        }
+    }
+
+    /** The UI's working folder, beside the database. */
+    private static Path fusekiBase(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".fuseki");
+    }
+
+    private static void printAnswers(PrintWriter out, TdbTarget target) {
+        QueryRunner runner = new QueryRunner(QuerySources.dataset(target.dataset(), "demo"), Duration.ofSeconds(30));
+        out.println();
+        out.println("Who controlled what on " + DEMO_DATE + "?  (query controller-at --param date=" + DEMO_DATE + ")");
+        ResultSetRewindable rs = runner.select(NamedQueries.named("controller-at"), Map.of("date", DEMO_DATE));
+        while (rs.hasNext()) {
+            QuerySolution s = rs.next();
+            out.println("  " + text(s, "placeLabel") + ": " + text(s, "controllerLabel")
+                    + (s.contains("status") ? " (" + text(s, "status").replaceFirst("^.*/", "") + ")" : "")
+                    + "  - according to " + text(s, "sources"));
+        }
+        out.println();
+        out.println("Reported changes of control  (query control-changes)");
+        rs = runner.select(NamedQueries.named("control-changes"), Map.of());
+        while (rs.hasNext()) {
+            QuerySolution s = rs.next();
+            out.println("  " + text(s, "date") + "  " + text(s, "placeLabel") + ": " + text(s, "fromLabel") + " -> "
+                    + text(s, "toLabel") + " (" + text(s, "status").replaceFirst("^.*/", "") + "), per "
+                    + text(s, "sourceLabel"));
+        }
+        out.println();
+        out.println("Where sources disagree  (query disputed)");
+        rs = runner.select(NamedQueries.named("disputed"), Map.of());
+        while (rs.hasNext()) {
+            QuerySolution s = rs.next();
+            out.println("  " + text(s, "aspect") + " " + text(s, "topicLabel").replaceFirst("^.*/", "") + ": "
+                    + text(s, "claimA") + " vs " + text(s, "claimB"));
+        }
+    }
+
+    private static String text(QuerySolution s, String var) {
+        RDFNode n = s.get(var);
+        if (n == null) {
+            return "?";
+        }
+        return n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ex) {
+                    // best effort
+                }
+            });
+        } catch (IOException ex) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.conflictkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.conflictkg.query.NamedQueries;
+import org.conflictkg.query.NamedQuery;
+import org.conflictkg.query.ParamSpec;
+import org.conflictkg.query.QueryRunner;
+import org.conflictkg.query.QuerySource;
+import org.conflictkg.query.QuerySources;
+import org.conflictkg.query.ResultFormat;
+import org.conflictkg.store.Converters;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code query NAME|FILE.rq (--db DIR | --endpoint URL | --data FILE...)}: run a named query. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Runs a named query (see --list) or a SPARQL file against a store and prints the results.",
+                "Parameters (--param k=v) are substituted into the parsed query, never pasted into its text."})
+final class QueryCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME|FILE.rq", description = "A named query, or a .rq file.")
+    String query;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
+
+    static final class Source {
+        @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
+        Path db;
+
+        @Option(names = "--endpoint", paramLabel = "URL", description = "SPARQL query endpoint, e.g. http://127.0.0.1:3030/kg/query")
+        String endpoint;
+
+        @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
+                description = "Facts or RDF files (.ttl, .trig, .nq, .jsonld, ...) loaded in memory.")
+        List<Path> data;
+    }
+
+    @Option(names = "--user", paramLabel = "U", description = "User for HTTP basic auth at the endpoint.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "F", description = "File with the endpoint password.")
+    Path passwordFile;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "K=V", description = "A query parameter (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv, tsv or json (SPARQL results JSON). Default ${DEFAULT-VALUE}.")
+    ResultFormat format;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Stop the query after this long (default ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--list", description = "List the named queries and their parameters.")
+    boolean list;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            for (String name : NamedQueries.names()) {
+                NamedQuery q = NamedQueries.named(name);
+                out.println(name + "  -  " + q.summary().replaceFirst("^" + name + ":\\s*", ""));
+                for (ParamSpec p : q.params()) {
+                    out.println("    --param " + p.name() + "=" + p.type().name().toLowerCase(java.util.Locale.ROOT)
+                            + (p.required() ? " (required) " : " (optional) ") + p.description());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+        if (query == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a query name or file (--list shows the names)");
+        }
+        if (source.endpoint == null && (user != null || passwordFile != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password-file need --endpoint");
+        }
+        if (timeoutSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+        }
+        NamedQuery nq = NamedQueries.resolve(query);
+        nq.bind(params); // check parameters before opening anything
+        try (QuerySource src = openSource()) {
+            QueryRunner runner = new QueryRunner(src, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+            WriterOutputStream os = new WriterOutputStream(out);
+            runner.run(nq, params, format, os);
+            os.flush();
+        }
+        return 0;
+    }
+
+    private QuerySource openSource() {
+        if (source.endpoint != null) {
+            String password = passwordFile == null ? null : StoreOptions.password(passwordFile, user);
+            return QuerySources.endpoint(source.endpoint, password == null ? null : user, password);
+        }
+        if (source.data != null) {
+            return QuerySources.files(source.data, Converters.standardInputs());
+        }
+        return QuerySources.database(source.db != null ? source.db : StoreOptions.DEFAULT_DB);
+    }
+}

@@ -1,0 +1,105 @@
+package org.conflictkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.conflictkg.store.KgServer;
+import org.conflictkg.store.TdbStores;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve [--db DIR] [--port N]}: embedded Fuseki with the UI over a TDB2 database. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves a TDB2 database with Apache Jena Fuseki and its UI: dataset /kg with SPARQL query",
+                "(/kg/query, /kg/sparql) and Graph Store read (/kg/get). The default graph is the union of the named",
+                "graphs. Listens on 127.0.0.1 unless --host is given. Writes (/kg/update, /kg/data) exist only with",
+                "--update and --password-file. Ctrl-C stops it cleanly."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
+    Path db = StoreOptions.DEFAULT_DB;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "TCP port (default ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Interface to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all - mind who can reach it).")
+    String host;
+
+    @Option(names = "--update", description = "Enable SPARQL Update and Graph Store writes, for users of --password-file.")
+    boolean update;
+
+    @Option(names = "--password-file", paramLabel = "F",
+            description = "Users allowed to write, one 'user: password' line each (Jetty realm file format).")
+    Path passwordFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--no-ui", description = "Serve SPARQL only, without the Fuseki UI.")
+    boolean noUi;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!update && passwordFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
+        }
+        KgServer server = KgServer.create().database(db).port(port).host(host).update(update)
+                .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+                .ui(!noUi).build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
+        warnIfExposed(spec.commandLine().getErr(), server);
+        printEndpoints(out, server, db);
+        out.flush();
+        server.join();
+        return 0;
+    }
+
+    static void printEndpoints(PrintWriter out, KgServer server, Path db) {
+        out.println("conflict-kg: serving " + db.toAbsolutePath().normalize() + " (Ctrl-C to stop)");
+        out.println("  UI:              " + server.baseUrl());
+        out.println("  SPARQL query:    " + server.datasetUrl() + "/query");
+        out.println("  Graph Store get: " + server.datasetUrl() + "/get?graph=IRI");
+        if (server.updateEnabled()) {
+            out.println("  SPARQL update:   " + server.datasetUrl() + "/update   (basic auth)");
+            out.println("  Graph Store rw:  " + server.datasetUrl() + "/data     (basic auth)");
+        }
+    }
+
+    static void warnIfExposed(PrintWriter err, KgServer server) {
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(server.host()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException ex) {
+            loopback = false;
+        }
+        if (!loopback) {
+            err.println("warning: listening on " + server.host() + ": reachable from other machines");
+            if (server.updateEnabled()) {
+                err.println("warning: passwords travel unencrypted over http; put a TLS proxy in front");
+            }
+            err.flush();
+        }
+    }
+
+    static void shutdown(KgServer server) {
+        try {
+            server.close();
+        } finally {
+            TdbStores.release(server.dataset());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.conflictkg.query;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+
+/**
+ * Runs a {@link NamedQuery} with parameters against a {@link QuerySource} and writes the result:
+ * SELECT and ASK in the chosen {@link ResultFormat}, CONSTRUCT and DESCRIBE as Turtle. A query
+ * that runs past the timeout is stopped and reported ({@link KgQueryException}, exit 1).
+ */
+public final class QueryRunner {
+    /** Default query timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final QuerySource source;
+    private final Duration timeout;
+
+    public QueryRunner(QuerySource source, Duration timeout) {
+        this.source = Objects.requireNonNull(source);
+        this.timeout = Objects.requireNonNull(timeout);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw KgQueryException.badInput("the query timeout must be positive");
+        }
+    }
+
+    /** Runs the query and writes its result to {@code out}. */
+    public void run(NamedQuery nq, Map<String, String> params, ResultFormat format, OutputStream out) {
+        Query q = nq.bind(params);
+        guarded(nq, () -> source.execute(q, timeout, exec -> {
+            write(exec, q, format, out);
+            return null;
+        }));
+    }
+
+    /** Runs a SELECT query and returns all its rows (for tests and callers that post-process). */
+    public ResultSetRewindable select(NamedQuery nq, Map<String, String> params) {
+        Query q = nq.bind(params);
+        if (!q.isSelectType()) {
+            throw KgQueryException.badInput("query " + nq.name() + " is not a SELECT query");
+        }
+        return guarded(nq, () -> source.execute(q, timeout,
+                exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
+    }
+
+    private static void write(QueryExec exec, Query q, ResultFormat format, OutputStream out) {
+        if (q.isSelectType()) {
+            RowSet rows = exec.select();
+            format.write(out, ResultSet.adapt(rows), tablePrefixes(q));
+        } else if (q.isAskType()) {
+            format.write(out, exec.ask());
+        } else if (q.isConstructType()) {
+            RDFDataMgr.write(out, exec.construct(), Lang.TURTLE);
+        } else if (q.isDescribeType()) {
+            RDFDataMgr.write(out, exec.describe(), Lang.TURTLE);
+        } else {
+            throw KgQueryException.badInput("unsupported query form");
+        }
+    }
+
+    /** The project's prefixes, overridden by the query's own, for shortening IRIs in tables. */
+    private static org.apache.jena.shared.PrefixMapping tablePrefixes(Query q) {
+        org.apache.jena.shared.PrefixMapping pm = org.apache.jena.shared.PrefixMapping.Factory.create();
+        pm.setNsPrefixes(org.apache.jena.riot.system.Prefixes.adapt(org.conflictkg.rdf.RdfOutputLib.prefixes()));
+        pm.setNsPrefixes(q.getPrefixMapping());
+        return pm;
+    }
+
+    private <T> T guarded(NamedQuery nq, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (QueryCancelledException ex) {
+            throw KgQueryException.failure("query " + nq.name() + " stopped: it ran past the timeout of "
+                    + timeout.toSeconds() + " s (--timeout to allow more)", ex);
+        } catch (HttpException ex) {
+            int code = ex.getStatusCode();
+            if (code == 503 || (ex.getMessage() != null && ex.getMessage().contains("cancel"))) {
+                throw KgQueryException.failure("query " + nq.name() + " stopped by " + source.describe()
+                        + " (HTTP " + code + ", probably its timeout)", ex);
+            }
+            throw KgQueryException.failure("query " + nq.name() + " failed at " + source.describe() + ": "
+                    + (code > 0 ? "HTTP " + code + " " : "") + ex.getMessage(), ex);
+        }
+    }
+}

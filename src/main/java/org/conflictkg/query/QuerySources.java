@@ -1,0 +1,144 @@
+package org.conflictkg.query;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.system.Txn;
+import org.conflictkg.store.ArticleInputs;
+import org.conflictkg.store.LoadReport;
+import org.conflictkg.store.StoreLoader;
+import org.conflictkg.store.TdbStores;
+import org.conflictkg.store.TdbTarget;
+
+/** The three kinds of {@link QuerySource}: a TDB2 folder, a SPARQL endpoint, files in memory. */
+public final class QuerySources {
+    private QuerySources() {}
+
+    /** An existing TDB2 database folder. */
+    public static QuerySource database(Path dir) {
+        return dataset(TdbStores.openExisting(dir), dir.toString());
+    }
+
+    /** An open dataset (its default graph should be the union of its named graphs). */
+    public static QuerySource dataset(DatasetGraph dsg, String name) {
+        return new QuerySource() {
+            @Override
+            public <T> T execute(Query query, Duration timeout, Function<QueryExec, T> action) {
+                return Txn.calculateRead(dsg, () -> {
+                    try (QueryExec exec = QueryExec.dataset(dsg).query(query)
+                            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                        return action.apply(exec);
+                    }
+                });
+            }
+
+            @Override
+            public String describe() {
+                return name;
+            }
+        };
+    }
+
+    /** A SPARQL 1.1 query endpoint, optionally with HTTP basic credentials. */
+    public static QuerySource endpoint(String url, String user, String password) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw KgQueryException.badInput("endpoint must be an http(s) URL: " + url);
+        }
+        String auth = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new QuerySource() {
+            @Override
+            public <T> T execute(Query query, Duration timeout, Function<QueryExec, T> action) {
+                QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(url).query(query)
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (auth != null) {
+                    b.httpHeader("Authorization", auth);
+                }
+                try (QueryExec exec = b.build()) {
+                    return action.apply(exec);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return url;
+            }
+        };
+    }
+
+    /**
+     * Files loaded into an in-memory store: facts documents (validated and converted as by
+     * {@code load}; any failure is bad input) and RDF files in any syntax RIOT knows by
+     * extension. Triples of an RDF file's default graph go to a graph named by the file's URI, so
+     * that they are part of the union default graph like everything else.
+     */
+    public static QuerySource files(List<Path> files, ArticleInputs facts) {
+        DatasetGraph dsg = TdbStores.createInMemory();
+        List<Path> factsFiles = new ArrayList<>();
+        for (Path f : files) {
+            Lang lang = rdfLang(f);
+            if (lang == null) {
+                factsFiles.add(f);
+                continue;
+            }
+            Node g = NodeFactory.createURI(f.toAbsolutePath().toUri().toString());
+            Txn.executeWrite(dsg, () -> {
+                StreamRDF sink = new StreamRDFWrapper(StreamRDFLib.dataset(dsg)) {
+                    @Override
+                    public void triple(org.apache.jena.graph.Triple t) {
+                        other.quad(Quad.create(g, t));
+                    }
+
+                    @Override
+                    public void quad(Quad q) {
+                        other.quad(q.isDefaultGraph() ? Quad.create(g, q.asTriple()) : q);
+                    }
+                };
+                try {
+                    RDFParser.source(f).lang(lang).parse(sink);
+                } catch (RiotException ex) {
+                    throw KgQueryException.badInput(f + ": " + ex.getMessage(), ex);
+                }
+            });
+        }
+        if (!factsFiles.isEmpty()) {
+            LoadReport r = StoreLoader.create(new TdbTarget(dsg, TdbTarget.DEFAULT_BATCH_QUADS), facts).build().load(factsFiles);
+            if (!r.ok()) {
+                LoadReport.Failure f = r.failures().get(0);
+                throw KgQueryException.badInput(String.join("\n", f.problems())
+                        + (r.failures().size() > 1 ? " (and " + (r.failures().size() - 1) + " more failed documents)" : ""));
+            }
+        }
+        return dataset(dsg, files.size() == 1 ? files.get(0).toString() : files.size() + " files");
+    }
+
+    /** The RDF syntax of a file by extension; null for facts ({@code .json}, {@code .jsonl}) and unknown. */
+    static Lang rdfLang(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".json") || n.endsWith(".jsonl")) {
+            return null;
+        }
+        return RDFLanguages.filenameToLang(n);
+    }
+}

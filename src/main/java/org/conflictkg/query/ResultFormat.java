@@ -1,0 +1,41 @@
+package org.conflictkg.query;
+
+import java.io.OutputStream;
+
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.shared.PrefixMapping;
+
+/** How query results are printed; all written by Jena's result set writers. */
+public enum ResultFormat {
+    /** Aligned text table, IRIs shortened with the query's prefixes. */
+    TABLE,
+    /** SPARQL 1.1 Query Results CSV. */
+    CSV,
+    /** SPARQL 1.1 Query Results TSV. */
+    TSV,
+    /** SPARQL 1.1 Query Results JSON. */
+    JSON;
+
+    /** Writes a SELECT result. */
+    public void write(OutputStream out, ResultSet rs, PrefixMapping prefixes) {
+        switch (this) {
+            case TABLE -> ResultSetFormatter.out(out, rs, prefixes);
+            case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
+            case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
+            case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);
+        }
+    }
+
+    /** Writes an ASK result. */
+    public void write(OutputStream out, boolean answer) {
+        switch (this) {
+            case TABLE -> ResultSetFormatter.out(out, answer);
+            case CSV -> ResultSetMgr.write(out, answer, ResultSetLang.RS_CSV);
+            case TSV -> ResultSetMgr.write(out, answer, ResultSetLang.RS_TSV);
+            case JSON -> ResultSetMgr.write(out, answer, ResultSetLang.RS_JSON);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.conflictkg.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Chooses how to read an input file from its name: facts ({@code .facts.json}, {@code .json},
+ * {@code .jsonl}) or article text ({@code .txt}, {@code .html}, {@code .htm}). Article text needs
+ * an extractor, plugged in with {@link Builder#articles}; without one such files are refused
+ * with a clear message. Directories are expanded to the files in them that some reader accepts.
+ */
+public final class ArticleInputs {
+    private static final List<String> FACTS = List.of(".facts.json", ".json", ".jsonl");
+    private static final List<String> ARTICLES = List.of(".txt", ".html", ".htm");
+
+    private final Map<String, ArticleInput> bySuffix;
+
+    private ArticleInputs(Map<String, ArticleInput> bySuffix) {
+        this.bySuffix = bySuffix;
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** The reader for this file; bad input if none applies. */
+    public ArticleInput forFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (var e : bySuffix.entrySet()) {
+            if (name.endsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        for (String s : ARTICLES) {
+            if (name.endsWith(s)) {
+                throw StoreException.badInput(file + ": article text needs the extract stage, which this build "
+                        + "does not have; run extract first and load the facts");
+            }
+        }
+        throw StoreException.badInput(file + ": unknown input kind (expected " + String.join(", ", FACTS)
+                + " facts, or " + String.join(", ", ARTICLES) + " articles)");
+    }
+
+    /** True if some reader accepts this file name. */
+    public boolean accepts(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return bySuffix.keySet().stream().anyMatch(name::endsWith);
+    }
+
+    /**
+     * The files to load: each file argument as given, each directory's accepted files (recursively,
+     * sorted by path so runs are repeatable). A missing path is bad input.
+     */
+    public List<Path> expand(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).filter(this::accepts).sorted().forEach(files::add);
+                } catch (IOException ex) {
+                    throw StoreException.badInput("cannot list " + p + ": " + ex.getMessage(), ex);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw StoreException.badInput("no such file or folder: " + p);
+            }
+        }
+        return files;
+    }
+
+    /** Fluent builder; readers for longer suffixes win over shorter ones. */
+    public static final class Builder {
+        private final Map<String, ArticleInput> map = new LinkedHashMap<>();
+        private FactsConverter converter;
+        private boolean checkShapes = true;
+
+        /** Reads facts files with this converter. */
+        public Builder facts(FactsConverter converter) {
+            this.converter = converter;
+            return this;
+        }
+
+        /** Whether converted facts are checked against the SHACL shapes (default true). */
+        public Builder checkShapes(boolean check) {
+            this.checkShapes = check;
+            return this;
+        }
+
+        /** Reads article text/HTML files with this reader (extract, then convert). */
+        public Builder articles(ArticleInput reader) {
+            for (String s : ARTICLES) {
+                map.put(s, reader);
+            }
+            return this;
+        }
+
+        /** Any other suffix. */
+        public Builder suffix(String suffix, ArticleInput reader) {
+            map.put(suffix.toLowerCase(Locale.ROOT), reader);
+            return this;
+        }
+
+        public ArticleInputs build() {
+            if (converter != null) {
+                FactsInput facts = new FactsInput(converter, checkShapes);
+                for (String s : FACTS) {
+                    map.putIfAbsent(s, facts);
+                }
+            }
+            Map<String, ArticleInput> sorted = new LinkedHashMap<>();
+            map.entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return new ArticleInputs(sorted);
+        }
+    }
+}

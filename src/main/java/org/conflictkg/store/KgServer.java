@@ -1,0 +1,280 @@
+package org.conflictkg.store;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.jena.fuseki.Fuseki;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.mgt.FusekiServerCtl;
+import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.mod.ui.FMod_UI;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.NetworkConnector;
+
+/**
+ * The embedded Fuseki server over one dataset, {@code /kg}, with the Fuseki UI.
+ *
+ * <p>Endpoints of {@code /kg}: SPARQL query at {@code /kg}, {@code /kg/query} and
+ * {@code /kg/sparql}; Graph Store Protocol read at {@code /kg} and {@code /kg/get}. Only when
+ * {@link Builder#update} is set, and then only for users of the password file (HTTP basic):
+ * SPARQL Update at {@code /kg/update} and Graph Store read-write at {@code /kg/data}.
+ *
+ * <p>Secure defaults: bound to 127.0.0.1 unless another host is given; no write endpoint without
+ * {@code update}; queries stop after the timeout; {@code SERVICE} is refused; {@code LOAD} only
+ * from http(s); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
+ * {@code /$/stats} (read-only, what the UI needs) exist. The UI's working area (FUSEKI_BASE)
+ * lives in {@code <database>/../<database-name>.fuseki}, never in the working directory.
+ */
+public final class KgServer implements AutoCloseable {
+    /** The dataset name every conflict-kg server publishes. */
+    public static final String DATASET = "/kg";
+    /** Query timeout when none is given. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final FusekiServer server;
+    private final DatasetGraph dataset;
+    private final String host;
+    private final boolean update;
+
+    private KgServer(FusekiServer server, DatasetGraph dataset, String host, boolean update) {
+        this.server = server;
+        this.dataset = dataset;
+        this.host = host;
+        this.update = update;
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    /** Starts serving; returns this. */
+    public KgServer start() {
+        try {
+            server.start();
+        } catch (RuntimeException ex) {
+            throw StoreException.failure("cannot start the server on " + host + ":" + server.getHttpPort()
+                    + ": " + rootMessage(ex), ex);
+        }
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return server.getHttpPort();
+    }
+
+    /** The host the server is bound to. */
+    public String host() {
+        return host;
+    }
+
+    /** The address the connector is bound to, as Jetty reports it. */
+    public String boundHost() {
+        for (var c : server.getJettyServer().getConnectors()) {
+            if (c instanceof NetworkConnector nc) {
+                return nc.getHost();
+            }
+        }
+        return null;
+    }
+
+    /** True if the write endpoints exist. */
+    public boolean updateEnabled() {
+        return update;
+    }
+
+    /** The server's base URL, e.g. {@code http://127.0.0.1:3030/}. */
+    public String baseUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** The dataset URL, e.g. {@code http://127.0.0.1:3030/kg}. */
+    public String datasetUrl() {
+        return baseUrl() + DATASET.substring(1);
+    }
+
+    /** Blocks until the server stops. */
+    public void join() {
+        server.join();
+    }
+
+    /** Stops the server. The dataset stays open (its owner closes it). */
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    /** Fluent builder; {@link #build()} validates and assembles the server without starting it. */
+    public static final class Builder {
+        private DatasetGraph dataset;
+        private Path fusekiBase;
+        private int port = 3030;
+        private String host = "127.0.0.1";
+        private boolean update;
+        private Path passwordFile;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private boolean ui = true;
+
+        private Builder() {}
+
+        /** Serves this TDB2 database folder (created if absent) with its FUSEKI_BASE beside it. */
+        public Builder database(Path dir) {
+            Path abs = dir.toAbsolutePath().normalize();
+            this.dataset = TdbStores.openOrCreate(abs);
+            Path parent = abs.getParent() == null ? abs : abs.getParent();
+            this.fusekiBase = parent.resolve(abs.getFileName() + ".fuseki");
+            return this;
+        }
+
+        /**
+         * Serves an already open dataset; {@code fusekiBase} is where the UI keeps its working
+         * files (null: a temporary folder).
+         */
+        public Builder dataset(DatasetGraph dsg, Path fusekiBase) {
+            this.dataset = dsg;
+            this.fusekiBase = fusekiBase;
+            return this;
+        }
+
+        /** TCP port; 0 picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Interface to bind to; default 127.0.0.1 (loopback only). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** Adds the update and Graph Store write endpoints; needs a password file. */
+        public Builder update(boolean update) {
+            this.update = update;
+            return this;
+        }
+
+        /** Jetty password file ({@code user: password} lines) for the write endpoints. */
+        public Builder passwordFile(Path file) {
+            this.passwordFile = file;
+            return this;
+        }
+
+        /** Longest time a query may run before it is stopped. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Serve the Fuseki UI (default true). */
+        public Builder ui(boolean ui) {
+            this.ui = ui;
+            return this;
+        }
+
+        public KgServer build() {
+            if (dataset == null) {
+                throw StoreException.badInput("no database given");
+            }
+            if (port < 0 || port > 65535) {
+                throw StoreException.badInput("port out of range: " + port);
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw StoreException.badInput("the query timeout must be positive");
+            }
+            if (update && passwordFile == null) {
+                throw StoreException.badInput("--update needs --password-file (writes always need credentials)");
+            }
+            if (passwordFile != null && !Files.isReadable(passwordFile)) {
+                throw StoreException.badInput("cannot read password file " + passwordFile);
+            }
+            InetAddress address = resolve(host);
+
+            dataset.getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+            dataset.getContext().set(ARQ.httpServiceAllowed, false);
+
+            DataService.Builder ds = DataService.newBuilder(dataset)
+                    .addEndpoint(Operation.Query)
+                    .addEndpoint(Operation.Query, "query")
+                    .addEndpoint(Operation.Query, "sparql")
+                    .addEndpoint(Operation.GSP_R)
+                    .addEndpoint(Operation.GSP_R, "get");
+            if (update) {
+                ds.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
+                  .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_USER);
+            }
+
+            FusekiServer.Builder fb = FusekiServer.create()
+                    .port(port)
+                    .fusekiModules(ui ? FusekiModules.create(FMod_UI.create()) : FusekiModules.empty())
+                    .enableCors(false)
+                    .enablePing(true)
+                    .enableStats(true)
+                    .registerOperation(Operation.Update, new GuardedUpdate())
+                    .add(DATASET, ds.build());
+            if (passwordFile != null) {
+                fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("conflict-kg");
+            }
+            if (ui) {
+                // FMod_UI finds its files through the server control object FMod_Admin would
+                // normally install; install it (and /$/server, which lists datasets for the UI)
+                // without the rest of the admin area.
+                try {
+                    if (fusekiBase == null) {
+                        fusekiBase = Files.createTempDirectory("conflict-kg-fuseki");
+                        fusekiBase.toFile().deleteOnExit();
+                    }
+                    Files.createDirectories(fusekiBase);
+                } catch (IOException ex) {
+                    throw StoreException.failure("cannot create " + fusekiBase + ": " + ex.getMessage(), ex);
+                }
+                FusekiServerCtl ctl = new FusekiServerCtl(fusekiBase);
+                fb.addServletAttribute(Fuseki.attrFusekiServerCtl, ctl)
+                  .addServlet("/$/server", new ActionServerStatus());
+            }
+            FusekiServer server = fb.build();
+            bindTo(server, address);
+            return new KgServer(server, dataset, address.getHostAddress(), update);
+        }
+
+        private static InetAddress resolve(String host) {
+            try {
+                return InetAddress.getByName(host);
+            } catch (UnknownHostException ex) {
+                throw StoreException.badInput("unknown host " + host);
+            }
+        }
+
+        private static void bindTo(FusekiServer server, InetAddress address) {
+            for (var c : server.getJettyServer().getConnectors()) {
+                if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                    sc.setHost(address.getHostAddress());
+                }
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+}

@@ -1,0 +1,36 @@
+package org.conflictkg.store;
+
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a load writes: a TDB2 folder or a Graph Store Protocol endpoint. Writing an article
+ * replaces its article graph (with the content hash triple) and merges its shared quads.
+ */
+public interface LoadTarget extends AutoCloseable {
+
+    /** The content hash of every article graph the target holds, by article id; empty if unknown. */
+    Map<String, String> storedHashes();
+
+    /**
+     * Writes a batch of articles. On failure it throws; then no article of the batch is in the
+     * store (TDB2: one transaction), or, over HTTP (one request per graph, in order), the
+     * articles before the failing one are in and it and those after are not.
+     */
+    void write(List<ArticleGraph> batch);
+
+    /**
+     * Recomputes the derived graph (control timeline, merged changes, disagreements) from
+     * everything the target holds, replacing the old one.
+     */
+    Timeline derive(Derivation derivation);
+
+    /** Largest number of quads a batch should hold; the loader batches up to it. */
+    int batchQuads();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,85 @@
+package org.conflictkg.store;
+
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+
+/**
+ * Loads into a TDB2 database: one write transaction per batch (not per triple, not per article).
+ * A failed batch is aborted as a whole, so an article is either completely in or not at all.
+ */
+public final class TdbTarget implements LoadTarget {
+    /** Default quads per transaction. */
+    public static final int DEFAULT_BATCH_QUADS = 100_000;
+
+    private final DatasetGraph dsg;
+    private final int batchQuads;
+
+    public TdbTarget(DatasetGraph dsg, int batchQuads) {
+        this.dsg = dsg;
+        this.batchQuads = batchQuads;
+    }
+
+    /** Opens (creating if needed) the database in {@code dir}. */
+    public static TdbTarget open(Path dir) {
+        return new TdbTarget(TdbStores.openOrCreate(dir), DEFAULT_BATCH_QUADS);
+    }
+
+    public DatasetGraph dataset() {
+        return dsg;
+    }
+
+    @Override
+    public Map<String, String> storedHashes() {
+        Map<String, String> byId = new HashMap<>();
+        TdbStores.storedHashes(dsg).forEach((g, h) -> {
+            String id = StoreGraphs.articleId(g);
+            if (id != null) {
+                byId.put(id, h);
+            }
+        });
+        return byId;
+    }
+
+    @Override
+    public void write(List<ArticleGraph> batch) {
+        Txn.executeWrite(dsg, () -> {
+            for (ArticleGraph a : batch) {
+                Node g = a.graphName();
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                for (Quad q : a.articleQuads()) {
+                    dsg.add(q);
+                }
+                dsg.add(a.hashQuad());
+                for (Quad q : a.sharedQuads()) {
+                    dsg.add(q);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Timeline derive(Derivation derivation) {
+        return derivation.run(dsg);
+    }
+
+    @Override
+    public int batchQuads() {
+        return batchQuads;
+    }
+
+    @Override
+    public void close() {
+        // The dataset is shared through TDB2's connection cache; it is released at JVM exit
+        // or by whoever opened it for longer use (the server).
+    }
+}

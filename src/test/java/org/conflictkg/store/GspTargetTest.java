@@ -1,0 +1,99 @@
+package org.conflictkg.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP loader against a scripted local server: request shape, retries, giving up. */
+class GspTargetTest {
+    static final Path EXAMPLE = Path.of("examples/2020-01-31-newarab-saraqeb.facts.json");
+
+    HttpServer server;
+    final List<String> requests = new CopyOnWriteArrayList<>();
+
+    /** A server that fails the first {@code failures} requests with {@code status}, then accepts. */
+    String serve(int failures, int status) throws IOException {
+        AtomicInteger seen = new AtomicInteger();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ds/data", ex -> {
+            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getQuery());
+            ex.getRequestBody().readAllBytes();
+            int code = seen.getAndIncrement() < failures ? status : 201;
+            ex.sendResponseHeaders(code, -1);
+            ex.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/ds/data";
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    LoadReport load(String url, int attempts) {
+        GspTarget t = GspTarget.create(url).queryEndpoint(null).retries(attempts, Duration.ofMillis(10)).build();
+        // No derivation: this scripted server answers writes only.
+        return StoreLoader.create(t, Converters.standardInputs()).derivation(null).build().load(List.of(EXAMPLE));
+    }
+
+    @Test
+    void onePostPerSharedGraphThenOnePutOfTheArticleGraph() throws IOException {
+        LoadReport r = load(serve(0, 0), 3);
+        assertThat(r.ok()).isTrue();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0)).startsWith("POST graph=" + StoreGraphs.REFERENCE_GRAPH.getURI());
+        assertThat(requests.get(1)).startsWith("PUT graph=" + StoreGraphs.ARTICLE_GRAPH_PREFIX);
+    }
+
+    @Test
+    void transientFailuresAreRetried() throws IOException {
+        LoadReport r = load(serve(2, 503), 3);
+        assertThat(r.ok()).isTrue();
+        assertThat(requests).hasSize(4);
+    }
+
+    @Test
+    void afterTheLastAttemptTheArticleFailsAndIsReported() throws IOException {
+        LoadReport r = load(serve(100, 503), 3);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.failures().get(0).problems().get(0)).contains("503").contains("3 attempt");
+        assertThat(requests).hasSize(3);
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() throws IOException {
+        LoadReport r = load(serve(100, 400), 5);
+        assertThat(r.ok()).isFalse();
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void forbiddenStopsTheLoad() throws IOException {
+        String url = serve(100, 403);
+        assertThatThrownBy(() -> load(url, 5)).isInstanceOf(StoreException.class).hasMessageContaining("403");
+    }
+
+    @Test
+    void fusekiQueryEndpointIsDerivedFromItsDataEndpoint() {
+        assertThat(GspTarget.fusekiQueryEndpoint("http://h:3030/kg/data")).isEqualTo("http://h:3030/kg/query");
+        assertThat(GspTarget.fusekiQueryEndpoint("http://h:3030/kg/data/")).isEqualTo("http://h:3030/kg/query");
+        assertThat(GspTarget.fusekiQueryEndpoint("http://h/store")).isNull();
+    }
+}
