@@ -1,5 +1,6 @@
 package org.conflictkg.extract;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +27,12 @@ public final class LinkPlaceResolver implements PlaceResolver {
     private static final int CACHE_LIMIT = 100_000;
 
     private final PlaceMatcher matcher;
+    private final Gazetteer gazetteer;
     private final Map<String, Optional<ResolvedPlace>> cache = new ConcurrentHashMap<>();
 
     public LinkPlaceResolver(Gazetteer gazetteer) {
         this.matcher = new PlaceMatcher(gazetteer);
+        this.gazetteer = gazetteer;
     }
 
     /** Over the bundled gazetteer (GeoNames cities1000 extract and first-level regions, CC BY 4.0). */
@@ -65,20 +68,20 @@ public final class LinkPlaceResolver implements PlaceResolver {
         return Optional.empty();
     }
 
+    /** One name lookup; then the matcher ranks in the first of the article's countries that has such a name. */
     private Optional<ResolvedPlace> lookup(String name, String country, Set<String> countries) {
-        Optional<ResolvedPlace> r = link(name, country, countries);
-        if (r.isEmpty() && country != null) {
-            // a place of a neighbouring country the article is not mostly about
-            for (String c : countries) {
-                if (!c.equals(country)) {
-                    r = link(name, c, countries);
-                    if (r.isPresent()) {
-                        break;
-                    }
+        List<Gazetteer.NameHit> hits = gazetteer.lookup(name);
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String c : countries) {
+            for (Gazetteer.NameHit h : hits) {
+                if (c.equals(h.record().countryCode())) {
+                    return link(name, c, countries);
                 }
             }
         }
-        return r;
+        return countries.isEmpty() ? link(name, null, countries) : Optional.empty();
     }
 
     private Optional<ResolvedPlace> link(String name, String country, Set<String> countries) {
