@@ -60,6 +60,16 @@ class ExtractedEvidenceTest {
     }
 
     @Test
+    void oneExtractorServesThreads() throws IOException {
+        ArticleText a = ArticleText.read(articles(EXAMPLES).get(0));
+        ArticleFacts once = Extractor.builder().build().extract(a);
+        Extractor shared = Extractor.builder().build();
+        List<ArticleFacts> many = java.util.stream.IntStream.range(0, 16).parallel()
+                .mapToObj(i -> shared.extract(a)).toList();
+        assertThat(many).allSatisfy(f -> assertThat(f).isEqualTo(once));
+    }
+
+    @Test
     void offsetsCountCodePoints() {
         // an emoji (two UTF-16 units) and a CJK supplement character before the facts
         String body = "\uD83D\uDCE2 Update \uD842\uDFB7: Regime forces captured the town of Sarmin on Monday, "
