@@ -26,7 +26,9 @@ public final class ControlChangeFinder {
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:not|never|no longer|failed to|fail to|unable to|yet to|if|would|could|might|unless|whether|denied|denies|deny|rejected|n't)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DENIAL = Pattern.compile("\\b(?:denied|denies|deny|rejected|dismissed) (?:claims |reports )?that\\b",
+    /** Words before a claim that deny it or leave it unconfirmed: no fact is drafted from it. */
+    private static final Pattern DENIAL = Pattern.compile("\\b(?:(?:denied|denies|deny|rejected|dismissed) (?:claims |reports )?that"
+            + "|could not (?:independently )?(?:confirm|verify) (?:claims |reports )?that|unconfirmed reports|rumou?rs? that)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANAPHOR = Pattern.compile(
             "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
