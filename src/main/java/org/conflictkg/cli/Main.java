@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 GazetteerCommand.class,
                 LinkCommand.class,
                 DeriveCommand.class,
+                GenerateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -275,7 +275,7 @@ public final class Derivation {
             List<Reports.Change> context = changes.stream().flatMap(m -> m.reports().stream())
                     .filter(r -> !r.completed()).filter(r -> p.covers(r.earliest())).toList();
             withContext.add(new Timeline.Period(p.iri(), p.place(), p.side(), p.controller(), p.since(), p.until(),
-                    p.startedBy(), p.endedBy(), p.support(), context));
+                    p.startedBy(), p.endedBy(), p.support(), context, p.sinceAsReported()));
         }
         return withContext;
     }
@@ -293,7 +293,20 @@ public final class Derivation {
                                    List<Reports.State> support, List<Reports.Change> context) {
         Node iri = IriLib.mint("derived", "period", IriLib.hash(place.getURI() + "|" + side + "|" + since + "|" + until));
         return new Timeline.Period(iri, place, side, controller, since, until, startedBy, endedBy, List.copyOf(support),
-                context);
+                context, asReported(since, startedBy, support));
+    }
+
+    /** The start as the reports give it: the starting report's date, else the state's start. */
+    private static Node asReported(LocalDate since, Timeline.MergedChange startedBy, List<Reports.State> support) {
+        if (since == null) {
+            return null;
+        }
+        if (startedBy != null) {
+            return startedBy.reports().stream().filter(r -> r.completed() && since.equals(r.earliest()))
+                    .map(Reports.Change::dateAsReported).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        return support.stream().filter(s -> since.equals(s.from())).map(Reports.State::fromAsReported)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static Node controller(Node preferred, List<Reports.State> states) {

@@ -49,7 +49,12 @@ final class DerivedGraphWriter {
             side(s, n, CKG.controllerSide, p.side());
             s.add(n, CKG.controller, p.controller());
             s.add(n, CKG.since, day(p.since()));
+            s.add(n, CKG.sinceAsReported, p.sinceAsReported() != null ? p.sinceAsReported() : day(p.since()));
             s.add(n, CKG.until, day(p.until()));
+            if (p.startedBy() == null && !p.support().isEmpty()
+                    && p.support().stream().allMatch(st -> "partial".equals(st.status()))) {
+                s.add(n, CKG.status, CKG.Scheme.STATUS.concept("partial"));
+            }
             s.add(n, CKG.startedBy, p.startedBy() == null ? null : p.startedBy().iri());
             s.add(n, CKG.endedBy, p.endedBy() == null ? null : p.endedBy().iri());
             p.support().forEach(st -> s.add(n, CKG.supportedBy, st.node()));

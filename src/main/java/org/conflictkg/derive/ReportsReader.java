@@ -56,8 +56,11 @@ final class ReportsReader {
             }""");
 
     private static final Query CHANGES = QueryFactory.create(PREFIXES + """
-            SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest WHERE {
+            PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+            SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest ?stamp ?begin WHERE {
               ?e a ckg:ControlChange ; ckg:territory ?place ; ckg:toActor ?to ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?e sem:hasTimeStamp ?stamp }
+              OPTIONAL { ?e sem:hasBeginTimeStamp ?begin }
               OPTIONAL { ?e ckg:fromActor ?from }
               OPTIONAL { ?e ckg:status ?status }
               OPTIONAL { ?e ckg:earliest ?earliest }
@@ -65,8 +68,9 @@ final class ReportsReader {
             }""");
 
     private static final Query STATES = QueryFactory.create(PREFIXES + """
-            SELECT ?c ?article ?place ?controller ?status ?from ?to ?asOf WHERE {
+            SELECT ?c ?article ?place ?controller ?status ?from ?to ?asOf ?startDate WHERE {
               ?c a ckg:ControlPeriod ; ckg:territory ?place ; ckg:controller ?controller ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?c ckg:startDate ?startDate }
               OPTIONAL { ?c ckg:status ?status }
               OPTIONAL { ?c ckg:earliest ?from }
               OPTIONAL { ?c ckg:latest ?to }
@@ -143,7 +147,7 @@ final class ReportsReader {
             Node from = b.get("from");
             changes.add(new Reports.Change(b.get("e"), article, b.get("place"), from, b.get("to"),
                     from == null ? null : side(from), side(b.get("to")), code(b.get("status")), earliest, latest,
-                    sources(b.get("e"), article)));
+                    sources(b.get("e"), article), b.get("stamp") != null ? b.get("stamp") : b.get("begin")));
         });
 
         List<Reports.State> states = new ArrayList<>();
@@ -152,7 +156,7 @@ final class ReportsReader {
             LocalDate asOf = date(b.get("asOf"));
             states.add(new Reports.State(b.get("c"), article, b.get("place"), b.get("controller"),
                     side(b.get("controller")), date(b.get("from")), date(b.get("to")), asOf, code(b.get("status")),
-                    sources(b.get("c"), article)));
+                    sources(b.get("c"), article), b.get("startDate")));
         });
 
         Map<Node, FigureBuilder> figures = new LinkedHashMap<>();

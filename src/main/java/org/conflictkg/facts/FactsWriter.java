@@ -46,9 +46,26 @@ public final class FactsWriter {
         }
     }
 
+    /**
+     * Writes {@code facts} as one line of JSON Lines: compact, ended by a line feed (the body's
+     * own line breaks are escaped inside the string, so the document stays on one line).
+     */
+    public static void writeLine(ArticleFacts facts, Writer out) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(facts, g, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(ArticleFacts f, JsonGenerator g) throws IOException {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-        g.setPrettyPrinter(pp);
+        write(f, g, true);
+    }
+
+    private static void write(ArticleFacts f, JsonGenerator g, boolean pretty) throws IOException {
+        if (pretty) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
+        }
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
         g.writeStringField("format", ArticleFacts.FORMAT);

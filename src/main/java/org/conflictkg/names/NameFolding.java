@@ -2,6 +2,7 @@ package org.conflictkg.names;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -15,6 +16,15 @@ public final class NameFolding {
     private static final ThreadLocal<Transliterator> TO_ASCII = ThreadLocal.withInitial(() ->
             Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
 
+    /**
+     * Folded forms of recent names. Transliteration dominates the cost of converting a document
+     * whose names repeat across a corpus (actors, places, publishers); the cache is bounded
+     * (emptied when full) and holds short names only.
+     */
+    private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_MAX = 20_000;
+    private static final int CACHE_NAME_MAX = 200;
+
     private NameFolding() {
     }
 
@@ -23,6 +33,21 @@ public final class NameFolding {
         if (name == null) {
             return "";
         }
+        if (name.length() > CACHE_NAME_MAX) {
+            return compute(name);
+        }
+        String cached = CACHE.get(name);
+        if (cached == null) {
+            cached = compute(name);
+            if (CACHE.size() >= CACHE_MAX) {
+                CACHE.clear();
+            }
+            CACHE.put(name, cached);
+        }
+        return cached;
+    }
+
+    private static String compute(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC);
         s = TO_ASCII.get().transliterate(s);
         // Apostrophes and ayn/hamza marks vanish inside words (Ma'arrat -> maarrat).

@@ -54,6 +54,10 @@ public final class KgServer implements AutoCloseable {
         this.update = update;
     }
 
+    static {
+        org.conflictkg.query.QueryLib.init();
+    }
+
     public static Builder create() {
         return new Builder();
     }

@@ -1,0 +1,145 @@
+package org.conflictkg.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.exec.http.DSP;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.conflictkg.facts.FactsException;
+import org.conflictkg.facts.FactsReader;
+import org.conflictkg.rdf.FactsToRdf;
+import org.conflictkg.rdf.RdfOutputLib;
+
+/**
+ * Ratios 3 and 4. Embedded loading (ours, from facts files: read, validate, convert, load)
+ * against {@code tdb2.tdbloader}'s default loader on the same data as N-Quads (made beforehand,
+ * untimed: the baseline gets conversion for free). HTTP loading into a local Fuseki over the
+ * Graph Store Protocol against embedded loading, both ours, both into new TDB2 databases.
+ */
+final class LoadBench {
+    private LoadBench() {
+    }
+
+    /** What one run measured, shared by ratios 3 and 4. */
+    static final class Timings {
+        long quads;
+        long ours = -1;
+        long tdbloader = -1;
+        long http = -1;
+        long oursQuads;
+        long baseQuads;
+        long httpQuads;
+    }
+
+    static Result embedded(List<Path> files, Path work, Timings t, PrintStream log) {
+        Path nq = work.resolve("load.nq");
+        Cli.run(Cli.args("convert", files, "--format", "nquads", "-o", nq));
+        Path ours = work.resolve("db-ours");
+        Path base = work.resolve("db-tdbloader");
+        Stores.delete(ours);
+        Stores.delete(base);
+        t.tdbloader = Stopwatch.nanos(() -> Stores.tdbloader(nq, base));
+        log.println("  tdbloader (phased): " + Stopwatch.seconds(t.tdbloader));
+        t.ours = Stopwatch.nanos(() -> Stores.loadOurs(files, ours));
+        log.println("  ours (" + Stores.oursLoader() + "): " + Stopwatch.seconds(t.ours));
+        t.oursQuads = Stores.count(ours);
+        t.baseQuads = Stores.count(base);
+        String note = String.format(Locale.ROOT, "%d articles; ours %s: %d quads, %d MB on disk; tdbloader (phased) "
+                        + "from N-Quads: %d quads, %d MB", countDocs(files), Stores.oursLoader(), t.oursQuads,
+                Stores.diskSize(ours) >> 20, t.baseQuads, Stores.diskSize(base) >> 20);
+        Stores.delete(base);
+        Stores.delete(ours);
+        java.io.File f = nq.toFile();
+        f.delete();
+        return new Result("tdb2-load-vs-tdbloader", Stopwatch.rate(t.oursQuads, t.ours, "quads"),
+                Stopwatch.rate(t.baseQuads, t.tdbloader, "quads"), (double) t.tdbloader / t.ours, true, 0.8, note);
+    }
+
+    static Result http(List<Path> files, Path work, Timings t, PrintStream log) {
+        if (t.ours < 0) {
+            Path ours = work.resolve("db-ours");
+            Stores.delete(ours);
+            t.ours = Stopwatch.nanos(() -> Stores.loadOurs(files, ours));
+            t.oursQuads = Stores.count(ours);
+            Stores.delete(ours);
+        }
+        Path dir = work.resolve("db-http");
+        Stores.delete(dir);
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        FusekiServer server = FusekiServer.create().loopback(true).port(0).add("/kg", dsg, true).build().start();
+        String how;
+        try {
+            String url = "http://127.0.0.1:" + server.getHttpPort() + "/kg";
+            how = Cli.has("load") ? "load --endpoint" : "own GSP POSTs of 100k-quad batches (no load command in this build)";
+            t.http = Stopwatch.nanos(() -> loadHttp(files, url));
+
+            log.println("  http (" + how + "): " + Stopwatch.seconds(t.http));
+        } finally {
+            server.stop();
+            TDBInternal.expel(dsg);
+        }
+        t.httpQuads = Stores.count(dir);
+        Stores.delete(dir);
+        return new Result("http-load-vs-embedded", Stopwatch.rate(t.httpQuads, t.http, "quads"),
+                Stopwatch.rate(t.oursQuads, t.ours, "quads"), (double) t.ours / t.http, true, 0.5,
+                String.format(Locale.ROOT, "%d articles into a local Fuseki over TDB2 (%s): %d quads; "
+                        + "embedded: %d quads", countDocs(files), how, t.httpQuads, t.oursQuads));
+    }
+
+    static void loadHttp(List<Path> files, String url) {
+        if (Cli.has("load")) {
+            // The dataset's Graph Store Protocol endpoint; the loader reads stored hashes from /query.
+            Cli.run(Cli.args("load", "--endpoint", url + "/data", "--no-progress", files));
+            return;
+        }
+        // Without the load command: the converter's quads POSTed to the dataset in batches of
+        // about BATCH_QUADS (Graph Store Protocol, dataset form), each batch one request and one
+        // transaction on the server. Into a new database, adding is what replacing would be.
+        FactsToRdf converter = FactsToRdf.create().build();
+        DatasetGraph[] batch = {DatasetGraphFactory.create()};
+        long[] size = {0};
+        var sink = RdfOutputLib.dedupReference(new StreamRDFBase() {
+            @Override
+            public void quad(Quad q) {
+                batch[0].add(q);
+                size[0]++;
+            }
+        });
+        for (Path f : files) {
+            FactsReader.readEach(f, p -> {
+                if (!p.ok()) {
+                    throw new FactsException(p.problems());
+                }
+                converter.convert(p.facts(), sink);
+                if (size[0] >= Stores.BATCH_QUADS) {
+                    DSP.service(url).POST(batch[0]);
+                    batch[0] = DatasetGraphFactory.create();
+                    size[0] = 0;
+                }
+            });
+        }
+        if (size[0] > 0) {
+            DSP.service(url).POST(batch[0]);
+        }
+    }
+
+    static long countDocs(List<Path> files) {
+        long n = 0;
+        for (Path f : files) {
+            try {
+                n += ConversionBench.lines(f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return n;
+    }
+}
