@@ -34,9 +34,9 @@ public final class ControlChangeFinder {
             "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
     private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
             "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
-    private static final String NAME_WORD = "[A-Z][\\p{L}'\u2019]+";
+    private static final String NAME_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
     private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?(" + NAME_WORD
-            + "(?:(?: |-)(?:(?:al|el|an|ash|as|ar|ad|az|at|ez|es|ed)-)?" + NAME_WORD + "){0,3})"
+            + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})"
             + "(?=\\s*(?:[,.;:)]|$)|\\s(?:from|on|in|after|and|as|late|early|earlier|overnight|last|this|near|before|while"
             + "|with|by|since|until|during|without)\\b)");
     private static final Pattern NOT_PLACE = Pattern.compile(
@@ -242,7 +242,7 @@ public final class ControlChangeFinder {
         if (to == null || ctx.side(to) == null) {
             return null;
         }
-        to = ctx.holderFor(to);
+        to = holder(ctx, h, to);
         if (from != null && ctx.allied(from, to)) {
             from = null;
         }
@@ -264,6 +264,29 @@ public final class ControlChangeFinder {
         boolean isHighway = ctx.highways.containsKey(place.ref()) && !ctx.places.containsKey(place.ref());
         return new ControlChange(isHighway ? null : place.ref(), isHighway ? place.ref() : null, from, to, status,
                 date == null ? null : date.point(), date == null ? null : date.text(), attr.sources(), ev);
+    }
+
+    /**
+     * Who holds what {@code to} takes: {@code to}, unless it is a foreign state's force named as
+     * a coalition ("Turkish-led forces") or beside a local force of an allied side in the same
+     * sentence; then that local force.
+     */
+    private static String holder(ArticleContext ctx, Hit h, String to) {
+        ActorEntity a = ctx.actor(to);
+        if (a == null || !a.foreignTo(ctx.country)) {
+            return to;
+        }
+        Mention named = agentMention(ctx, h);
+        if (named != null && named.text().contains("-led")) {
+            return ctx.holderFor(to);
+        }
+        for (Mention m : MentionLib.within(ctx.actorMentions, h.sentence().span())) {
+            ActorEntity o = ctx.actor(m.ref());
+            if (o != null && o.fights() && !o.foreignTo(ctx.country) && ctx.allied(o.id(), to)) {
+                return o.id();
+            }
+        }
+        return to;
     }
 
     private static Mention agentMention(ArticleContext ctx, Hit h) {
@@ -381,12 +404,18 @@ public final class ControlChangeFinder {
                 }
                 group.add(cands.get(i));
             }
-            for (Mention m : group) {
-                if (!ctx.actor(m.ref()).foreignTo(ctx.country)) {
-                    return ctx.forceOf(m.ref());
+            // allies named together ("Turkish troops and allied Syrian fighters"): the local force holds the
+            // ground; adversaries named together ("X and Y were fighting for") leave the first
+            String first = ctx.forceOf(group.get(0).ref());
+            boolean allAllied = group.stream().allMatch(m -> ctx.allied(m.ref(), group.get(0).ref()));
+            if (allAllied) {
+                for (Mention m : group) {
+                    if (!ctx.actor(m.ref()).foreignTo(ctx.country)) {
+                        return ctx.forceOf(m.ref());
+                    }
                 }
             }
-            return ctx.forceOf(group.get(0).ref());
+            return first;
         }
         Matcher pm = PRONOUN.matcher(ctx.body.substring(clauseStart, verb));
         if (pm.find()) {

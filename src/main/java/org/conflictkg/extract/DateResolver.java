@@ -48,6 +48,13 @@ public final class DateResolver {
     }
 
     static {
+        // day ranges: "between 21 January and 25 January", "from 3 to 5 March"
+        rule("between (\\d{1,2}) " + MONTH + "(?: (\\d{4}))? and (\\d{1,2}) " + MONTH + "(?: (\\d{4}))?", DIGITS,
+                (m, pub) -> span(day(pub, m.group(2), m.group(1), m.group(3)), day(pub, m.group(5), m.group(4), m.group(6))));
+        rule("between (?-i:" + MONTH + ") (\\d{1,2}) and (?-i:" + MONTH + ") (\\d{1,2})(?:,? (\\d{4}))?", DIGITS,
+                (m, pub) -> span(day(pub, m.group(1), m.group(2), m.group(5)), day(pub, m.group(3), m.group(4), m.group(5))));
+        rule("(?:between|from) (\\d{1,2}) (?:and|to) (\\d{1,2}) " + MONTH + "(?: (\\d{4}))?", DIGITS,
+                (m, pub) -> span(day(pub, m.group(3), m.group(1), m.group(4)), day(pub, m.group(3), m.group(2), m.group(4))));
         // explicit days: "8 February 2020", "February 8, 2020", "Feb. 6", "on January 20"
         rule("(\\d{1,2}) " + MONTH + "(?:,? (\\d{4}))?", DIGITS, (m, pub) -> day(pub, m.group(2), m.group(1), m.group(3)));
         rule("(?-i:" + MONTH + ") (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?", DIGITS, (m, pub) ->
@@ -183,6 +190,14 @@ public final class DateResolver {
 
     private static DateSpec single(ReducedDate d) {
         return DateSpec.single(d);
+    }
+
+    /** The interval from the start of {@code a} to the end of {@code b}; null if it runs backwards. */
+    private static DateSpec span(DateSpec a, DateSpec b) {
+        if (a.earliest().isAfter(b.latest())) {
+            return null;
+        }
+        return DateSpec.between(a.from(), b.to());
     }
 
     private static DateSpec range(LocalDate from, LocalDate to) {

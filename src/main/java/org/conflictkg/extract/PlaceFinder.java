@@ -23,9 +23,11 @@ public final class PlaceFinder {
     public record Result(List<Mention> mentions, Map<String, PlaceEntity> places) {
     }
 
-    private static final String CAP_WORD = "[A-Z\u00C0-\u00DE][\\p{L}'\u2019]+";
-    private static final String CAP = CAP_WORD + "(?:(?: |-)(?:(?:al|el|an|ash|as|ar|ad|az|at|ez|es|ed|ul)-)?"
-            + CAP_WORD + "|(?: |-)(?:al|el|an|ash|as|ar|ad|az|at|ez|es|ed)-" + CAP_WORD + ")*";
+    /** A capitalised word; transliterations may start with an ayn mark and carry diacritics ("‘Ayn", "Ḩasan"). */
+    private static final String CAP_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
+    /** An Arabic article as transliterations write it: "al", "ash", "ad", "aḑ", "az̧", "el", "ul". */
+    static final String PARTICLE = "(?:a[a-z\u0100-\u017F\u1E00-\u1EFF]\\p{M}?h?|e[lsdzn]|ul)";
+    private static final String CAP = CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?" + CAP_WORD + ")*";
     private static final Pattern SEQUENCE = Pattern.compile(CAP);
     private static final Pattern NOUN_OF = Pattern.compile(
             "\\b(?:[a-z-]+ )?(town|city|village|district|neighbourhood|suburb|province|governorate|region)s? of ("
@@ -191,7 +193,7 @@ public final class PlaceFinder {
         };
     }
 
-    /** Word boundaries (start, end) inside a capitalised sequence; "al-X" stays with its word. */
+    /** Word boundaries (start, end) inside a capitalised sequence; "al-X" stays with its word, "al X" is two. */
     private static List<int[]> words(String body, int s, int e) {
         List<int[]> out = new ArrayList<>();
         int i = s;
@@ -199,7 +201,7 @@ public final class PlaceFinder {
             int j = i;
             // a word ends at a space, or at a hyphen joining two capitalised names ("Damascus-Aleppo")
             while (j < e && body.charAt(j) != ' ' && !(body.charAt(j) == '-' && j + 1 < e
-                    && Character.isUpperCase(body.charAt(j + 1)) && Character.isUpperCase(body.charAt(i))
+                    && Character.isUpperCase(body.charAt(j + 1)) && Character.isUpperCase(body.codePointAt(i))
                     && j - i > 2)) {
                 j++;
             }
