@@ -158,6 +158,9 @@ public record ArticleText(String name, String title, String publisher, LocalDate
                 paragraphs.add(t);
             }
         }
+        if (paragraphs.isEmpty() && !root.text().isBlank()) {
+            paragraphs.add(root.text().strip()); // a page without paragraphs: its text as one
+        }
         String body = String.join("\n\n", paragraphs) + (paragraphs.isEmpty() ? "" : "\n");
         return new ArticleText(name, title, publisher, date, url, lang.isBlank() ? null : lang, List.of(), body);
     }
