@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 ConvertCommand.class,
+                ExtractCommand.class,
                 LoadCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
