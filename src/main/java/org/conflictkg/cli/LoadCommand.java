@@ -105,7 +105,7 @@ final class LoadCommand implements Callable<Integer> {
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {
             where = target.endpoint != null ? target.endpoint : db().toString();
-            report = StoreLoader.create(t, Converters.standardInputs(!skipShapes)).progress(bar).force(force)
+            report = StoreLoader.create(t, Inputs.standard(!skipShapes, null)).progress(bar).force(force)
                     .derivation(noDerive ? null : org.conflictkg.derive.Derivation.create().build()).build()
                     .load(inputs);
         }
