@@ -1,11 +1,8 @@
 package org.conflictkg.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,32 +69,21 @@ public final class ActorLexicon {
             }
             out.add(new Entry(a, "*", compile(String.join(" | ", phrases), "registry " + r.id())));
         }
-        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = br.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
-            if (c.length != 6) {
-                throw ExtractException.badInput(source + ":" + n + ": expected 6 tab-separated columns, found " + c.length);
-            }
+        DataFiles.rows(in, source, 6, (c, where) -> {
             ActorEntity a = actors.get(c[0]);
             if (a == null) {
                 Optional<ActorRegistry.Entry> r = registry.byId(c[0]);
                 ActorKind kind = FactsEnum.fromCode(ActorKind.class, c[2]);
                 if (kind == null || c[1].isEmpty()) {
-                    throw ExtractException.badInput(source + ":" + n + ": actor \"" + c[0] + "\" is not in the registry,"
+                    throw ExtractException.badInput(where + ": actor \"" + c[0] + "\" is not in the registry,"
                             + " so it needs a name and a kind (one of " + FactsEnum.codes(ActorKind.class) + ")");
                 }
                 String side = c[3].isEmpty() ? null : c[3];
                 a = new ActorEntity(c[0], c[1], kind, side, r.isPresent() ? null : registry.coarseSide(side), null, null);
                 actors.put(a.id(), a);
             }
-            out.add(new Entry(a, c[4], compile(c[5], source + ":" + n)));
-        }
+            out.add(new Entry(a, c[4], compile(c[5], where)));
+        });
         return new ActorLexicon(out, actors);
     }
 

@@ -1,11 +1,8 @@
 package org.conflictkg.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,35 +32,19 @@ public record ControlPattern(Status status, Role role, Pattern pattern) {
 
     public static List<ControlPattern> read(InputStream in, String source) throws IOException {
         List<ControlPattern> out = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
-            if (c.length != 3) {
-                throw ExtractException.badInput(source + ":" + n + ": expected 3 tab-separated columns, found " + c.length);
-            }
+        DataFiles.rows(in, source, 3, (c, where) -> {
             Status st = FactsEnum.fromCode(Status.class, c[0]);
             if (st == null) {
-                throw ExtractException.badInput(source + ":" + n + ": unknown status \"" + c[0] + "\"");
+                throw ExtractException.badInput(where + ": unknown status \"" + c[0] + "\"");
             }
             Role role;
             try {
                 role = Role.valueOf(c[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ExtractException.badInput(source + ":" + n + ": unknown role \"" + c[1] + "\"");
+                throw ExtractException.badInput(where + ": unknown role \"" + c[1] + "\"");
             }
-            try {
-                out.add(new ControlPattern(st, role, Pattern.compile("(?<![\\w-])(?:" + c[2] + ")(?![\\w-])",
-                        Pattern.CASE_INSENSITIVE)));
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw ExtractException.badInput(source + ":" + n + ": bad pattern: " + e.getDescription());
-            }
-        }
+            out.add(new ControlPattern(st, role, DataFiles.phrase(c[2], where)));
+        });
         return out;
     }
 }

@@ -1,12 +1,9 @@
 package org.conflictkg.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,26 +67,10 @@ public final class FigureFinder {
 
     public static FigureFinder read(InputStream in, String source) throws IOException {
         List<Rule> rules = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
-            if (c.length != 3) {
-                throw ExtractException.badInput(source + ":" + n + ": expected 3 tab-separated columns, found " + c.length);
-            }
+        DataFiles.rows(in, source, 3, (c, where) -> {
             String regex = c[2].replace("{N}", NUM).replace("{G}", GROUP).replace("{P}", PLACE);
-            try {
-                rules.add(new Rule(c[0], c[1].isEmpty() ? null : c[1],
-                        Pattern.compile("(?<![\\w-])(?:" + regex + ")(?![\\w-])", Pattern.CASE_INSENSITIVE)));
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw ExtractException.badInput(source + ":" + n + ": bad pattern: " + e.getDescription());
-            }
-        }
+            rules.add(new Rule(c[0], c[1].isEmpty() ? null : c[1], DataFiles.phrase(regex, where)));
+        });
         return new FigureFinder(rules);
     }
 
