@@ -77,6 +77,12 @@ final class DemoCommand implements Callable<Integer> {
                 report.failures().forEach(f -> f.problems().forEach(p -> spec.commandLine().getErr().println(p)));
                 return report.exitCode();
             }
+            // Link places to the bundled gazetteer (offline: no Wikidata) so highways get geometry.
+            org.conflictkg.link.LinkStage.Report links = org.conflictkg.link.LinkStage
+                    .create(org.conflictkg.link.Gazetteer.bundled(), null).run(target.dataset());
+            org.conflictkg.derive.Derivation.create().build().run(target.dataset());
+            out.println("linked " + links.linked() + " places to GeoNames (" + links.ambiguous() + " ambiguous, "
+                    + links.unlinked() + " unlinked); timeline derived");
             printAnswers(out, target);
             if (noServe) {
                 out.flush();
@@ -150,6 +156,14 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  " + text(s, "date") + "  " + text(s, "placeLabel") + ": " + text(s, "fromLabel") + " -> "
                     + text(s, "toLabel") + " (" + text(s, "status").replaceFirst("^.*/", "") + "), per "
                     + text(s, "sourceLabel"));
+        }
+        out.println();
+        out.println("Who held the M5 on 2020-01-31, from its route  (query highway-control --param date=2020-01-31)");
+        rs = runner.select(NamedQueries.named("highway-control"), Map.of("date", "2020-01-31"));
+        while (rs.hasNext()) {
+            QuerySolution s = rs.next();
+            out.println("  " + text(s, "highwayLabel") + "  " + text(s, "side") + ": " + text(s, "km") + " of "
+                    + text(s, "totalKm") + " km");
         }
         out.println();
         out.println("Where sources disagree  (query disputed)");

@@ -73,6 +73,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
 
+    @Option(names = "--no-derive",
+            description = "Do not recompute the derived graph (control timeline) after loading; run 'derive' later.")
+    boolean noDerive;
+
     @Option(names = "--skip-shapes",
             description = "Skip the SHACL check of converted graphs (facts are still validated); faster for trusted input.")
     boolean skipShapes;
@@ -101,7 +105,8 @@ final class LoadCommand implements Callable<Integer> {
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {
             where = target.endpoint != null ? target.endpoint : db().toString();
-            report = StoreLoader.create(t, Converters.standardInputs(!skipShapes)).progress(bar).force(force).build()
+            report = StoreLoader.create(t, Inputs.standard(!skipShapes, null)).progress(bar).force(force)
+                    .derivation(noDerive ? null : org.conflictkg.derive.Derivation.create().build()).build()
                     .load(inputs);
         }
         for (LoadReport.Failure f : report.failures()) {

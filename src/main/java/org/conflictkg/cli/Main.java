@@ -16,12 +16,15 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 ConvertCommand.class,
+                ExtractCommand.class,
                 LoadCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
                 GazetteerCommand.class,
+                LinkCommand.class,
+                DeriveCommand.class,
                 GenerateCommand.class,
         })
 public final class Main implements Runnable {

@@ -99,6 +99,45 @@ public final class Derivation {
         });
     }
 
+    /**
+     * Incremental derivation: recomputes what concerns {@code places} (the places a load added,
+     * changed or removed reports about), and the highways through them with all their towns,
+     * replacing those parts of the derived graph and leaving the rest. Results equal a full run
+     * for those places, with one exception: disagreements between figures about no place are
+     * only found by a full run. With no derived graph yet, runs in full.
+     */
+    public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places) {
+        return Txn.calculateWrite(dsg, () -> {
+            if (!dsg.containsGraph(CKG.GRAPH_DERIVED)) {
+                Timeline t = derive(dsg);
+                DerivedGraphWriter.write(t, q -> dsg.add(q));
+                return t;
+            }
+            List<HighwayControl.Route> routes = HighwayControl.routesThrough(dsg, places);
+            Set<Node> affected = new LinkedHashSet<>(places);
+            Map<Node, Set<Node>> highways = new LinkedHashMap<>();
+            routes.forEach(r -> highways.put(r.highway(), new LinkedHashSet<>(r.places())));
+            highways.values().forEach(affected::addAll);
+            Timeline t = derive(new ReportsReader(dsg, registry, affected).read());
+            Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
+            List<HighwayControl.Result> results = new ArrayList<>();
+            for (HighwayControl.Route r : routes) {
+                if (r.points().size() >= 2) {
+                    days.getOrDefault(r.highway(), Set.of()).forEach(d -> results.add(HighwayControl.on(r, t, d)));
+                }
+            }
+            Timeline full = t.withHighways(routes, results);
+            DerivedGraphWriter.delete(dsg, affected, highways.keySet());
+            DerivedGraphWriter.write(full, q -> dsg.add(q));
+            return full;
+        });
+    }
+
+    /** The quads of the derived graph for a timeline. */
+    public static void quads(Timeline t, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> out) {
+        DerivedGraphWriter.write(t, out);
+    }
+
     /** Reads the reports of a dataset (inside the caller's transaction, if any) and derives. */
     public Timeline derive(DatasetGraph dsg) {
         Timeline t = derive(new ReportsReader(dsg, registry).read());
@@ -270,7 +309,7 @@ public final class Derivation {
             List<Reports.Change> context = changes.stream().flatMap(m -> m.reports().stream())
                     .filter(r -> !r.completed()).filter(r -> p.covers(r.earliest())).toList();
             withContext.add(new Timeline.Period(p.iri(), p.place(), p.side(), p.controller(), p.since(), p.until(),
-                    p.startedBy(), p.endedBy(), p.support(), context));
+                    p.startedBy(), p.endedBy(), p.support(), context, p.sinceAsReported()));
         }
         return withContext;
     }
@@ -288,7 +327,20 @@ public final class Derivation {
                                    List<Reports.State> support, List<Reports.Change> context) {
         Node iri = IriLib.mint("derived", "period", IriLib.hash(place.getURI() + "|" + side + "|" + since + "|" + until));
         return new Timeline.Period(iri, place, side, controller, since, until, startedBy, endedBy, List.copyOf(support),
-                context);
+                context, asReported(since, startedBy, support));
+    }
+
+    /** The start as the reports give it: the starting report's date, else the state's start. */
+    private static Node asReported(LocalDate since, Timeline.MergedChange startedBy, List<Reports.State> support) {
+        if (since == null) {
+            return null;
+        }
+        if (startedBy != null) {
+            return startedBy.reports().stream().filter(r -> r.completed() && since.equals(r.earliest()))
+                    .map(Reports.Change::dateAsReported).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        return support.stream().filter(s -> since.equals(s.from())).map(Reports.State::fromAsReported)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static Node controller(Node preferred, List<Reports.State> states) {

@@ -49,7 +49,12 @@ final class DerivedGraphWriter {
             side(s, n, CKG.controllerSide, p.side());
             s.add(n, CKG.controller, p.controller());
             s.add(n, CKG.since, day(p.since()));
+            s.add(n, CKG.sinceAsReported, p.sinceAsReported() != null ? p.sinceAsReported() : day(p.since()));
             s.add(n, CKG.until, day(p.until()));
+            if (p.startedBy() == null && !p.support().isEmpty()
+                    && p.support().stream().allMatch(st -> "partial".equals(st.status()))) {
+                s.add(n, CKG.status, CKG.Scheme.STATUS.concept("partial"));
+            }
             s.add(n, CKG.startedBy, p.startedBy() == null ? null : p.startedBy().iri());
             s.add(n, CKG.endedBy, p.endedBy() == null ? null : p.endedBy().iri());
             p.support().forEach(st -> s.add(n, CKG.supportedBy, st.node()));
@@ -90,6 +95,36 @@ final class DerivedGraphWriter {
             s.add(n, CKG.aspect, NodeFactory.createLiteralString(d.aspect()));
             s.add(n, CKG.concerns, d.concerns());
             d.versions().forEach(v -> s.add(n, CKG.version, v));
+        }
+    }
+
+    /**
+     * Deletes from the derived graph what concerns {@code places}: their merged changes and
+     * periods, the disagreements about them or about those changes, and the control and
+     * geometry of {@code highways}. Must run in a write transaction.
+     */
+    static void delete(org.apache.jena.sparql.core.DatasetGraph dsg, java.util.Collection<Node> places,
+                       java.util.Collection<Node> highways) {
+        Node g = CKG.GRAPH_DERIVED;
+        java.util.Set<Node> subjects = new LinkedHashSet<>();
+        for (Node p : places) {
+            dsg.find(g, Node.ANY, CKG.territory, p).forEachRemaining(q -> subjects.add(q.getSubject()));
+        }
+        java.util.Set<Node> concerned = new LinkedHashSet<>(places);
+        concerned.addAll(subjects);
+        for (Node c : concerned) {
+            dsg.find(g, Node.ANY, CKG.concerns, c).forEachRemaining(q -> subjects.add(q.getSubject()));
+        }
+        for (Node h : highways) {
+            dsg.find(g, Node.ANY, CKG.aboutHighway, h).forEachRemaining(q -> {
+                subjects.add(q.getSubject());
+                dsg.find(g, q.getSubject(), CKG.stretch, Node.ANY).forEachRemaining(st -> subjects.add(st.getObject()));
+            });
+            dsg.find(g, h, CKG.geo_hasGeometry, Node.ANY).forEachRemaining(q -> subjects.add(q.getObject()));
+            dsg.deleteAny(g, h, CKG.geo_hasGeometry, Node.ANY);
+        }
+        for (Node s : subjects) {
+            dsg.deleteAny(g, s, Node.ANY, Node.ANY);
         }
     }
 

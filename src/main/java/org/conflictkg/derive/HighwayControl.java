@@ -17,7 +17,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
@@ -97,7 +96,7 @@ public final class HighwayControl {
             t.periods().stream().filter(p -> r.places().contains(p.place()) && p.since() != null)
                     .forEach(p -> ds.add(p.since()));
         }
-        try (QueryExec qe = QueryExec.dataset(union(dsg)).query(FIGURE_DAYS).build()) {
+        try (QueryExec qe = QueryExec.dataset(dsg).query(ReportsReader.inUnion(FIGURE_DAYS)).build()) {
             qe.select().forEachRemaining(b -> {
                 LocalDate d = ReportsReader.date(b.get("asOf"));
                 if (d == null) {
@@ -114,12 +113,29 @@ public final class HighwayControl {
         return days;
     }
 
+    private static final Query HIGHWAYS_THROUGH = QueryFactory.create("""
+            PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+            SELECT DISTINCT ?h WHERE { GRAPH ?g { ?h ckg:routeStop ?s . ?s ckg:stopPlace ?place } }""");
+
+    /** The routes of the highways that pass through any of {@code places}. */
+    public static List<Route> routesThrough(DatasetGraph dsg, java.util.Collection<Node> places) {
+        List<Node> highways = new ArrayList<>();
+        try (QueryExec qe = QueryExec.dataset(dsg).query(ReportsReader.restrict(HIGHWAYS_THROUGH, "place", places)).build()) {
+            qe.select().forEachRemaining(b -> highways.add(b.get("h")));
+        }
+        return highways.isEmpty() ? List.of() : routes(dsg, highways);
+    }
+
     /** The routes in a dataset (read inside the caller's transaction, if any), one per highway. */
     public static List<Route> routes(DatasetGraph dsg) {
+        return routes(dsg, null);
+    }
+
+    private static List<Route> routes(DatasetGraph dsg, java.util.Collection<Node> only) {
         // highway -> graph -> stops
         Map<Node, Map<Node, List<Node[]>>> byHighway = new LinkedHashMap<>();
         Map<Node, String> labels = new HashMap<>();
-        try (QueryExec qe = QueryExec.dataset(dsg).query(ROUTES).build()) {
+        try (QueryExec qe = QueryExec.dataset(dsg).query(ReportsReader.restrict(ROUTES, "h", only)).build()) {
             qe.select().forEachRemaining(b -> {
                 List<Node[]> stops = byHighway.computeIfAbsent(b.get("h"), k -> new TreeMap<>(Comparator.comparing(Node::getURI)))
                         .computeIfAbsent(b.get("g"), k -> new ArrayList<>());
@@ -180,7 +196,4 @@ public final class HighwayControl {
         return NodeFactory.createLiteralDT(wkt, WKTDatatype.INSTANCE);
     }
 
-    static DatasetGraph union(DatasetGraph dsg) {
-        return DatasetGraphFactory.wrap(dsg.getUnionGraph());
-    }
 }

@@ -15,7 +15,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -56,8 +55,11 @@ final class ReportsReader {
             }""");
 
     private static final Query CHANGES = QueryFactory.create(PREFIXES + """
-            SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest WHERE {
+            PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+            SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest ?stamp ?begin WHERE {
               ?e a ckg:ControlChange ; ckg:territory ?place ; ckg:toActor ?to ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?e sem:hasTimeStamp ?stamp }
+              OPTIONAL { ?e sem:hasBeginTimeStamp ?begin }
               OPTIONAL { ?e ckg:fromActor ?from }
               OPTIONAL { ?e ckg:status ?status }
               OPTIONAL { ?e ckg:earliest ?earliest }
@@ -65,16 +67,16 @@ final class ReportsReader {
             }""");
 
     private static final Query STATES = QueryFactory.create(PREFIXES + """
-            SELECT ?c ?article ?place ?controller ?status ?from ?to ?asOf WHERE {
+            SELECT ?c ?article ?place ?controller ?status ?from ?to ?asOf ?startDate WHERE {
               ?c a ckg:ControlPeriod ; ckg:territory ?place ; ckg:controller ?controller ; prov:wasDerivedFrom ?article .
+              OPTIONAL { ?c ckg:startDate ?startDate }
               OPTIONAL { ?c ckg:status ?status }
               OPTIONAL { ?c ckg:earliest ?from }
               OPTIONAL { ?c ckg:latest ?to }
               OPTIONAL { ?c ckg:asOf ?asOf }
             }""");
 
-    private static final Query FIGURES = QueryFactory.create(PREFIXES + """
-            SELECT ?f ?article ?measure ?group ?value ?low ?high ?place ?earliest ?latest ?asOf WHERE {
+    private static final String FIGURE_PATTERN = """
               ?f a ckg:Figure ; ckg:measure ?measure ; prov:wasDerivedFrom ?article .
               OPTIONAL { ?f ckg:group ?group }
               OPTIONAL { ?f ckg:value ?value }
@@ -84,9 +86,22 @@ final class ReportsReader {
               OPTIONAL { ?f ckg:earliest ?earliest }
               OPTIONAL { ?f ckg:latest ?latest }
               OPTIONAL { ?f ckg:asOf ?asOf }
-            }""");
+            }""";
+    private static final String FIGURE_SELECT =
+            "SELECT ?f ?article ?measure ?group ?value ?low ?high ?place ?earliest ?latest ?asOf WHERE {\n";
 
+    private static final Query FIGURES = QueryFactory.create(PREFIXES + FIGURE_SELECT + FIGURE_PATTERN);
+
+    /** The figures about given places ({@code ?restrict}), with all their places. */
+    private static final Query FIGURES_ABOUT = QueryFactory.create(PREFIXES + FIGURE_SELECT
+            + "  ?f ckg:aboutPlace ?restrict .\n" + FIGURE_PATTERN);
+
+
+
+    /** Queried through {@link #inUnion}: patterns over the union of the named graphs. */
     private final DatasetGraph union;
+    /** Only reports about these places (null: all). */
+    private final java.util.Collection<Node> only;
     private final DatasetGraph named;
     private final ActorRegistry registry;
     private final Map<Node, String> sides = new HashMap<>();
@@ -103,14 +118,58 @@ final class ReportsReader {
     }
 
     ReportsReader(DatasetGraph dsg, ActorRegistry registry) {
+        this(dsg, registry, null);
+    }
+
+    /**
+     * A reader of the reports about {@code places} only (null: all): their control changes and
+     * states, and the figures about any of them. Figures about no place are left out.
+     */
+    ReportsReader(DatasetGraph dsg, ActorRegistry registry, java.util.Collection<Node> places) {
+        this.only = places;
         this.named = dsg;
-        this.union = DatasetGraphFactory.wrap(dsg.getUnionGraph());
+        this.union = dsg;
         this.registry = registry;
     }
 
     Reports read() {
-        readSides();
-        select(named, ARTICLE_SOURCES, b -> {
+        // The reports first; then what they need (sides of their actors, sources of their
+        // articles), asked for only those when reading a few places' reports.
+        List<Binding> changeRows = new ArrayList<>();
+        select(union, inUnion(restrict(CHANGES, "place", only)), changeRows::add);
+        List<Binding> stateRows = new ArrayList<>();
+        select(union, inUnion(restrict(STATES, "place", only)), stateRows::add);
+        Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
+        select(union, inUnion(only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), b -> {
+            FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
+            if (b.get("place") != null) {
+                fb.places.add(b.get("place"));
+            }
+        });
+
+        Set<Node> actors = new LinkedHashSet<>();
+        Set<Node> articleNodes = new LinkedHashSet<>();
+        Set<Node> reportNodes = new LinkedHashSet<>();
+        for (Binding b : changeRows) {
+            actors.add(b.get("to"));
+            if (b.get("from") != null) {
+                actors.add(b.get("from"));
+            }
+            articleNodes.add(b.get("article"));
+            reportNodes.add(b.get("e"));
+        }
+        for (Binding b : stateRows) {
+            actors.add(b.get("controller"));
+            articleNodes.add(b.get("article"));
+            reportNodes.add(b.get("c"));
+        }
+        figures.values().forEach(f -> {
+            articleNodes.add(f.first.get("article"));
+            reportNodes.add(f.node);
+        });
+        boolean all = only == null;
+        readSides(all ? null : actors);
+        select(union, inUnion(restrict(ARTICLE_SOURCES, "article", all ? null : articleNodes)), b -> {
             Node a = b.get("article");
             ArticleInfo prev = articles.get(a);
             Set<Node> credits = prev == null ? new LinkedHashSet<>() : prev.credits();
@@ -120,10 +179,11 @@ final class ReportsReader {
             articles.put(a, new ArticleInfo(date(b.get("published")), credits,
                     b.get("publisher") != null ? b.get("publisher") : prev == null ? null : prev.publisher()));
         });
-        select(union, ATTRIBUTION, b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
+        select(union, inUnion(restrict(ATTRIBUTION, "x", all ? null : reportNodes)),
+                b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
 
         List<Reports.Change> changes = new ArrayList<>();
-        select(union, CHANGES, b -> {
+        for (Binding b : changeRows) {
             Node article = b.get("article");
             ArticleInfo info = articles.get(article);
             LocalDate earliest = date(b.get("earliest"));
@@ -138,30 +198,22 @@ final class ReportsReader {
                 latest = info != null && info.published() != null ? info.published() : earliest;
             }
             if (earliest == null) {
-                return;  // no date at all: cannot be placed on a timeline
+                continue;  // no date at all: cannot be placed on a timeline
             }
             Node from = b.get("from");
             changes.add(new Reports.Change(b.get("e"), article, b.get("place"), from, b.get("to"),
                     from == null ? null : side(from), side(b.get("to")), code(b.get("status")), earliest, latest,
-                    sources(b.get("e"), article)));
-        });
+                    sources(b.get("e"), article), b.get("stamp") != null ? b.get("stamp") : b.get("begin")));
+        }
 
         List<Reports.State> states = new ArrayList<>();
-        select(union, STATES, b -> {
+        for (Binding b : stateRows) {
             Node article = b.get("article");
-            LocalDate asOf = date(b.get("asOf"));
             states.add(new Reports.State(b.get("c"), article, b.get("place"), b.get("controller"),
-                    side(b.get("controller")), date(b.get("from")), date(b.get("to")), asOf, code(b.get("status")),
-                    sources(b.get("c"), article)));
-        });
+                    side(b.get("controller")), date(b.get("from")), date(b.get("to")), date(b.get("asOf")),
+                    code(b.get("status")), sources(b.get("c"), article), b.get("startDate")));
+        }
 
-        Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
-        select(union, FIGURES, b -> {
-            FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
-            if (b.get("place") != null) {
-                fb.places.add(b.get("place"));
-            }
-        });
         List<Reports.FigureReport> figs = new ArrayList<>();
         figures.values().forEach(fb -> figs.add(fb.build()));
         return new Reports(changes, states, figs);
@@ -193,9 +245,9 @@ final class ReportsReader {
         }
     }
 
-    private void readSides() {
+    private void readSides(java.util.Collection<Node> actors) {
         Map<Node, String> fromArticles = new HashMap<>();
-        select(named, SIDES, b -> {
+        select(named, restrict(SIDES, "actor", actors), b -> {
             String s = registry.coarseSide(code(b.get("side")));
             if (b.get("ref").getLiteralLexicalForm().equals("true")) {
                 sides.put(b.get("actor"), s);
@@ -219,6 +271,47 @@ final class ReportsReader {
         }
         ArticleInfo info = articles.get(article);
         return info == null ? Set.of(article) : Set.copyOf(info.defaultSources(article));
+    }
+
+    /**
+     * The query, limited to the given values of {@code var} (unchanged when null) by a VALUES
+     * block placed first in its pattern, so that evaluation starts from those values.
+     */
+    static Query restrict(Query query, String var, java.util.Collection<Node> values) {
+        if (values == null) {
+            return query;
+        }
+        Query q = query.cloneQuery();
+        org.apache.jena.sparql.core.Var v = org.apache.jena.sparql.core.Var.alloc(var);
+        org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData();
+        data.add(v);
+        for (Node p : values) {
+            data.add(org.apache.jena.sparql.engine.binding.BindingFactory.binding(v, p));
+        }
+        org.apache.jena.sparql.syntax.ElementGroup group = new org.apache.jena.sparql.syntax.ElementGroup();
+        group.addElement(data);
+        org.apache.jena.sparql.syntax.Element pattern = q.getQueryPattern();
+        if (pattern instanceof org.apache.jena.sparql.syntax.ElementGroup g) {
+            g.getElements().forEach(group::addElement);
+        } else {
+            group.addElement(pattern);
+        }
+        q.setQueryPattern(group);
+        return q;
+    }
+
+    /**
+     * The query with its pattern inside {@code GRAPH <urn:x-arq:UnionGraph>}: the union of the
+     * named graphs, whatever the dataset's default graph is. TDB2 evaluates this natively, much
+     * faster than a query over a wrapped union graph.
+     */
+    static Query inUnion(Query query) {
+        Query q = query.cloneQuery();
+        org.apache.jena.sparql.syntax.ElementGroup group = new org.apache.jena.sparql.syntax.ElementGroup();
+        group.addElement(new org.apache.jena.sparql.syntax.ElementNamedGraph(
+                org.apache.jena.sparql.core.Quad.unionGraph, q.getQueryPattern()));
+        q.setQueryPattern(group);
+        return q;
     }
 
     private static void select(DatasetGraph dsg, Query query, Consumer<Binding> row) {

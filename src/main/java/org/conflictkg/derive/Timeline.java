@@ -33,10 +33,13 @@ public record Timeline(List<MergedChange> changes, List<Period> periods, List<Di
         }
     }
 
-    /** Who held a place from {@code since} (inclusive, null: unknown) until {@code until} (exclusive, null: open). */
+    /**
+     * Who held a place from {@code since} (inclusive, null: unknown) until {@code until} (exclusive,
+     * null: open). {@code sinceAsReported} is the start at the precision the reports give ("2012").
+     */
     public record Period(Node iri, Node place, String side, Node controller, LocalDate since, LocalDate until,
                          MergedChange startedBy, MergedChange endedBy, List<Reports.State> support,
-                         List<Reports.Change> context) {
+                         List<Reports.Change> context, Node sinceAsReported) {
         public boolean covers(LocalDate day) {
             return (since == null || !day.isBefore(since)) && (until == null || day.isBefore(until));
         }

@@ -3,9 +3,7 @@ package org.conflictkg.facts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -484,36 +482,13 @@ final class FactsBinder {
         String best = null;
         int bestD = 3;
         for (String a : allowed) {
-            int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), a.toLowerCase(java.util.Locale.ROOT));
+            int d = org.conflictkg.names.NameFolding.editDistance(name.toLowerCase(java.util.Locale.ROOT),
+                    a.toLowerCase(java.util.Locale.ROOT));
             if (d < bestD) {
                 bestD = d;
                 best = a;
             }
         }
         return best;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    /** Positions of the document's ids, for duplicate reports: id -> pointer of its first use. */
-    static Map<String, String> newIdIndex() {
-        return new LinkedHashMap<>();
     }
 }

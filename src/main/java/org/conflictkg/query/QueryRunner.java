@@ -28,6 +28,10 @@ public final class QueryRunner {
     private final QuerySource source;
     private final Duration timeout;
 
+    static {
+        QueryLib.init();
+    }
+
     public QueryRunner(QuerySource source, Duration timeout) {
         this.source = Objects.requireNonNull(source);
         this.timeout = Objects.requireNonNull(timeout);

@@ -115,6 +115,7 @@ public final class CKG {
     public static final Node controllerSide = ckg("controllerSide");
     public static final Node toSide = ckg("toSide");
     public static final Node since = ckg("since");
+    public static final Node sinceAsReported = ckg("sinceAsReported");
     public static final Node until = ckg("until");
     public static final Node startedBy = ckg("startedBy");
     public static final Node endedBy = ckg("endedBy");

@@ -121,7 +121,10 @@ public final class RdfOutputLib {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            // Not Files.createTempFile: it makes the file owner-only, and the output should get the
+            // permissions any new file of the user gets.
+            tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + ".part"));
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 write(os, format, producer);
             }

@@ -47,11 +47,18 @@ public final class FactsInput implements ArticleInput {
                 sink.accept(ArticleDocument.failed(source, lines.isEmpty() ? List.of(source + ": invalid facts") : lines));
                 return;
             }
-            ArticleFacts facts = parsed.facts();
-            String id = facts.article().id();
-            String hash = ContentHash.of(FactsWriter.toJson(facts), converter.version());
-            sink.accept(ArticleDocument.of(source, id, hash, () -> convert(source, id, hash, facts)));
+            accept(source, parsed.facts(), sink);
         });
+    }
+
+    /**
+     * Hands on one valid document (read from a file, or extracted from an article) as a
+     * document to load, converted only if the loader needs it.
+     */
+    public void accept(String source, ArticleFacts facts, Consumer<ArticleDocument> sink) {
+        String id = facts.article().id();
+        String hash = ContentHash.of(FactsWriter.toJson(facts), converter.version());
+        sink.accept(ArticleDocument.of(source, id, hash, () -> convert(source, id, hash, facts)));
     }
 
     private ArticleGraph convert(String source, String id, String hash, ArticleFacts facts) {

@@ -1,5 +1,10 @@
 package org.conflictkg.store;
 
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+import org.conflictkg.rdf.CKG;
+
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,7 +147,7 @@ public final class GspTarget implements LoadTarget {
                 }
                 boolean transientFailure = status <= 0 || status >= 500 || status == 429 || status == 408;
                 if (!transientFailure || attempt >= attempts) {
-                    throw StoreException.failure(a.source() + ": " + (put ? "PUT " : "POST ") + graphName.getURI()
+                    throw StoreException.failure((a == null ? gspUrl : a.source()) + ": " + (put ? "PUT " : "POST ") + graphName.getURI()
                             + " failed after " + attempt + " attempt(s): "
                             + (status > 0 ? "HTTP " + status + " " : "") + Objects.toString(ex.getMessage(), ""), ex);
                 }
@@ -155,6 +160,32 @@ public final class GspTarget implements LoadTarget {
             }
             wait = Math.min(wait * 2, 30_000);
         }
+    }
+
+    /**
+     * Over HTTP, derivation reads the whole dataset (one GET of the Graph Store), derives in
+     * memory and PUTs the derived graph. Its cost grows with the store: for very large remote
+     * stores, derive next to the data instead ({@code derive --db} on the server's database).
+     */
+    @Override
+    public Timeline derive(Derivation derivation) {
+        DatasetGraph all;
+        try {
+            org.apache.jena.sparql.exec.http.DSP get = org.apache.jena.sparql.exec.http.DSP.service(gspUrl).httpClient(http);
+            if (authorization != null) {
+                get.httpHeader("Authorization", authorization);
+            }
+            all = get.GET();
+        } catch (HttpException ex) {
+            throw StoreException.failure("cannot read " + gspUrl + " to derive the timeline: "
+                    + Objects.toString(ex.getMessage(), "HTTP " + ex.getStatusCode()), ex);
+        }
+        Timeline t = derivation.derive(all);
+        Graph derived = GraphFactory.createDefaultGraph();
+        Derivation.quads(t, q -> derived.add(q.asTriple()));
+        ArticleGraph none = null;
+        send(none, CKG.GRAPH_DERIVED, derived, true);
+        return t;
     }
 
     @Override

@@ -54,6 +54,10 @@ public final class KgServer implements AutoCloseable {
         this.update = update;
     }
 
+    static {
+        org.conflictkg.query.QueryLib.init();
+    }
+
     public static Builder create() {
         return new Builder();
     }
@@ -142,7 +146,10 @@ public final class KgServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves an already open dataset; {@code fusekiBase} is where the UI keeps its working files. */
+        /**
+         * Serves an already open dataset; {@code fusekiBase} is where the UI keeps its working
+         * files (null: a temporary folder).
+         */
         public Builder dataset(DatasetGraph dsg, Path fusekiBase) {
             this.dataset = dsg;
             this.fusekiBase = fusekiBase;
@@ -233,6 +240,10 @@ public final class KgServer implements AutoCloseable {
                 // normally install; install it (and /$/server, which lists datasets for the UI)
                 // without the rest of the admin area.
                 try {
+                    if (fusekiBase == null) {
+                        fusekiBase = Files.createTempDirectory("conflict-kg-fuseki");
+                        fusekiBase.toFile().deleteOnExit();
+                    }
                     Files.createDirectories(fusekiBase);
                 } catch (IOException ex) {
                     throw StoreException.failure("cannot create " + fusekiBase + ": " + ex.getMessage(), ex);

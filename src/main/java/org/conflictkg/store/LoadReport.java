@@ -10,9 +10,15 @@ import java.util.List;
  * @param unchanged articles skipped because the store already holds the same content hash
  * @param failures  one entry per document that was not loaded, with its problems
  * @param quads     quads written (article graphs, hash triples, shared graphs)
- * @param elapsed   wall time
+ * @param elapsed   wall time, derivation included
+ * @param deriving  time spent recomputing the derived graph (zero when nothing changed)
  */
-public record LoadReport(int loaded, int unchanged, List<Failure> failures, long quads, Duration elapsed) {
+public record LoadReport(int loaded, int unchanged, List<Failure> failures, long quads, Duration elapsed,
+                         Duration deriving) {
+
+    public LoadReport(int loaded, int unchanged, List<Failure> failures, long quads, Duration elapsed) {
+        this(loaded, unchanged, failures, quads, elapsed, Duration.ZERO);
+    }
 
     /**
      * A document that was not loaded.
@@ -42,7 +48,9 @@ public record LoadReport(int loaded, int unchanged, List<Failure> failures, long
     public String summary() {
         double secs = Math.max(elapsed.toMillis(), 1) / 1000.0;
         return String.format(java.util.Locale.ROOT,
-                "%d loaded, %d unchanged, %d failed; %d quads in %.1f s (%.0f quads/s)",
-                loaded, unchanged, failures.size(), quads, secs, quads / secs);
+                "%d loaded, %d unchanged, %d failed; %d quads in %.1f s (%.0f quads/s)%s",
+                loaded, unchanged, failures.size(), quads, secs, quads / secs,
+                deriving.isZero() ? "" : String.format(java.util.Locale.ROOT, "; timeline derived in %.1f s",
+                        deriving.toMillis() / 1000.0));
     }
 }

@@ -1,5 +1,8 @@
 package org.conflictkg.store;
 
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,13 @@ public interface LoadTarget extends AutoCloseable {
      * articles before the failing one are in and it and those after are not.
      */
     void write(List<ArticleGraph> batch);
+
+    /**
+     * Brings the derived graph (control timeline, merged changes, disagreements) up to date with
+     * what the target holds after this target's writes: in full, or for the places the writes
+     * touched when the target can tell (TDB2).
+     */
+    Timeline derive(Derivation derivation);
 
     /** Largest number of quads a batch should hold; the loader batches up to it. */
     int batchQuads();

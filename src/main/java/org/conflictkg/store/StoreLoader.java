@@ -1,5 +1,7 @@
 package org.conflictkg.store;
 
+import org.conflictkg.derive.Derivation;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +22,14 @@ public final class StoreLoader {
     private final ArticleInputs inputs;
     private final LoadProgress progress;
     private final boolean force;
+    private final Derivation derivation;
 
     private StoreLoader(Builder b) {
         this.target = b.target;
         this.inputs = b.inputs;
         this.progress = b.progress;
         this.force = b.force;
+        this.derivation = b.derivation;
     }
 
     public static Builder create(LoadTarget target, ArticleInputs inputs) {
@@ -56,8 +60,14 @@ public final class StoreLoader {
         }
         run.flush();
         progress.finish();
+        Duration deriving = Duration.ZERO;
+        if (derivation != null && (run.loaded > 0 || force)) {
+            long d0 = System.nanoTime();
+            target.derive(derivation);
+            deriving = Duration.ofNanos(System.nanoTime() - d0);
+        }
         return new LoadReport(run.loaded, run.unchanged, run.failures, run.quads,
-                Duration.ofNanos(System.nanoTime() - t0));
+                Duration.ofNanos(System.nanoTime() - t0), deriving);
     }
 
     private final class Run {
@@ -138,6 +148,7 @@ public final class StoreLoader {
         private final ArticleInputs inputs;
         private LoadProgress progress = LoadProgress.quiet();
         private boolean force;
+        private Derivation derivation = Derivation.create().build();
 
         private Builder(LoadTarget target, ArticleInputs inputs) {
             this.target = Objects.requireNonNull(target);
@@ -152,6 +163,15 @@ public final class StoreLoader {
         /** Rewrite every article even when its content hash is unchanged. */
         public Builder force(boolean force) {
             this.force = force;
+            return this;
+        }
+
+        /**
+         * The derivation run after a load that changed something (null: none). Default: the
+         * standard derivation, so the derived graph always matches the articles.
+         */
+        public Builder derivation(Derivation derivation) {
+            this.derivation = derivation;
             return this;
         }
 

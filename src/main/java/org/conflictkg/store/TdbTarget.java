@@ -1,5 +1,8 @@
 package org.conflictkg.store;
 
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.Timeline;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,10 @@ public final class TdbTarget implements LoadTarget {
 
     private final DatasetGraph dsg;
     private final int batchQuads;
+    /** Places whose reports this target's writes added, changed or removed, for incremental derivation. */
+    private final java.util.Set<Node> touched = new java.util.LinkedHashSet<>();
+    private static final java.util.List<Node> PLACE_LINKS = java.util.List.of(
+            org.conflictkg.rdf.CKG.territory, org.conflictkg.rdf.CKG.aboutPlace, org.conflictkg.rdf.CKG.stopPlace);
 
     public TdbTarget(DatasetGraph dsg, int batchQuads) {
         this.dsg = dsg;
@@ -52,9 +59,15 @@ public final class TdbTarget implements LoadTarget {
         Txn.executeWrite(dsg, () -> {
             for (ArticleGraph a : batch) {
                 Node g = a.graphName();
+                for (Node p : PLACE_LINKS) {
+                    dsg.find(g, Node.ANY, p, Node.ANY).forEachRemaining(q -> touched.add(q.getObject()));
+                }
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                 for (Quad q : a.articleQuads()) {
                     dsg.add(q);
+                    if (PLACE_LINKS.contains(q.getPredicate())) {
+                        touched.add(q.getObject());
+                    }
                 }
                 dsg.add(a.hashQuad());
                 for (Quad q : a.sharedQuads()) {
@@ -62,6 +75,13 @@ public final class TdbTarget implements LoadTarget {
                 }
             }
         });
+    }
+
+    @Override
+    public Timeline derive(Derivation derivation) {
+        Timeline t = derivation.run(dsg, java.util.List.copyOf(touched));
+        touched.clear();
+        return t;
     }
 
     @Override

@@ -96,6 +96,26 @@ class LinkStageTest {
     }
 
     @Test
+    void namedQueriesAnswerHighwayControlAndPlacesNearTheHighway() {
+        Derivation.create().build().run(store);
+        org.conflictkg.query.QueryRunner runner = new org.conflictkg.query.QueryRunner(
+                org.conflictkg.query.QuerySources.dataset(RdfTestLib.unionDataset(store).asDatasetGraph(), "example"),
+                Duration.ofSeconds(30));
+        String m5 = "https://w3id.org/conflict-kg/highway/in/163843/m5";
+        var rs = runner.select(org.conflictkg.query.NamedQueries.named("highway-control"),
+                Map.of("highway", m5, "date", "2020-01-31"));
+        java.util.Set<String> sides = new java.util.HashSet<>();
+        rs.forEachRemaining(s -> sides.add(s.getLiteral("side").getString()));
+        assertThat(sides).contains("government", "opposition");
+        var near = runner.select(org.conflictkg.query.NamedQueries.named("near-highway"), Map.of("highway", m5, "km", "5"));
+        List<String> places = new java.util.ArrayList<>();
+        near.forEachRemaining(s -> places.add(s.getResource("place").getURI()));
+        // The route towns lie on the line; Latakia, on the M4, is far from the M5.
+        assertThat(places).contains(IriLib.geonamesPlace("164816").getURI(), IriLib.geonamesPlace("167611").getURI())
+                .doesNotContain(IriLib.geonamesPlace("173576").getURI());
+    }
+
+    @Test
     void m5StretchOutsideGovernmentControlIsComputedFromTheRoute() {
         Timeline t = Derivation.create().build().run(store);
         HighwayControl.Result r = t.highwayControl().stream()
@@ -108,5 +128,7 @@ class LinkStageTest {
         assertThat(r.kmBySide().get("opposition")).isBetween(20.0, 60.0);
         assertThat(r.kmOutside("government")).isGreaterThan(r.kmBySide().get("opposition"));
         assertThat(store.getGraph(CKG.GRAPH_DERIVED).find(Node.ANY, CKG.geo_asWKT, Node.ANY).toList()).hasSize(2);
+        System.out.printf(java.util.Locale.ROOT, "M5 on 2020-01-31: %.1f km in all, %s; outside government control %.1f km%n",
+                r.totalKm(), r.kmBySide(), r.kmOutside("government"));
     }
 }

@@ -40,13 +40,13 @@ class NamedQueriesCorpusTest {
     static Stream<Arguments> cases() throws IOException {
         return Files.readAllLines(CASES).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
                 .map(l -> l.split("\t"))
-                .map(f -> Arguments.of(f[0], new TreeSet<>(Arrays.asList(f[1].split(" ")))));
+                .map(f -> Arguments.of(f[0], f[1], new TreeSet<>(Arrays.asList(f[2].split(" ")))));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource("cases")
-    void controllerAtGivesTheSidesTheReportsSupport(String date, Set<String> sides) {
-        ResultSetRewindable rs = runner.select(NamedQueries.named("controller-at"), Map.of("date", date));
+    void controllerAtGivesTheSidesTheReportsSupport(String query, String date, Set<String> sides) {
+        ResultSetRewindable rs = runner.select(NamedQueries.named(query), Map.of("date", date));
         Set<String> actual = new TreeSet<>();
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
@@ -78,7 +78,7 @@ class NamedQueriesCorpusTest {
         boolean found = false;
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
-            if (s.getLiteral("aspect").getString().equals("control")) {
+            if (s.getLiteral("aspect").getString().equals("status")) {
                 String a = s.getLiteral("claimA").getString();
                 String b = s.getLiteral("claimB").getString();
                 found |= (a.endsWith("(completed)") && b.endsWith("(contested)"))
@@ -87,6 +87,25 @@ class NamedQueriesCorpusTest {
             }
         }
         assertThat(found).isTrue();
+    }
+
+    @Test
+    void timelineListsThePeriodsInOrderWithTheirSources() {
+        ResultSetRewindable rs = runner.select(NamedQueries.named("timeline"),
+                Map.of("place", "https://w3id.org/conflict-kg/place/geonames/164816"));
+        List<String> sides = new java.util.ArrayList<>();
+        List<String> since = new java.util.ArrayList<>();
+        List<Integer> sources = new java.util.ArrayList<>();
+        while (rs.hasNext()) {
+            QuerySolution s = rs.next();
+            sides.add(s.getResource("side").getURI().replaceFirst("^.*/", ""));
+            since.add(s.contains("since") ? s.getLiteral("since").getLexicalForm() : null);
+            sources.add(s.contains("startSources") ? s.getLiteral("startSources").getInt() : 0);
+        }
+        assertThat(sides).containsExactly("opposition", "government", "opposition", "government");
+        assertThat(since).containsExactly("2012", "2020-02-06", "2020-02-27", "2020-03-02");
+        // The first capture: three reports, two of them from the same monitor.
+        assertThat(sources).containsExactly(0, 2, 2, 1);
     }
 
     @Test

@@ -74,6 +74,9 @@ class NamedQueriesExampleTest {
         return NamedQueries.names();
     }
 
+    /** Queries over the links graph and highway geometry: empty until link has run (see LinkStageTest). */
+    static final java.util.Set<String> NEED_LINKS = java.util.Set.of("highway-control", "near-highway");
+
     @ParameterizedTest
     @MethodSource("names")
     void everyShippedQueryHasAHeaderAndRuns(String name) {
@@ -85,11 +88,18 @@ class NamedQueriesExampleTest {
                 params.put(p.name(), switch (p.type()) {
                     case DATE -> "2020-01-30";
                     case ARTICLE -> facts.article().id();
+                    case IRI -> p.name().equals("highway") ? "https://w3id.org/conflict-kg/highway/in/163843/m5"
+                            : placeIris.get("saraqeb").getURI();
+                    case DECIMAL -> "100";
                     default -> throw new AssertionError("no sample value for " + p);
                 });
             }
         }
-        assertThat(rows(name, params)).as("rows of %s", name).isNotEmpty();
+        if (NEED_LINKS.contains(name)) {
+            assertThat(rows(name, params)).as("rows of %s before linking", name).isEmpty();
+        } else {
+            assertThat(rows(name, params)).as("rows of %s", name).isNotEmpty();
+        }
     }
 
     @Test
@@ -107,7 +117,10 @@ class NamedQueriesExampleTest {
                 "figures", List.of("article", "measure", "value", "low", "high", "qualifier", "group", "place", "source",
                         "sourceLabel", "periodStart", "periodEnd", "quote"),
                 "places", List.of("place", "label", "kind", "geonamesId", "wikidataId", "lat", "long", "within"),
-                "highway-towns", List.of("highway", "highwayLabel", "position", "town", "townLabel"));
+                "highway-towns", List.of("highway", "highwayLabel", "position", "town", "townLabel"),
+                "disputed", List.of("aspect", "topic", "topicLabel", "a", "claimA", "sourceA", "quoteA",
+                        "b", "claimB", "sourceB", "quoteB"),
+                "article-facts", List.of("subject", "predicate", "object"));
         contract.forEach((name, cols) -> {
             assertThat(NamedQueries.named(name).query().getResultVars()).as(name).containsExactlyElementsOf(cols);
         });
@@ -187,7 +200,9 @@ class NamedQueriesExampleTest {
         List<Map<String, String>> rows = rows("controller-at", Map.of("date", "2020-01-30", "place", saraqeb));
         assertThat(rows).extracting(r -> r.get("place")).containsOnly(saraqeb);
         assertThat(rows).extracting(r -> r.get("placeLabel")).containsOnly("Saraqeb");
-        assertThat(rows.get(0).get("sources")).contains("Syrian Observatory for Human Rights");
+        // The rebels' period rests on the article's own "rebel-held town of Saraqeb"; the SOHR's
+        // report that the regime is poised to retake it is context, not support.
+        assertThat(rows.get(0).get("sources")).isEqualTo("The New Arab");
     }
 
     @Test

@@ -48,7 +48,8 @@ class GspTargetTest {
 
     LoadReport load(String url, int attempts) {
         GspTarget t = GspTarget.create(url).queryEndpoint(null).retries(attempts, Duration.ofMillis(10)).build();
-        return StoreLoader.create(t, Converters.standardInputs()).build().load(List.of(EXAMPLE));
+        // No derivation: this scripted server answers writes only.
+        return StoreLoader.create(t, Converters.standardInputs()).derivation(null).build().load(List.of(EXAMPLE));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.conflictkg.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -62,6 +64,27 @@ class KgServerReadOnlyTest {
     void listensOnLoopbackOnly() {
         assertThat(server.boundHost()).isEqualTo("127.0.0.1");
         assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void unreachableThroughThisMachinesOtherAddresses() throws Exception {
+        List<java.net.InetAddress> others = new java.util.ArrayList<>();
+        for (var nif : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nif.isUp() && !nif.isLoopback()) {
+                for (var a : java.util.Collections.list(nif.getInetAddresses())) {
+                    if (a instanceof java.net.Inet4Address) {
+                        others.add(a);
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "no non-loopback IPv4 address on this machine");
+        for (var a : others) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress(a, server.port()), 2000))
+                        .as("connect via %s", a).isInstanceOf(java.io.IOException.class);
+            }
+        }
     }
 
     @Test

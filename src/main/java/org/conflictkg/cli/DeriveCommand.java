@@ -1,0 +1,101 @@
+package org.conflictkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.conflictkg.derive.Derivation;
+import org.conflictkg.derive.HighwayControl;
+import org.conflictkg.derive.Timeline;
+import org.conflictkg.store.StoreException;
+import org.conflictkg.store.TdbStores;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code derive --db DIR}: recompute the control timeline, merged changes and disagreements. */
+@Command(name = "derive", mixinStandardHelpOptions = true,
+        description = {"Recomputes the derived graph of a TDB2 store from all its articles: merged reports of each",
+                "control change with their independent sources, a control timeline per place, marked",
+                "disagreements, and highway control. 'load' does this after every load; run it after 'link'",
+                "so that highways get their geometry. See docs/timeline.md.",
+                "With --highway and --date, also prints who held how much of that highway on that day."})
+final class DeriveCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
+    Path db;
+
+    @Option(names = "--window", paramLabel = "DAYS", defaultValue = "7",
+            description = "Days within which reports of one place and gaining side are one change (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--highway", paramLabel = "NAME", description = "A highway's name (its label, such as M5).")
+    String highway;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day for --highway.")
+    String date;
+
+    @Override
+    public Integer call() {
+        if (window < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--window must not be negative");
+        }
+        if ((highway == null) != (date == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--highway and --date go together");
+        }
+        LocalDate day = null;
+        if (date != null) {
+            try {
+                day = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--date: expected YYYY-MM-DD, got " + date);
+            }
+        }
+        Path dir = db != null ? db : StoreOptions.DEFAULT_DB;
+        DatasetGraph dsg = TdbStores.openExisting(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Timeline t = Derivation.create().windowDays(window).build().run(dsg);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s -> %s%n",
+                t.periods().size(), t.changes().size(), t.disagreements().size(), t.highwayControl().size(), secs, dir);
+        if (day != null) {
+            printHighway(out, dsg, t, day);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printHighway(PrintWriter out, DatasetGraph dsg, Timeline t, LocalDate day) {
+        List<HighwayControl.Route> routes = Txn.calculateRead(dsg, () -> HighwayControl.routes(dsg)).stream()
+                .filter(r -> r.label().equalsIgnoreCase(highway)).toList();
+        if (routes.isEmpty()) {
+            throw StoreException.badInput("no highway named \"" + highway + "\" with a route in " + (db != null ? db : StoreOptions.DEFAULT_DB));
+        }
+        for (HighwayControl.Route r : routes) {
+            if (r.points().size() < 2) {
+                throw StoreException.badInput("highway " + highway + ": fewer than two route towns have coordinates;"
+                        + " run 'link' first");
+            }
+            HighwayControl.Result res = HighwayControl.on(r, t, day);
+            out.printf(Locale.ROOT, "%s on %s: %.0f km between %d linked route towns%n", r.label(), day, res.totalKm(),
+                    r.points().size());
+            res.kmBySide().forEach((side, km) -> out.printf(Locale.ROOT, "  %-12s %6.0f km  %5.1f%%%n",
+                    side.startsWith("http") ? side.substring(side.lastIndexOf('/') + 1) : side, km, 100 * res.share(side)));
+        }
+    }
+}

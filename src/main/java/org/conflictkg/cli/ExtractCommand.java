@@ -1,0 +1,144 @@
+package org.conflictkg.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.conflictkg.extract.ArticleText;
+import org.conflictkg.extract.ExtractException;
+import org.conflictkg.extract.Extractor;
+import org.conflictkg.extract.LinkPlaceResolver;
+import org.conflictkg.link.Gazetteer;
+import org.conflictkg.facts.ArticleFacts;
+import org.conflictkg.facts.FactsWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE]}: article text or HTML to facts@1 JSON. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Drafts article facts (facts@1 JSON) from article text files or HTML pages.",
+                "A folder stands for the .txt, .html and .htm files in it. Every input is read first;",
+                "if any is bad, nothing is written and the exit code is 2."})
+final class ExtractCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ARTICLE", description = "Article files (.txt, .html) or folders of them.")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+            description = "Output file for one article, or a folder (NAME.json per article). Default: standard output "
+                    + "(one article only).")
+    Path output;
+
+    @Option(names = "--geonames", paramLabel = "FILE",
+            description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
+    Path geonames;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files = expand(inputs);
+        if (files.isEmpty()) {
+            throw ExtractException.badInput("no article files (.txt, .html, .htm) in " + inputs);
+        }
+        boolean toDir = output != null && (Files.isDirectory(output) || files.size() > 1
+                || output.toString().endsWith("/"));
+        if (output == null && files.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    files.size() + " articles need an output folder: -o DIR");
+        }
+        List<ArticleText> articles = new ArrayList<>();
+        for (Path f : files) {
+            articles.add(ArticleText.read(f));
+        }
+        Extractor extractor = Extractor.builder()
+                .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
+                .build();
+        List<ArticleFacts> facts = new ArrayList<>();
+        for (ArticleText a : articles) {
+            facts.add(extractor.extract(a));
+        }
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(FactsWriter.toJson(facts.get(0)));
+            out.flush();
+            return 0;
+        }
+        try {
+            if (toDir) {
+                Files.createDirectories(output);
+                for (int i = 0; i < facts.size(); i++) {
+                    writeAtomically(output.resolve(articles.get(i).name() + ".json"), FactsWriter.toJson(facts.get(i)));
+                }
+            } else {
+                if (output.getParent() != null) {
+                    Files.createDirectories(output.getParent());
+                }
+                writeAtomically(output, FactsWriter.toJson(facts.get(0)));
+            }
+        } catch (IOException e) {
+            throw ExtractException.failure("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        int events = facts.stream().mapToInt(f -> f.events().size()).sum();
+        int figures = facts.stream().mapToInt(f -> f.figures().size()).sum();
+        err.println("extracted " + facts.size() + " article" + (facts.size() == 1 ? "" : "s") + " (" + events
+                + " control changes, " + figures + " figures) to " + output);
+        err.flush();
+        return 0;
+    }
+
+    private static List<Path> expand(List<Path> inputs) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> {
+                        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return Files.isRegularFile(f) && (n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm"));
+                    }).sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else {
+                throw ExtractException.badInput(p + ": no such file or folder");
+            }
+        }
+        return out;
+    }
+
+    private static void writeAtomically(Path target, String json) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

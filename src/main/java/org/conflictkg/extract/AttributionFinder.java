@@ -1,0 +1,166 @@
+package org.conflictkg.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictkg.names.NameFolding;
+
+/**
+ * Finds who a sentence attributes its content to: "according to X", "X said", "said X", "X told
+ * ...", "X estimated", "he said" (the last person named), named people ("Talal Silo said") and
+ * unnamed sources ("a military source said", "a spokesman for the alliance"). People become
+ * person actors.
+ */
+public final class AttributionFinder {
+    /** The sources of one sentence and the spans of the attribution clauses. */
+    public record Attribution(List<String> sources, List<Span> clauses) {
+        static final Attribution NONE = new Attribution(List.of(), List.of());
+    }
+
+    private static final String SAY = "(?:said|says|say|told|reported|announced|claimed|added|estimated|insisted|stated"
+            + "|confirmed|urged|warned|acknowledged|declared)";
+    private static final String NAME = "[A-Z][\\p{L}'-]+(?: (?:al-|bin |ibn )?[A-Z][\\p{L}'-]+){1,2}";
+    private static final Pattern ACCORDING = Pattern.compile("\\baccording to\\b");
+    private static final Pattern SAY_VERB = Pattern.compile("\\b" + SAY + "\\b");
+    private static final Pattern PERSON_BEFORE = Pattern.compile(
+            "(?:(?:President|General|Gen\\.|Colonel|Col\\.|Governor|Mayor|Commander|Minister|Lieutenant) )?(" + NAME
+                    + ")(?:, [^,]{3,80},)? " + SAY + "\\b");
+    private static final Pattern PERSON_APPOSITION = Pattern.compile(
+            "\\b(?:[a-z]+ )*(?:spokesman|spokeswoman|spokesperson|governor|commander|chief|official|head|minister|mayor)"
+                    + "[^,]{0,60}, (?:(?:General|Colonel|Gen\\.|Col\\.) )?(" + NAME + ")(?:,)? " + SAY + "\\b");
+    private static final Pattern UNNAMED = Pattern.compile(
+            "\\b(an? (?:[a-z]+ )?(?:military|security|local|senior|government|rebel|opposition|medical|diplomatic)?"
+                    + " ?(?:source|official|commander|spokesman|spokeswoman|activist|resident)"
+                    + "(?: (?:for|of|with) (?:the )?[A-Za-z-]+(?: [A-Z][A-Za-z-]+)*)?"
+                    + "|[Tt]he (?:governor|mayor|head) of (?:the )?[A-Z][\\w-]*(?: region| province| oblast)?)"
+                    + "(?: who [^,]{1,60})?,? " + SAY + "\\b");
+    private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she) " + SAY + "\\b|\\b" + SAY + " (?:he|she)\\b");
+
+    private final Map<String, ActorEntity> persons = new LinkedHashMap<>();
+    private final List<Mention> personMentions = new ArrayList<>();
+
+    /** Persons found so far (id to actor). */
+    public Map<String, ActorEntity> persons() {
+        return persons;
+    }
+
+    public List<Mention> personMentions() {
+        return personMentions;
+    }
+
+    /** Finds person mentions in a sentence before attribution (so that "Erdogan said" knows Erdogan). */
+    public void findPersons(Sentence s, List<Mention> actorMentions) {
+        for (Pattern p : List.of(PERSON_APPOSITION, PERSON_BEFORE)) {
+            Matcher m = p.matcher(s.text());
+            while (m.find()) {
+                Span span = new Span(s.abs(m.start(1)), s.abs(m.end(1)));
+                if (MentionLib.overlapsAny(actorMentions, span) || MentionLib.overlapsAny(personMentions, span)) {
+                    continue;
+                }
+                addPerson(m.group(1), span);
+            }
+        }
+        Matcher m = UNNAMED.matcher(s.text());
+        while (m.find()) {
+            Span span = new Span(s.abs(m.start(1)), s.abs(m.end(1)));
+            if (!MentionLib.overlapsAny(personMentions, span)) {
+                addPerson(m.group(1), span);
+            }
+        }
+        // surnames of people already named ("Syniehubov said")
+        for (ActorEntity p : List.copyOf(persons.values())) {
+            String[] parts = p.name().split(" ");
+            String last = parts[parts.length - 1];
+            if (parts.length < 2 || !Character.isUpperCase(last.charAt(0))) {
+                continue;
+            }
+            if (!s.text().contains(last)) {
+                continue;
+            }
+            Matcher sm = Pattern.compile("\\b" + Pattern.quote(last) + "\\b").matcher(s.text());
+            while (sm.find()) {
+                Span span = new Span(s.abs(sm.start()), s.abs(sm.end()));
+                if (!MentionLib.overlapsAny(personMentions, span) && !MentionLib.overlapsAny(actorMentions, span)) {
+                    personMentions.add(new Mention(span, sm.group(), p.id()));
+                }
+            }
+        }
+        personMentions.sort(java.util.Comparator.comparingInt(Mention::start));
+    }
+
+    private void addPerson(String name, Span span) {
+        String id = NameFolding.slug(name);
+        if (id.isEmpty()) {
+            return;
+        }
+        persons.putIfAbsent(id, ActorEntity.person(id, name));
+        personMentions.add(new Mention(span, name, id));
+    }
+
+    /** The attribution of sentence {@code s}; {@code all} are actor and person mentions in text order. */
+    public Attribution find(Sentence s, List<Mention> all, ArticleContext ctx) {
+        List<String> sources = new ArrayList<>();
+        List<Span> clauses = new ArrayList<>();
+        List<Mention> in = MentionLib.within(all, s.span());
+        Matcher m = ACCORDING.matcher(s.text());
+        while (m.find()) {
+            int at = s.abs(m.end());
+            for (Mention a : in) {
+                if (a.start() >= at && a.start() - at <= 5) {
+                    sources.add(a.ref());
+                    clauses.add(new Span(s.abs(m.start()), a.end()));
+                    break;
+                }
+            }
+        }
+        m = SAY_VERB.matcher(s.text());
+        while (m.find()) {
+            int vs = s.abs(m.start());
+            int ve = s.abs(m.end());
+            Mention before = null;
+            for (Mention a : in) {
+                if (a.end() <= vs && gapOk(ctx.body, a.end(), vs)) {
+                    before = a;
+                }
+            }
+            Mention after = null;
+            for (Mention a : in) {
+                if (a.start() >= ve && a.start() - ve <= 5) {
+                    after = a;
+                    break;
+                }
+            }
+            Mention src = before != null ? before : after;
+            if (src != null) {
+                sources.add(src.ref());
+                clauses.add(src.span().union(new Span(vs, ve)));
+            }
+        }
+        m = PRONOUN.matcher(s.text());
+        if (m.find()) {
+            for (int i = personMentions.size() - 1; i >= 0; i--) {
+                if (personMentions.get(i).end() <= s.abs(m.start())) {
+                    sources.add(personMentions.get(i).ref());
+                    clauses.add(new Span(s.abs(m.start()), s.abs(m.end())));
+                    break;
+                }
+            }
+        }
+        return sources.isEmpty() ? Attribution.NONE
+                : new Attribution(sources.stream().distinct().toList(), clauses);
+    }
+
+    /** Between a source and its verb only a role or a short apposition may stand. */
+    private static boolean gapOk(String body, int from, int to) {
+        String gap = body.substring(from, to);
+        if (gap.isBlank()) {
+            return true;
+        }
+        return gap.length() <= 90 && gap.startsWith(",") && gap.strip().endsWith(",") && !gap.contains(" that ");
+    }
+
+}

@@ -1,0 +1,14 @@
+package org.conflictkg.extract;
+
+import java.util.List;
+
+import org.conflictkg.facts.DateSpec;
+import org.conflictkg.facts.Status;
+
+/**
+ * A control change found in text, before assembly: the place key (or highway key), who loses
+ * ({@code from}, may be null) and who gains ({@code to}), status, date, sources and evidence spans.
+ */
+public record ControlChange(String place, String highway, String from, String to, Status status, DateSpec date,
+                            String dateText, List<String> according, List<Span> evidence) {
+}

@@ -1,0 +1,590 @@
+package org.conflictkg.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictkg.facts.DateSpec;
+import org.conflictkg.facts.Status;
+
+/**
+ * Finds control changes with {@link ControlPattern}s. For each match it fills the place slot (a
+ * place, highway or "the city"/"it" after the words, or before them for passives), the actor slot
+ * (the clause's subject, pronouns resolved backwards; of coordinated subjects a local force is
+ * preferred over a foreign state), then decides who gains (the role), the status (the pattern,
+ * made partial by "most of"), the date (the date expression nearest the words) and the sources
+ * (the sentence's attribution). Negated, conditional and denied statements give nothing.
+ * Repeated statements of one change (same place, same gainer, compatible dates) are merged.
+ */
+public final class ControlChangeFinder {
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "[;:]|, (?:while|but|whereas|as|which|where|when|after|before|and)\\b| (?:but|that|where|when|while|whereas|after|as)\\b");
+    private static final Pattern NEGATION = Pattern.compile(
+            "\\b(?:not|never|no longer|failed to|fail to|unable to|yet to|if|would|could|might|unless|whether|denied|denies|deny|rejected|n't)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words before a claim that deny it or leave it unconfirmed: no fact is drafted from it. */
+    private static final Pattern DENIAL = Pattern.compile("\\b(?:(?:denied|denies|deny|rejected|dismissed) (?:claims |reports )?that"
+            + "|could not (?:independently )?(?:confirm|verify) (?:claims |reports )?that|unconfirmed reports|rumou?rs? that)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANAPHOR = Pattern.compile(
+            "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
+    private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
+            "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
+    private static final String NAME_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
+    private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?(" + NAME_WORD
+            + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})"
+            + "(?=\\s*(?:[,.;:)]|$)|\\s(?:from|on|in|after|and|as|late|early|earlier|overnight|last|this|near|before|while"
+            + "|with|by|since|until|during|without)\\b)");
+    private static final Pattern NOT_PLACE = Pattern.compile(
+            "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+                    + "|August|September|October|November|December|The|It|They|He|She|We|Its|Their|His)\\b");
+    private static final Pattern PRONOUN = Pattern.compile(
+            "\\b(?:(they|it)|(?:its|their|his|her) (?:forces|troops|fighters|units|soldiers|army))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_AGENT_BEFORE = Pattern.compile(
+            "(?:\\b(?:by|with|alongside|against|of|from|on|to|for|at|in|near|around|and its|backed|supported|led)|'s)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COORDINATION = Pattern.compile("^\\s*(?:,|and|, and)\\s*(?:its |their |allied )?$");
+    private static final Pattern MORE_PLACES = Pattern.compile("^(?:,? and (?:then )?(?:of )?|, )$");
+    private static final Pattern FROM_ACTOR = Pattern.compile("^\\s*from (?:the )?$");
+    private static final Pattern HELD = Pattern.compile("\\b([A-Za-z]+)-held\\b");
+    private static final Set<String> GAP_STOP = Set.of("out", "from", "to", "by", "with", "in", "on", "at", "into", "near",
+            "around", "towards", "toward", "outside", "across", "through", "for", "over", "against", "after", "before",
+            "during", "and", "or", "but", "while", "that", "which", "who", "their", "his", "her", "its", "dozens",
+            "several", "many", "some", "two", "three", "four", "five", "hundreds", "scores", "section", "sections",
+            "outskirts", "edges", "edge", "positions", "vicinity", "areas", "countryside", "push", "a", "an");
+    private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:most|parts?|much|half|large parts|swathes) of\\b");
+
+    private final List<ControlPattern> patterns;
+
+    public ControlChangeFinder(List<ControlPattern> patterns) {
+        this.patterns = patterns;
+    }
+
+    /** A pattern match with its slots filled, before merging. */
+    private record Hit(ControlPattern pattern, Sentence sentence, Span words, String agent, List<Mention> places,
+                       boolean partial, String heldBy, String explicitFrom, String after) {
+    }
+
+    /** Control changes of the article; {@code attributions} are the sentences' sources, by sentence index. */
+    public List<ControlChange> find(ArticleContext ctx, List<AttributionFinder.Attribution> attributions) {
+        List<Hit> hits = new ArrayList<>();
+        for (Sentence s : ctx.sentences) {
+            for (ControlPattern p : patterns) {
+                Matcher m = p.pattern().matcher(s.text());
+                while (m.find()) {
+                    Hit h = hit(ctx, s, p, new Span(s.abs(m.start()), s.abs(m.end())));
+                    if (h != null) {
+                        hits.add(h);
+                    }
+                }
+            }
+        }
+        // anaphors ("the city", "it") refer to places that statements are about, see resolveAnaphor
+        Set<String> topics = new java.util.HashSet<>();
+        for (Hit h : hits) {
+            for (Mention m : h.places()) {
+                if (m.ref() != null) {
+                    topics.add(m.ref());
+                }
+            }
+        }
+        List<Hit> resolved = new ArrayList<>();
+        for (Hit h : hits) {
+            List<Mention> ps = new ArrayList<>();
+            for (Mention m : h.places()) {
+                String ref = m.ref() != null ? m.ref() : ctx.resolveAnaphor(m.start(), h.sentence(), topics);
+                if (ref != null) {
+                    ps.add(new Mention(m.span(), m.text(), ref));
+                }
+            }
+            if (!ps.isEmpty()) {
+                resolved.add(new Hit(h.pattern(), h.sentence(), h.words(), h.agent(), ps, h.partial(), h.heldBy(),
+                        h.explicitFrom(), h.after()));
+            }
+        }
+        hits = resolved;
+        hits.sort(Comparator.comparingInt(h -> h.words().start()));
+        // overlapping matches of different patterns: keep the longest words
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : hits) {
+            Hit clash = null;
+            for (Hit k : kept) {
+                if (k.words().overlaps(h.words())) {
+                    clash = k;
+                }
+            }
+            if (clash == null) {
+                kept.add(h);
+            } else if (h.words().length() > clash.words().length()) {
+                kept.set(kept.indexOf(clash), h);
+            }
+        }
+        List<ControlChange> out = new ArrayList<>();
+        // first the changes whose gainer is named, then those that need the article's opponents
+        for (int pass = 0; pass < 2; pass++) {
+            for (Hit h : kept) {
+                ControlPattern.Role role = h.pattern().role();
+                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.PASSIVE
+                        || role == ControlPattern.Role.EXPELS;
+                if ((pass == 0) != direct) {
+                    continue;
+                }
+                for (Mention place : h.places()) {
+                    ControlChange c = build(ctx, h, place, attributions.get(h.sentence().index()));
+                    if (c != null) {
+                        merge(out, c, ctx::allied);
+                        ctx.gainers.merge(c.to(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Hit hit(ArticleContext ctx, Sentence s, ControlPattern p, Span words) {
+        if (p.role() != ControlPattern.Role.EXPELS && MentionLib.overlapsAny(ctx.actorMentions, words)
+                || MentionLib.overlapsAny(ctx.placeMentions, words)) {
+            return null;
+        }
+        int clauseStart = clauseStart(ctx.body, s, words.start());
+        String before = ctx.body.substring(clauseStart, words.start());
+        if (NEGATION.matcher(before).find() || DENIAL.matcher(ctx.body.substring(s.start(), words.start())).find()) {
+            return null;
+        }
+        List<Mention> places = new ArrayList<>();
+        boolean partial = false;
+        String heldBy = null;
+        String explicitFrom = null;
+        String after = null;
+        if (p.role() == ControlPattern.Role.PASSIVE) {
+            Mention place = placeBefore(ctx, s, clauseStart, words.start());
+            if (place == null) {
+                return null;
+            }
+            places.add(place);
+            after = actorRightAfter(ctx, words.end(), 4);
+            if (after == null) {
+                return null;
+            }
+        } else {
+            Mention first = placeAfter(ctx, s, words.end(), words.start());
+            if (first == null && p.role() == ControlPattern.Role.DEFENDS) {
+                first = frontedPlace(ctx, s);
+            }
+            if (first == null) {
+                return null;
+            }
+            String gap = ctx.body.substring(words.end(), Math.max(words.end(), first.start()));
+            partial = PARTIAL_GAP.matcher(gap).find();
+            Matcher hm = HELD.matcher(gap);
+            if (hm.find()) {
+                heldBy = heldActor(ctx, hm.group(1));
+            }
+            places.add(first);
+            Mention last = first;
+            while (true) {
+                Mention next = nextMention(ctx, last.end(), s.end());
+                if (next == null || !MORE_PLACES.matcher(ctx.body.substring(last.end(), next.start())).matches()) {
+                    break;
+                }
+                places.add(next);
+                last = next;
+            }
+            String fromActor = actorAfterGap(ctx, last.end(), s.end(), FROM_ACTOR);
+            explicitFrom = fromActor;
+            if (p.role() == ControlPattern.Role.DEFENDS) {
+                after = actorRightAfter(ctx, words.end(), 2);
+            } else if (p.role() == ControlPattern.Role.EXPELS) {
+                for (Mention a : MentionLib.within(ctx.actorMentions, words)) {
+                    after = ctx.forceOf(a.ref());
+                    break;
+                }
+                if (after == null) {
+                    return null;
+                }
+            }
+        }
+        String agent = null;
+        if (p.role() != ControlPattern.Role.PASSIVE && p.role() != ControlPattern.Role.NOMINAL) {
+            agent = agent(ctx, s, clauseStart, words.start());
+            if (agent == null) {
+                return null;
+            }
+        }
+        return new Hit(p, s, words, agent, places, partial, heldBy, explicitFrom, after);
+    }
+
+    private ControlChange build(ArticleContext ctx, Hit h, Mention place, AttributionFinder.Attribution attr) {
+        String to;
+        String from = h.explicitFrom() != null ? h.explicitFrom() : h.heldBy();
+        switch (h.pattern().role()) {
+            case GAINS -> to = h.agent();
+            case PASSIVE -> to = h.after();
+            case LOSES -> {
+                from = h.agent();
+                to = ctx.opponentOf(h.agent());
+            }
+            case EXPELS -> {
+                to = h.agent();
+                from = h.after();
+            }
+            case DEFENDS -> {
+                from = h.agent();
+                String other = h.after() != null && !ctx.allied(h.after(), h.agent()) ? h.after() : null;
+                to = other != null ? other : ctx.opponentOf(h.agent());
+            }
+            default -> to = topGainer(ctx);
+        }
+        if (to == null || ctx.side(to) == null) {
+            return null;
+        }
+        to = holder(ctx, h, to);
+        if (from != null && ctx.allied(from, to)) {
+            from = null;
+        }
+        Status status = h.pattern().status();
+        if (h.partial() && status == Status.COMPLETED) {
+            status = Status.PARTIAL;
+        }
+        DateMention date = nearestDate(ctx, h.sentence(), h.words());
+        List<Span> ev = new ArrayList<>();
+        Span span = h.words().union(place.span());
+        Mention agentMention = agentMention(ctx, h);
+        if (agentMention != null && agentMention.start() >= h.sentence().start()) {
+            span = span.union(agentMention.span());
+        }
+        if (date != null && date.span().start() >= span.start() && date.span().start() - span.end() <= 20) {
+            span = span.union(date.span());
+        }
+        ev.add(span);
+        boolean isHighway = ctx.highways.containsKey(place.ref()) && !ctx.places.containsKey(place.ref());
+        return new ControlChange(isHighway ? null : place.ref(), isHighway ? place.ref() : null, from, to, status,
+                date == null ? null : date.point(), date == null ? null : date.text(), attr.sources(), ev);
+    }
+
+    /**
+     * Who holds what {@code to} takes: {@code to}, unless it is a foreign state's force named as
+     * a coalition ("Turkish-led forces") or beside a local force of an allied side in the same
+     * sentence; then that local force.
+     */
+    private static String holder(ArticleContext ctx, Hit h, String to) {
+        ActorEntity a = ctx.actor(to);
+        if (a == null || !a.foreignTo(ctx.country)) {
+            return to;
+        }
+        Mention named = agentMention(ctx, h);
+        if (named != null && named.text().contains("-led")) {
+            return ctx.holderFor(to);
+        }
+        for (Mention m : MentionLib.within(ctx.actorMentions, h.sentence().span())) {
+            ActorEntity o = ctx.actor(m.ref());
+            if (o != null && o.fights() && !o.foreignTo(ctx.country) && ctx.allied(o.id(), to)) {
+                return o.id();
+            }
+        }
+        return to;
+    }
+
+    private static Mention agentMention(ArticleContext ctx, Hit h) {
+        for (int i = ctx.actorMentions.size() - 1; i >= 0; i--) {
+            Mention m = ctx.actorMentions.get(i);
+            if (m.end() <= h.words().start() && m.start() >= h.sentence().start()
+                    && (m.ref().equals(h.agent()) || m.ref().equals(h.after()))) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static String topGainer(ArticleContext ctx) {
+        return ctx.gainers.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * Merges {@code c} into an earlier statement of the same change (same place, gainers of one or
+     * allied sides, dates that can meet), or adds it. The earlier statement's gainer, status and
+     * date win; sources and evidence are joined.
+     */
+    static void merge(List<ControlChange> out, ControlChange c, java.util.function.BiPredicate<String, String> allied) {
+        for (int i = 0; i < out.size(); i++) {
+            ControlChange o = out.get(i);
+            // a later statement joins an earlier one unless it claims more (completed after partial)
+            boolean sameClaim = o.status() == c.status() || c.date() == null && weaker(c.status(), o.status());
+            if (Objects.equals(o.place(), c.place()) && Objects.equals(o.highway(), c.highway()) && sameClaim
+                    && (Objects.equals(o.to(), c.to()) || allied.test(o.to(), c.to())) && compatible(o.date(), c.date())) {
+                List<String> acc = new ArrayList<>(o.according());
+                for (String a : c.according()) {
+                    if (!acc.contains(a)) {
+                        acc.add(a);
+                    }
+                }
+                List<Span> ev = new ArrayList<>(o.evidence());
+                ev.addAll(c.evidence());
+                out.set(i, new ControlChange(o.place(), o.highway(), o.from() != null ? o.from() : c.from(), o.to(),
+                        o.status(), o.date() != null ? o.date() : c.date(),
+                        o.date() != null ? o.dateText() : c.dateText(), acc, ev));
+                return;
+            }
+        }
+        out.add(c);
+    }
+
+    /** True when {@code a} claims less than {@code b} (completed > partial > contested > imminent). */
+    private static boolean weaker(Status a, Status b) {
+        return rank(a) < rank(b);
+    }
+
+    private static int rank(Status s) {
+        return switch (s) {
+            case COMPLETED -> 4;
+            case PARTIAL -> 3;
+            case CONTESTED, ONGOING -> 2;
+            case IMMINENT -> 1;
+        };
+    }
+
+    private static boolean compatible(DateSpec a, DateSpec b) {
+        if (a == null || b == null) {
+            return true;
+        }
+        return !(a.latest() != null && b.earliest() != null && a.latest().isBefore(b.earliest())
+                || b.latest() != null && a.earliest() != null && b.latest().isBefore(a.earliest()));
+    }
+
+    private static DateMention nearestDate(ArticleContext ctx, Sentence s, Span words) {
+        DateMention best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (DateMention d : ctx.datesIn(s.span())) {
+            int dist = d.span().start() >= words.end() ? d.span().start() - words.end() : words.start() - d.span().end();
+            if (dist < bestDist) {
+                best = d;
+                bestDist = dist;
+            }
+        }
+        return best;
+    }
+
+    static int clauseStart(String body, Sentence s, int pos) {
+        String before = body.substring(s.start(), pos);
+        Matcher m = CLAUSE_BREAK.matcher(before);
+        int start = s.start();
+        while (m.find()) {
+            start = s.start() + m.end();
+        }
+        return start;
+    }
+
+    /** The actor standing for the subject of the clause [clauseStart, verb). */
+    private static String agent(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
+        List<Mention> cands = new ArrayList<>();
+        for (Mention m : MentionLib.within(ctx.actorMentions, new Span(clauseStart, verb))) {
+            ActorEntity a = ctx.actor(m.ref());
+            if (a == null || a.coarseSide() == null || m.text().endsWith("-held")) {
+                continue;
+            }
+            String pre = ctx.body.substring(Math.max(clauseStart, m.start() - 20), m.start());
+            String post = ctx.body.substring(m.end(), Math.min(ctx.body.length(), m.end() + 2));
+            if (NOT_AGENT_BEFORE.matcher(pre).find() || post.startsWith("'s")) {
+                continue;
+            }
+            cands.add(m);
+        }
+        if (!cands.isEmpty()) {
+            List<Mention> group = new ArrayList<>();
+            group.add(cands.get(0));
+            for (int i = 1; i < cands.size(); i++) {
+                String gap = ctx.body.substring(group.get(group.size() - 1).end(), cands.get(i).start());
+                if (!COORDINATION.matcher(gap).matches()) {
+                    break;
+                }
+                group.add(cands.get(i));
+            }
+            // allies named together ("Turkish troops and allied Syrian fighters"): the local force holds the
+            // ground; adversaries named together ("X and Y were fighting for") leave the first
+            String first = ctx.forceOf(group.get(0).ref());
+            boolean allAllied = group.stream().allMatch(m -> ctx.allied(m.ref(), group.get(0).ref()));
+            if (allAllied) {
+                for (Mention m : group) {
+                    if (!ctx.actor(m.ref()).foreignTo(ctx.country)) {
+                        return ctx.forceOf(m.ref());
+                    }
+                }
+            }
+            return first;
+        }
+        Matcher pm = PRONOUN.matcher(ctx.body.substring(clauseStart, verb));
+        if (pm.find()) {
+            int at = clauseStart + pm.start();
+            if (pm.group(1) != null) {
+                String a = ctx.lastActorBefore(at, true);
+                return a;
+            }
+            String a = ctx.lastActorBefore(at, false);
+            return a == null ? null : ctx.forceOf(a);
+        }
+        // a participle clause (", recapturing ...") shares the sentence's subject
+        String gap = ctx.body.substring(clauseStart, verb).strip();
+        if (gap.isEmpty() && clauseStart > s.start()) {
+            for (Mention m : MentionLib.within(ctx.actorMentions, new Span(s.start(), clauseStart))) {
+                ActorEntity a = ctx.actor(m.ref());
+                if (a != null && a.fights()) {
+                    return a.id();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first place, highway or anaphor after {@code from} whose gap passes the checks. */
+    private static Mention placeAfter(ArticleContext ctx, Sentence s, int from, int verbStart) {
+        Mention next = nextMention(ctx, from, s.end());
+        Matcher am = ANAPHOR.matcher(ctx.body);
+        am.region(from, s.end());
+        Mention anaphor = null;
+        if (am.find()) {
+            if ((next == null || am.start() < next.start())
+                    && !MentionLib.overlapsAny(ctx.placeMentions, new Span(am.start(), am.end()))) {
+                anaphor = new Mention(new Span(am.start(), am.end()), am.group(), null); // resolved later
+            }
+        }
+        Mention cand = anaphor != null ? anaphor : next;
+        if (cand == null || !gapOk(ctx.body.substring(from, cand.start()))) {
+            return unknownPlace(ctx, from, s.end());
+        }
+        return cand;
+    }
+
+    /**
+     * A name the gazetteer does not know, right after control words ("had taken control of Beit
+     * Sawa and"), is a place: it becomes one (kind town, no GeoNames id) for the whole article.
+     */
+    private static Mention unknownPlace(ArticleContext ctx, int from, int limit) {
+        Matcher m = UNKNOWN_PLACE.matcher(ctx.body);
+        m.region(from, limit);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        Span span = new Span(m.start(1), m.end(1));
+        String name = m.group(1);
+        if (MentionLib.overlapsAny(ctx.actorMentions, span) || MentionLib.overlapsAny(ctx.placeMentions, span)
+                || MentionLib.overlapsAny(ctx.highwayMentions, span) || NOT_PLACE.matcher(name).find()) {
+            return null;
+        }
+        return ctx.addPlace(PlaceEntity.of(name, org.conflictkg.facts.PlaceKind.TOWN, null, ctx.country), span, name);
+    }
+
+    private static Mention nextMention(ArticleContext ctx, int from, int limit) {
+        Mention best = null;
+        for (List<Mention> list : List.of(ctx.placeMentions, ctx.highwayMentions)) {
+            for (Mention m : list) {
+                if (m.start() >= from && m.end() <= limit) {
+                    if (best == null || m.start() < best.start()) {
+                        best = m;
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    static boolean gapOk(String gap) {
+        String g = gap.strip();
+        if (g.isEmpty()) {
+            return true;
+        }
+        if (g.length() > 60 || !g.matches("[\\p{L}' -]+")) {
+            return false;
+        }
+        String[] words = g.split("\\s+");
+        if (words.length > 7) {
+            return false;
+        }
+        for (String w : words) {
+            if (GAP_STOP.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Mention placeBefore(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
+        Mention best = null;
+        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(s.start(), verb))) {
+            best = m;
+        }
+        Matcher am = ANAPHOR_BEFORE.matcher(ctx.body.substring(clauseStart, verb));
+        if (am.find()) {
+            return new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null);
+        }
+        if (best == null) {
+            return null;
+        }
+        String gap = ctx.body.substring(best.end(), verb);
+        return gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")
+                ? best : null;
+    }
+
+    /** "In Ras al-Ain, ..." at the start of the sentence. */
+    private static Mention frontedPlace(ArticleContext ctx, Sentence s) {
+        if (!s.text().startsWith("In ")) {
+            return null;
+        }
+        for (Mention m : ctx.placeMentions) {
+            if (m.start() == s.start() + 3) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static String actorRightAfter(ArticleContext ctx, int pos, int maxGap) {
+        for (Mention m : ctx.actorMentions) {
+            if (m.start() >= pos) {
+                String gap = ctx.body.substring(pos, m.start());
+                return gap.length() <= maxGap + 4 && gap.strip().matches("(?:by|the)?") ? ctx.forceOf(m.ref()) : null;
+            }
+        }
+        return null;
+    }
+
+    private static String actorAfterGap(ArticleContext ctx, int pos, int limit, Pattern gapPattern) {
+        for (Mention m : ctx.actorMentions) {
+            if (m.start() >= pos && m.end() <= limit) {
+                return gapPattern.matcher(ctx.body.substring(pos, m.start())).matches() ? ctx.forceOf(m.ref()) : null;
+            }
+        }
+        return null;
+    }
+
+    /** The actor an "X-held" adjective names: rebel, opposition, government, regime, or a lexicon name (SDF, IS). */
+    static String heldActor(ArticleContext ctx, String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        String id = switch (w) {
+            case "rebel", "opposition", "insurgent" -> "syrian-opposition";
+            case "government", "regime", "loyalist", "army" -> ctx.stateActor();
+            case "kurdish" -> "ypg";
+            case "russian" -> "russian-forces";
+            case "ukrainian" -> "ukrainian-forces";
+            case "turkish" -> "turkish-military";
+            default -> null;
+        };
+        if (id == null) {
+            for (ActorLexicon.Entry e : ctx.lexicon.entries()) {
+                if (e.when().equals("*") && e.pattern().matcher(word).matches()) {
+                    id = e.actor().id();
+                    break;
+                }
+            }
+        }
+        if (id != null) {
+            ctx.ensureActor(id);
+        }
+        return id;
+    }
+}

@@ -1,0 +1,52 @@
+package org.conflictkg.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reading the extractor's data files: tab-separated rows, and the phrase patterns they hold. */
+final class DataFiles {
+    private DataFiles() {
+    }
+
+    /** Receives one row: its cells, and {@code source:line} for error messages. */
+    @FunctionalInterface
+    interface Row {
+        void accept(String[] cells, String where);
+    }
+
+    /**
+     * Reads rows of exactly {@code columns} tab-separated cells, skipping blank lines and {@code #}
+     * comments; a row of another width is bad input naming its file and line.
+     */
+    static void rows(InputStream in, String source, int columns, Row row) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+            n++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t", -1);
+            if (c.length != columns) {
+                throw ExtractException.badInput(source + ":" + n + ": expected " + columns
+                        + " tab-separated columns, found " + c.length);
+            }
+            row.accept(c, source + ":" + n);
+        }
+    }
+
+    /** A case-insensitive pattern that matches {@code regex} only as whole words (hyphens count as word). */
+    static Pattern phrase(String regex, String where) {
+        try {
+            return Pattern.compile("(?<![\\w-])(?:" + regex + ")(?![\\w-])", Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw ExtractException.badInput(where + ": bad pattern: " + e.getDescription());
+        }
+    }
+}

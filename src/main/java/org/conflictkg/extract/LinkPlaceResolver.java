@@ -1,0 +1,120 @@
+package org.conflictkg.extract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.conflictkg.facts.PlaceKind;
+import org.conflictkg.link.Candidate;
+import org.conflictkg.link.Gazetteer;
+import org.conflictkg.link.GeoNamesRecord;
+import org.conflictkg.link.LinkResult;
+import org.conflictkg.link.PlaceMatcher;
+import org.conflictkg.link.PlaceQuery;
+
+/**
+ * A {@link PlaceResolver} over the project's gazetteer ({@link Gazetteer}, {@link PlaceMatcher}):
+ * a name resolves when the matcher links it in the article's main country with a near-exact name
+ * (extraction asks about every capitalised phrase, so a loose match would turn words into places).
+ * A name the matcher finds ambiguous but near-exact is a place without a GeoNames id: reported,
+ * not guessed. Answers are cached by (name, country). Thread-safe.
+ */
+public final class LinkPlaceResolver implements PlaceResolver {
+    /** Lowest name similarity accepted: spelling variants pass ("Saraqeb", "Sarāqib"), other words do not. */
+    static final double MIN_NAME_SCORE = 0.9;
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final PlaceMatcher matcher;
+    private final Gazetteer gazetteer;
+    private final Map<String, Optional<ResolvedPlace>> cache = new ConcurrentHashMap<>();
+
+    public LinkPlaceResolver(Gazetteer gazetteer) {
+        this.matcher = new PlaceMatcher(gazetteer);
+        this.gazetteer = gazetteer;
+    }
+
+    /** Over the bundled gazetteer (GeoNames cities1000 extract and first-level regions, CC BY 4.0). */
+    public static LinkPlaceResolver bundled() {
+        return new LinkPlaceResolver(Gazetteer.bundled());
+    }
+
+    @Override
+    public Optional<ResolvedPlace> resolve(String name, Set<String> countries) {
+        String country = countries.isEmpty() ? null : countries.iterator().next();
+        String key = country + "|" + name;
+        Optional<ResolvedPlace> hit = cache.get(key);
+        if (hit == null) {
+            hit = lookup(name, country, countries);
+            if (cache.size() > CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(key, hit);
+        }
+        return hit;
+    }
+
+    @Override
+    public Optional<ResolvedPlace> resolveProvince(String name, Set<String> countries) {
+        for (String c : countries) {
+            LinkResult r = matcher.link(PlaceQuery.builder(name).kind(PlaceKind.PROVINCE).country(c).build());
+            if (r.isLinked() && r.best().record().isAdmin1() && r.best().nameScore() >= MIN_NAME_SCORE) {
+                GeoNamesRecord rec = r.best().record();
+                return Optional.of(new ResolvedPlace(String.valueOf(rec.id()), rec.name(), PlaceKind.PROVINCE,
+                        rec.admin1(), rec.countryCode()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One name lookup; then the matcher ranks in the first of the article's countries that has such a name. */
+    private Optional<ResolvedPlace> lookup(String name, String country, Set<String> countries) {
+        List<Gazetteer.NameHit> hits = gazetteer.lookup(name);
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String c : countries) {
+            for (Gazetteer.NameHit h : hits) {
+                if (c.equals(h.record().countryCode())) {
+                    return link(name, c, countries);
+                }
+            }
+        }
+        return countries.isEmpty() ? link(name, null, countries) : Optional.empty();
+    }
+
+    private Optional<ResolvedPlace> link(String name, String country, Set<String> countries) {
+        LinkResult result = matcher.link(PlaceQuery.builder(name).country(country).build());
+        if (result.status() == LinkResult.Status.UNLINKED || result.best() == null) {
+            return Optional.empty();
+        }
+        Candidate best = result.best();
+        GeoNamesRecord rec = best.record();
+        if (best.nameScore() < MIN_NAME_SCORE || !countries.isEmpty() && !countries.contains(rec.countryCode())) {
+            return Optional.empty();
+        }
+        String id = result.isLinked() ? String.valueOf(rec.id()) : null;
+        return Optional.of(new ResolvedPlace(id, rec.name(), kindOf(rec), rec.admin1(), rec.countryCode()));
+    }
+
+    static PlaceKind kindOf(GeoNamesRecord r) {
+        if (r.isCountry()) {
+            return PlaceKind.COUNTRY;
+        }
+        if (r.isAdmin1()) {
+            return PlaceKind.PROVINCE;
+        }
+        if (!"P".equals(r.featureClass())) {
+            return PlaceKind.REGION;
+        }
+        String code = r.featureCode();
+        if (code.equals("PPLC") || code.equals("PPLA") || r.population() >= 100_000) {
+            return PlaceKind.CITY;
+        }
+        if (r.population() >= 5_000 || code.startsWith("PPLA")) {
+            return PlaceKind.TOWN;
+        }
+        return PlaceKind.VILLAGE;
+    }
+}

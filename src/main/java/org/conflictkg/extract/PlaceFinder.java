@@ -1,0 +1,213 @@
+package org.conflictkg.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.conflictkg.facts.PlaceKind;
+
+/**
+ * Finds place mentions: countries (a fixed table), names the {@link PlaceResolver} knows
+ * (capitalised word sequences, longest first), names introduced by a place noun ("the town of X",
+ * "X province", "the X region") and landmarks ("the city's national hospital"). Actor mentions
+ * win over places ("Turkey" the state, "Damascus" the government are actors where the lexicon says so).
+ */
+public final class PlaceFinder {
+    /** What was found: mentions in text order and the places they refer to, by key. */
+    public record Result(List<Mention> mentions, Map<String, PlaceEntity> places) {
+    }
+
+    /** A capitalised word; transliterations may start with an ayn mark and carry diacritics ("‘Ayn", "Ḩasan"). */
+    private static final String CAP_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
+    /** An Arabic article as transliterations write it: "al", "ash", "ad", "aḑ", "az̧", "el", "ul". */
+    static final String PARTICLE = "(?:a[a-z\u0100-\u017F\u1E00-\u1EFF]\\p{M}?h?|e[lsdzn]|ul)";
+    private static final String CAP = CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?" + CAP_WORD + ")*";
+    private static final Pattern SEQUENCE = Pattern.compile(CAP);
+    private static final Pattern NOUN_OF = Pattern.compile(
+            "\\b(?:[a-z-]+ )?(town|city|village|district|neighbourhood|suburb|province|governorate|region)s? of ("
+                    + CAP + ")(?:,? and (" + CAP + "))?");
+    private static final Pattern PROVINCE_AFTER = Pattern.compile("\\b(" + CAP + ") (province|governorate|oblast)\\b");
+    private static final Pattern REGION = Pattern.compile("\\bthe (?:[a-z]+ )?(" + CAP + ") (region)\\b");
+    private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
+            + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
+            + "|prison|power plant|military academy))\\b");
+    private static final Set<String> STOP = Set.of("the", "a", "an", "on", "in", "at", "as", "but", "and", "if", "last",
+            "some", "more", "both", "read", "president", "general", "colonel", "governor", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "during", "before", "after",
+            "while", "since", "units", "syrian", "russian", "turkish", "kurdish", "ukrainian", "arab", "islamic", "iraqi",
+            "iranian", "lebanese", "jordanian", "american", "british", "french", "israeli", "palestinian", "european",
+            "western", "eastern", "northern", "southern", "central",
+            "state", "army", "forces", "temple", "its", "his", "their", "another", "many", "most", "this", "that",
+            "under", "with", "from", "for", "of", "to", "by", "it", "he", "she", "they", "we", "slowly", "once");
+
+    /** Countries: folded name to {geonames id, ISO code, name}. */
+    private static final Map<String, String[]> COUNTRIES = Map.ofEntries(
+            Map.entry("syria", new String[] {"163843", "SY", "Syria"}),
+            Map.entry("ukraine", new String[] {"690791", "UA", "Ukraine"}),
+            Map.entry("turkey", new String[] {"298795", "TR", "Turkey"}),
+            Map.entry("iraq", new String[] {"99237", "IQ", "Iraq"}),
+            Map.entry("lebanon", new String[] {"272103", "LB", "Lebanon"}),
+            Map.entry("jordan", new String[] {"248816", "JO", "Jordan"}),
+            Map.entry("russia", new String[] {"2017370", "RU", "Russia"}),
+            Map.entry("iran", new String[] {"130758", "IR", "Iran"}),
+            Map.entry("israel", new String[] {"294640", "IL", "Israel"}));
+
+    private final PlaceResolver resolver;
+
+    public PlaceFinder(PlaceResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public Result find(String body, List<String> countries, List<Mention> actors) {
+        this.bodyText = body;
+        Set<String> countrySet = new java.util.LinkedHashSet<>(countries);
+        String main = countries.isEmpty() ? null : countries.get(0);
+        Map<String, PlaceEntity> places = new LinkedHashMap<>();
+        List<Mention> found = new ArrayList<>();
+
+        // 1. place nouns introduce names: "the town of X", "X province", "the X region"
+        Matcher m = NOUN_OF.matcher(body);
+        while (m.find()) {
+            PlaceKind kind = kindOfNoun(m.group(1), main);
+            for (int g = 2; g <= 3; g++) {
+                if (m.group(g) != null) {
+                    add(found, places, new Span(m.start(g), m.end(g)), m.group(g), kind, countrySet, main);
+                }
+            }
+        }
+        m = PROVINCE_AFTER.matcher(body);
+        while (m.find()) {
+            add(found, places, new Span(m.start(1), m.end(2)), m.group(1), PlaceKind.PROVINCE, countrySet, main);
+        }
+        m = REGION.matcher(body);
+        while (m.find()) {
+            PlaceKind kind = "UA".equals(main) || "RU".equals(main) ? PlaceKind.PROVINCE : PlaceKind.REGION;
+            add(found, places, new Span(m.start(1), m.end(2)), m.group(1), kind, countrySet, main);
+        }
+        m = LANDMARK.matcher(body);
+        while (m.find()) {
+            String name = m.group(1);
+            PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
+            places.putIfAbsent(p.key(), p);
+            found.add(new Mention(new Span(m.start(), m.end()), m.group(), p.key()));
+        }
+        // 2. capitalised sequences the gazetteer or the country table knows, longest first
+        m = SEQUENCE.matcher(body);
+        while (m.find()) {
+            int s = m.start();
+            int e = m.end();
+            List<int[]> words = words(body, s, e);
+            int i = 0;
+            while (i < words.size()) {
+                String first = body.substring(words.get(i)[0], words.get(i)[1]).toLowerCase(Locale.ROOT);
+                if (STOP.contains(first)) {
+                    i++; // no place name starts with "The", "On", a weekday...
+                    continue;
+                }
+                int matchedTo = -1;
+                for (int j = words.size() - 1; j >= i && matchedTo < 0; j--) {
+                    Span span = new Span(words.get(i)[0], words.get(j)[1]);
+                    String text = body.substring(span.start(), span.end());
+                    if (j == i && STOP.contains(text.toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    if (MentionLib.overlapsAny(actors, span) || MentionLib.overlapsAny(found, span)) {
+                        continue;
+                    }
+                    if (lookup(found, places, span, text, countrySet)) {
+                        matchedTo = j;
+                    }
+                }
+                i = matchedTo >= 0 ? matchedTo + 1 : i + 1;
+            }
+        }
+        return new Result(MentionLib.longestFirst(found), places);
+    }
+
+    private boolean lookup(List<Mention> found, Map<String, PlaceEntity> places, Span span, String text,
+                           Set<String> countries) {
+        String folded = text.toLowerCase(Locale.ROOT);
+        String[] c = COUNTRIES.get(folded);
+        if (c != null) {
+            PlaceEntity p = PlaceEntity.of(c[2], PlaceKind.COUNTRY, c[0], c[1]);
+            places.putIfAbsent(p.key(), p);
+            found.add(new Mention(span, text, p.key()));
+            return true;
+        }
+        if (text.length() < 4) {
+            return false;
+        }
+        Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(text, countries);
+        if (r.isEmpty()) {
+            return false;
+        }
+        PlaceEntity p = PlaceEntity.of(text, r.get().kind(), r.get().geonamesId(), r.get().country(), r.get().admin1());
+        places.putIfAbsent(p.key(), p);
+        found.add(new Mention(span, text, p.key()));
+        return true;
+    }
+
+    private void add(List<Mention> found, Map<String, PlaceEntity> places, Span span, String name, PlaceKind kind,
+                     Set<String> countries, String main) {
+        if (STOP.contains(name.toLowerCase(Locale.ROOT)) || MentionLib.overlapsAny(found, span)) {
+            return;
+        }
+        PlaceEntity p;
+        if (kind == PlaceKind.PROVINCE) {
+            Optional<PlaceResolver.ResolvedPlace> r = resolver.resolveProvince(name, countries);
+            p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
+                    .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
+        } else if (kind == PlaceKind.REGION) {
+            p = PlaceEntity.of(name, kind, null, main);
+        } else {
+            Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(name, countries);
+            p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
+                    .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
+        }
+        places.putIfAbsent(p.key(), p);
+        found.add(new Mention(span, body(span), p.key()));
+    }
+
+    private String bodyText;
+
+    private String body(Span s) {
+        return bodyText.substring(s.start(), s.end());
+    }
+
+    private static PlaceKind kindOfNoun(String noun, String country) {
+        return switch (noun) {
+            case "town" -> PlaceKind.TOWN;
+            case "city" -> PlaceKind.CITY;
+            case "village" -> PlaceKind.VILLAGE;
+            case "district" -> PlaceKind.DISTRICT;
+            case "neighbourhood", "suburb" -> PlaceKind.NEIGHBOURHOOD;
+            case "province", "governorate" -> PlaceKind.PROVINCE;
+            default -> "UA".equals(country) ? PlaceKind.PROVINCE : PlaceKind.REGION;
+        };
+    }
+
+    /** Word boundaries (start, end) inside a capitalised sequence; "al-X" stays with its word, "al X" is two. */
+    private static List<int[]> words(String body, int s, int e) {
+        List<int[]> out = new ArrayList<>();
+        int i = s;
+        while (i < e) {
+            int j = i;
+            // a word ends at a space, or at a hyphen joining two capitalised names ("Damascus-Aleppo")
+            while (j < e && body.charAt(j) != ' ' && !(body.charAt(j) == '-' && j + 1 < e
+                    && Character.isUpperCase(body.charAt(j + 1)) && Character.isUpperCase(body.codePointAt(i))
+                    && j - i > 2)) {
+                j++;
+            }
+            out.add(new int[] {i, j});
+            i = j + 1;
+        }
+        return out;
+    }
+}

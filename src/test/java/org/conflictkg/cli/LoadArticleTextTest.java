@@ -1,0 +1,40 @@
+package org.conflictkg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** load takes article text directly: extract, convert and load in one step. */
+class LoadArticleTextTest {
+
+    @Test
+    void articleTextLoadsAndAnswersQueries(@TempDir Path tmp) {
+        Path db = tmp.resolve("kg");
+        CliRun load = CliRun.run("load", "examples/2020-01-31-newarab-saraqeb.txt", "--db", db.toString(), "--no-progress");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        assertThat(load.out()).startsWith("1 loaded");
+        CliRun q = CliRun.run("query", "controller-at", "--db", db.toString(), "--param", "date=2020-01-30",
+                "--format", "csv");
+        assertThat(q.exitCode()).as(q.err()).isZero();
+        assertThat(q.out()).contains("Maarat al-Numan").contains("Syrian government forces");
+        // Loading it again changes nothing.
+        assertThat(CliRun.run("load", "examples/2020-01-31-newarab-saraqeb.txt", "--db", db.toString(), "--no-progress")
+                .out()).startsWith("0 loaded, 1 unchanged");
+    }
+
+    @Test
+    void anArticleWithoutItsHeaderIsReportedAndSkipped(@TempDir Path tmp) throws IOException {
+        Path bad = tmp.resolve("no-header.txt");
+        Files.writeString(bad, "Rebels captured the town on Monday.\n");
+        CliRun load = CliRun.run("load", bad.toString(), "examples/2020-01-31-newarab-saraqeb.facts.json",
+                "--db", tmp.resolve("kg").toString(), "--no-progress");
+        assertThat(load.exitCode()).isEqualTo(2);
+        assertThat(load.out()).startsWith("1 loaded, 0 unchanged, 1 failed");
+        assertThat(load.err()).contains("no-header.txt");
+    }
+}
