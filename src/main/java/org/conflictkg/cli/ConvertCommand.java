@@ -1,6 +1,5 @@
 package org.conflictkg.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,8 +55,9 @@ final class ConvertCommand implements Callable<Integer> {
         }
         FactsToRdf converter = FactsToRdf.create().build();
         if (output == null) {
-            OutputStream out = new NonClosingStdout();
+            WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut());
             RdfOutputLib.write(out, fmt, sink -> FactsInputs.each(inputs, f -> converter.convert(f, sink)));
+            out.close();
         } else {
             RdfOutputLib.writeAtomically(output, fmt, sink -> FactsInputs.each(inputs, f -> converter.convert(f, sink)));
             err.println("wrote " + check.documents() + " article" + (check.documents() == 1 ? "" : "s") + " to "
@@ -92,22 +92,5 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         return Format.TRIG;
-    }
-
-    /** Standard output for RDF writers, which close their stream; System.out must stay open. */
-    private static final class NonClosingStdout extends java.io.FilterOutputStream {
-        NonClosingStdout() {
-            super(System.out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
     }
 }

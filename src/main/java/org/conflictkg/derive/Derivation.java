@@ -119,14 +119,7 @@ public final class Derivation {
             routes.forEach(r -> highways.put(r.highway(), new LinkedHashSet<>(r.places())));
             highways.values().forEach(affected::addAll);
             Timeline t = derive(new ReportsReader(dsg, registry, affected).read());
-            Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
-            List<HighwayControl.Result> results = new ArrayList<>();
-            for (HighwayControl.Route r : routes) {
-                if (r.points().size() >= 2) {
-                    days.getOrDefault(r.highway(), Set.of()).forEach(d -> results.add(HighwayControl.on(r, t, d)));
-                }
-            }
-            Timeline full = t.withHighways(routes, results);
+            Timeline full = withHighwayControl(dsg, t, routes);
             DerivedGraphWriter.delete(dsg, affected, highways.keySet());
             DerivedGraphWriter.write(full, q -> dsg.add(q));
             return full;
@@ -141,7 +134,11 @@ public final class Derivation {
     /** Reads the reports of a dataset (inside the caller's transaction, if any) and derives. */
     public Timeline derive(DatasetGraph dsg) {
         Timeline t = derive(new ReportsReader(dsg, registry).read());
-        List<HighwayControl.Route> routes = HighwayControl.routes(dsg);
+        return withHighwayControl(dsg, t, HighwayControl.routes(dsg));
+    }
+
+    /** The timeline with the control of each route (of two or more located towns) on its days of interest. */
+    private static Timeline withHighwayControl(DatasetGraph dsg, Timeline t, List<HighwayControl.Route> routes) {
         Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
         List<HighwayControl.Result> results = new ArrayList<>();
         for (HighwayControl.Route r : routes) {

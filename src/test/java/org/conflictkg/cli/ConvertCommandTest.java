@@ -37,6 +37,15 @@ class ConvertCommandTest {
     }
 
     @Test
+    void withoutOutputFileTheGraphGoesToTheCommandsOutput() {
+        CliRun run = CliRun.run("convert", EXAMPLE, "--format", "nquads");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        DatasetGraph back = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        org.apache.jena.riot.RDFParser.fromString(run.out(), org.apache.jena.riot.Lang.NQUADS).parse(back);
+        assertThat(IsoMatcher.isomorphic(RDFDataMgr.loadDatasetGraph(EXPECTED), back)).isTrue();
+    }
+
+    @Test
     void unknownFormatIsBadUsage(@TempDir Path dir) {
         CliRun run = CliRun.run("convert", EXAMPLE, "--format", "rdfxml", "-o", dir.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
