@@ -66,9 +66,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Attempts per HTTP request before giving up (default ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--batch", paramLabel = "QUADS", defaultValue = "" + TdbTarget.DEFAULT_BATCH_QUADS,
-            description = "Quads per TDB2 transaction (default ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "QUADS",
+            description = "Quads per TDB2 transaction (default " + TdbTarget.DEFAULT_BATCH_QUADS
+                    + ") or per HTTP request (default " + GspTarget.DEFAULT_BATCH_QUADS + ").")
+    Integer batch;
 
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
@@ -89,7 +90,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (batch < 1) {
+        if (batch != null && batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
         if (target.endpoint == null && (user != null || passwordFile != null || sparql != null)) {
@@ -135,9 +136,12 @@ final class LoadCommand implements Callable<Integer> {
             if (sparql != null) {
                 b.queryEndpoint(sparql);
             }
+            if (batch != null) {
+                b.batchQuads(batch);
+            }
             return b.build();
         }
         TdbTarget open = TdbTarget.open(db());
-        return new TdbTarget(open.dataset(), batch);
+        return new TdbTarget(open.dataset(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS);
     }
 }

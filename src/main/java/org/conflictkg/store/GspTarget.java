@@ -14,6 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.exec.http.DSP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTPBuilder;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.sparql.modify.request.UpdateDrop;
+import org.apache.jena.update.UpdateRequest;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
@@ -28,31 +41,63 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
- * Loads into any SPARQL 1.1 Graph Store Protocol endpoint: per article, one POST (merge) per
- * shared graph of the quads not already merged during this load (none, when an article adds
- * nothing new to the reference graph), then one PUT of the article graph with its hash triple. The PUT comes last so
- * that a graph whose hash says "current" is always complete. Credentials go as HTTP basic auth;
- * transient failures (I/O, 5xx, 429) are retried with exponential backoff; a 401/403 stops the
- * load at once (every further request would fail the same way).
+ * Loads into any SPARQL 1.1 Graph Store Protocol endpoint, many article graphs per request so
+ * that the server commits once per batch (up to {@link Builder#batchQuads} quads), not once per
+ * article. Per batch:
+ * <ul>
+ * <li>Articles whose graph the store does not hold (no stored hash) and the shared quads not yet
+ * sent during this load go in one dataset-level POST of N-Quads (the Graph Store Protocol on the
+ * dataset, as Fuseki offers it): merging into an absent graph creates it whole, and Fuseki parses
+ * the request into one write transaction, aborted on any error, so the request is in whole or
+ * not at all.</li>
+ * <li>When the batch replaces stored articles and an update endpoint is known (for Fuseki,
+ * {@code .../update} beside {@code .../data}), the whole batch is instead one SPARQL Update,
+ * built as an {@code UpdateRequest}: {@code DROP SILENT GRAPH} of each replaced graph, then one
+ * {@code INSERT DATA} of the shared quads and every article graph; one transaction again.</li>
+ * <li>Otherwise each replaced graph is one PUT, after the POST above. An endpoint that refuses
+ * dataset requests (400, 404, 405, 406, 415, 501) gets the per-graph form for everything: one
+ * POST (merge) per shared graph, then one PUT per article graph; an update endpoint that refuses
+ * is not used again in this load.</li>
+ * </ul>
+ * Every article graph carries its hash triple inside it and is written by one request, after (or
+ * with) the shared quads it needs, so after any failure or crash a graph whose hash says
+ * "current" is complete, and no article is half loaded. Every request is idempotent, so one whose
+ * answer was lost is safely sent again. Credentials go as HTTP basic auth; transient failures
+ * (I/O, 5xx, 408, 429) are retried with exponential backoff; a 401/403 stops the load at once
+ * (every further request would fail the same way).
  *
  * <p>Stored hashes come from one SPARQL query to the query endpoint, if one is known (for
  * Fuseki, {@code .../data} has its query endpoint at {@code .../query}); without one, every
- * article is written (still idempotent, only slower).
+ * article is written as a replacement (still idempotent, only slower). Graphs that exist without a
+ * hash triple are not article graphs by {@link StoreGraphs}' contract and are not looked for.
  */
 public final class GspTarget implements LoadTarget {
+    /** Default quads per request. */
+    public static final int DEFAULT_BATCH_QUADS = 50_000;
+
     private final String gspUrl;
     private final String queryUrl;
+    private final String updateUrl;
+    private final int batchQuads;
     private final String authorization;
     private final int attempts;
     private final Duration backoff;
     private final HttpClient http;
     private final java.util.function.Consumer<String> warn;
     /** Shared-graph quads already merged into the endpoint during this load. */
-    private final java.util.Set<Quad> sentShared = new java.util.HashSet<>();
+    private final Set<Quad> sentShared = new HashSet<>();
+    /** Ids of the article graphs the endpoint holds (from {@link #storedHashes}); null: unknown. */
+    private Set<String> stored;
+    /** False once the endpoint refused a dataset-level POST. */
+    private boolean datasetPostWorks = true;
+    /** False once the update endpoint refused an update. */
+    private boolean updateWorks = true;
 
     private GspTarget(Builder b) {
         this.gspUrl = b.gspUrl;
         this.queryUrl = b.queryUrl;
+        this.updateUrl = b.updateUrl;
+        this.batchQuads = b.batchQuads;
         this.authorization = b.user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
         this.attempts = b.attempts;
@@ -68,9 +113,18 @@ public final class GspTarget implements LoadTarget {
 
     /** The conventional query endpoint beside a Fuseki Graph Store endpoint, or null. */
     public static String fusekiQueryEndpoint(String gspUrl) {
+        return fusekiSibling(gspUrl, "query");
+    }
+
+    /** The conventional SPARQL Update endpoint beside a Fuseki Graph Store endpoint, or null. */
+    public static String fusekiUpdateEndpoint(String gspUrl) {
+        return fusekiSibling(gspUrl, "update");
+    }
+
+    private static String fusekiSibling(String gspUrl, String name) {
         String u = gspUrl.endsWith("/") ? gspUrl.substring(0, gspUrl.length() - 1) : gspUrl;
         if (u.endsWith("/data")) {
-            return u.substring(0, u.length() - "/data".length()) + "/query";
+            return u.substring(0, u.length() - "/data".length()) + "/" + name;
         }
         return null;
     }
@@ -98,6 +152,7 @@ public final class GspTarget implements LoadTarget {
                     }
                 });
             }
+            stored = new HashSet<>(byId.keySet());
         } catch (RuntimeException ex) {
             warn.accept("cannot read stored content hashes from " + queryUrl + " (" + ex.getMessage()
                     + "); writing every article");
@@ -107,37 +162,173 @@ public final class GspTarget implements LoadTarget {
 
     @Override
     public void write(List<ArticleGraph> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<Quad> newShared = new LinkedHashSet<>();
+        List<ArticleGraph> fresh = new ArrayList<>();
+        List<ArticleGraph> replaced = new ArrayList<>();
         for (ArticleGraph a : batch) {
-            Map<Node, Graph> shared = new LinkedHashMap<>();
             for (Quad q : a.sharedQuads()) {
                 if (!sentShared.contains(q)) {
-                    shared.computeIfAbsent(q.getGraph(), g -> GraphFactory.createDefaultGraph()).add(q.asTriple());
+                    newShared.add(q);
                 }
             }
-            for (var e : shared.entrySet()) {
-                send(a, e.getKey(), e.getValue(), false);
-                e.getValue().find().forEachRemaining(t -> sentShared.add(Quad.create(e.getKey(), t)));
+            (stored != null && !stored.contains(a.articleId()) ? fresh : replaced).add(a);
+        }
+        if (!replaced.isEmpty() && updateUrl != null && updateWorks) {
+            if (sendUpdate(batch, replaced, newShared)) {
+                done(batch, newShared);
+                return;
             }
+        }
+        if (datasetPostWorks && (!fresh.isEmpty() || !newShared.isEmpty())) {
+            if (postDataset(fresh, newShared)) {
+                done(fresh, newShared);
+                fresh = List.of();
+                newShared = Set.of();
+            }
+        }
+        // Per graph: shared graphs merged first, then each article graph replaced by one PUT.
+        Map<Node, Graph> shared = new LinkedHashMap<>();
+        for (Quad q : newShared) {
+            shared.computeIfAbsent(q.getGraph(), g -> GraphFactory.createDefaultGraph()).add(q.asTriple());
+        }
+        for (var e : shared.entrySet()) {
+            ArticleGraph first = batch.get(0);
+            send(first, "POST " + e.getKey().getURI(), () -> gsp(e.getKey()).POST(e.getValue()));
+            e.getValue().find().forEachRemaining(t -> sentShared.add(Quad.create(e.getKey(), t)));
+        }
+        List<ArticleGraph> perGraph = new ArrayList<>(fresh);
+        perGraph.addAll(replaced);
+        for (ArticleGraph a : perGraph) {
             Graph own = GraphFactory.createDefaultGraph();
             a.articleQuads().forEach(q -> own.add(q.asTriple()));
             own.add(a.hashQuad().asTriple());
-            send(a, a.graphName(), own, true);
+            send(a, "PUT " + a.graphName().getURI(), () -> gsp(a.graphName()).PUT(own));
+            done(List.of(a), Set.of());
         }
     }
 
-    private void send(ArticleGraph a, Node graphName, Graph graph, boolean put) {
+    /** Records what the endpoint now holds after a successful request. */
+    private void done(List<ArticleGraph> written, Set<Quad> shared) {
+        sentShared.addAll(shared);
+        if (stored != null) {
+            written.forEach(a -> stored.add(a.articleId()));
+        }
+    }
+
+    /**
+     * One dataset-level POST (Graph Store Protocol on the dataset, N-Quads) of the new shared
+     * quads and of article graphs the store does not hold: merging into an absent graph creates
+     * it whole. Returns false, having written nothing, if the endpoint refuses dataset requests.
+     */
+    private boolean postDataset(List<ArticleGraph> fresh, Set<Quad> newShared) {
+        DatasetGraph body = DatasetGraphFactory.create();
+        newShared.forEach(body::add);
+        for (ArticleGraph a : fresh) {
+            a.articleQuads().forEach(body::add);
+            body.add(a.hashQuad());
+        }
+        ArticleGraph first = fresh.isEmpty() ? null : fresh.get(0);
+        String what = "POST (dataset) of " + fresh.size() + " article graph(s)";
+        return sendOrRefused(first, what, () -> {
+            DSP dsp = DSP.service(gspUrl).httpClient(http).contentType(RDFFormat.NQUADS);
+            if (authorization != null) {
+                dsp.httpHeader("Authorization", authorization);
+            }
+            dsp.POST(body);
+        }, refused -> {
+            if (refused != 400) {
+                datasetPostWorks = false;
+            }
+            warn.accept(gspUrl + " refused a dataset POST (HTTP " + refused + "); writing one graph per request"
+                    + (refused != 400 ? " from now on" : " for this batch"));
+        });
+    }
+
+    /**
+     * One SPARQL Update request, built as an {@link UpdateRequest} (never from strings): drop
+     * the graphs being replaced, then insert the new shared quads and every article graph of the
+     * batch. The server runs it as one transaction, so the batch is in whole or not at all.
+     * Returns false, having written nothing, if the update endpoint refuses the request.
+     */
+    private boolean sendUpdate(List<ArticleGraph> batch, List<ArticleGraph> replaced, Set<Quad> newShared) {
+        UpdateRequest request = new UpdateRequest();
+        for (ArticleGraph a : replaced) {
+            request.add(new UpdateDrop(a.graphName(), true));
+        }
+        QuadDataAcc data = new QuadDataAcc();
+        newShared.forEach(data::addQuad);
+        for (ArticleGraph a : batch) {
+            a.articleQuads().forEach(data::addQuad);
+            data.addQuad(a.hashQuad());
+        }
+        request.add(new UpdateDataInsert(data));
+        String what = "SPARQL Update replacing " + replaced.size() + " article graph(s)";
+        return sendOrRefused(replaced.get(0), what, () -> {
+            UpdateExecHTTPBuilder ub = UpdateExecHTTP.service(updateUrl).httpClient(http).update(request);
+            if (authorization != null) {
+                ub.httpHeader("Authorization", authorization);
+            }
+            ub.build().execute();
+        }, refused -> {
+            updateWorks = false;
+            warn.accept(updateUrl + " refused a SPARQL Update (HTTP " + refused + "); replacing one graph per request");
+        });
+    }
+
+    /**
+     * Sends with retries; a status saying the endpoint does not take this kind of request
+     * (400, 404, 405, 406, 415, 501) is reported to {@code onRefused} and gives false.
+     */
+    private boolean sendOrRefused(ArticleGraph a, String what, Runnable request, java.util.function.IntConsumer onRefused) {
+        try {
+            send(a, what, request, true);
+            return true;
+        } catch (Unsupported ex) {
+            onRefused.accept(ex.status);
+            return false;
+        }
+    }
+
+    private GSP gsp(Node graphName) {
+        GSP gsp = GSP.service(gspUrl).httpClient(http).graphName(graphName).contentType(RDFFormat.NTRIPLES);
+        if (authorization != null) {
+            gsp.httpHeader("Authorization", authorization);
+        }
+        return gsp;
+    }
+
+    /** Thrown by {@link #send} when the endpoint answers that it does not take the request. */
+    private static final class Unsupported extends RuntimeException {
+        final int status;
+
+        Unsupported(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private static boolean unsupported(int status) {
+        return status == 400 || status == 404 || status == 405 || status == 406 || status == 415 || status == 501;
+    }
+
+    /**
+     * Runs one request with retries: I/O errors, 5xx, 408 and 429 are retried with doubling
+     * waits; 401/403 stop the load; other statuses fail the request ({@link Unsupported} for
+     * the ones meaning "not this kind of request", which the caller may route around). Every
+     * request sent through here is idempotent, so a retry after a lost answer is safe.
+     */
+    private void send(ArticleGraph a, String what, Runnable request) {
+        send(a, what, request, false);
+    }
+
+    private void send(ArticleGraph a, String what, Runnable request, boolean mayBeUnsupported) {
         long wait = backoff.toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                GSP gsp = GSP.service(gspUrl).httpClient(http).graphName(graphName).contentType(RDFFormat.NTRIPLES);
-                if (authorization != null) {
-                    gsp.httpHeader("Authorization", authorization);
-                }
-                if (put) {
-                    gsp.PUT(graph);
-                } else {
-                    gsp.POST(graph);
-                }
+                request.run();
                 return;
             } catch (HttpException ex) {
                 int status = ex.getStatusCode();
@@ -145,9 +336,12 @@ public final class GspTarget implements LoadTarget {
                     throw StoreException.refused(gspUrl + " refused the write (HTTP " + status + "): "
                             + (authorization == null ? "credentials needed (--user, --password-file)" : "check the credentials"));
                 }
-                boolean transientFailure = status <= 0 || status >= 500 || status == 429 || status == 408;
+                boolean transientFailure = status <= 0 || status >= 500 && status != 501 || status == 429 || status == 408;
+                if (mayBeUnsupported && !transientFailure && unsupported(status)) {
+                    throw new Unsupported(status);
+                }
                 if (!transientFailure || attempt >= attempts) {
-                    throw StoreException.failure((a == null ? gspUrl : a.source()) + ": " + (put ? "PUT " : "POST ") + graphName.getURI()
+                    throw StoreException.failure((a == null ? gspUrl : a.source()) + ": " + what
                             + " failed after " + attempt + " attempt(s): "
                             + (status > 0 ? "HTTP " + status + " " : "") + Objects.toString(ex.getMessage(), ""), ex);
                 }
@@ -171,7 +365,7 @@ public final class GspTarget implements LoadTarget {
     public Timeline derive(Derivation derivation) {
         DatasetGraph all;
         try {
-            org.apache.jena.sparql.exec.http.DSP get = org.apache.jena.sparql.exec.http.DSP.service(gspUrl).httpClient(http);
+            DSP get = DSP.service(gspUrl).httpClient(http);
             if (authorization != null) {
                 get.httpHeader("Authorization", authorization);
             }
@@ -183,14 +377,14 @@ public final class GspTarget implements LoadTarget {
         Timeline t = derivation.derive(all);
         Graph derived = GraphFactory.createDefaultGraph();
         Derivation.quads(t, q -> derived.add(q.asTriple()));
-        ArticleGraph none = null;
-        send(none, CKG.GRAPH_DERIVED, derived, true);
+        send(null, "PUT " + CKG.GRAPH_DERIVED.getURI(), () -> gsp(CKG.GRAPH_DERIVED).PUT(derived));
         return t;
     }
 
     @Override
     public int batchQuads() {
-        return 1;
+        // Once requests go one graph at a time, batches of one article keep failures per article.
+        return datasetPostWorks ? batchQuads : 1;
     }
 
     @Override
@@ -203,6 +397,9 @@ public final class GspTarget implements LoadTarget {
         private final String gspUrl;
         private String queryUrl;
         private boolean queryUrlSet;
+        private String updateUrl;
+        private boolean updateUrlSet;
+        private int batchQuads = DEFAULT_BATCH_QUADS;
         private String user;
         private String password;
         private int attempts = 5;
@@ -230,6 +427,22 @@ public final class GspTarget implements LoadTarget {
             return this;
         }
 
+        /**
+         * SPARQL Update endpoint used to replace article graphs a batch at a time (null: none;
+         * then each replaced graph is one PUT).
+         */
+        public Builder updateEndpoint(String url) {
+            this.updateUrl = url;
+            this.updateUrlSet = true;
+            return this;
+        }
+
+        /** Largest number of quads per request (at least 1). */
+        public Builder batchQuads(int quads) {
+            this.batchQuads = Math.max(1, quads);
+            return this;
+        }
+
         /** Attempts per request (at least 1) and the first wait between them (doubling). */
         public Builder retries(int attempts, Duration firstBackoff) {
             this.attempts = Math.max(1, attempts);
@@ -246,6 +459,9 @@ public final class GspTarget implements LoadTarget {
         public GspTarget build() {
             if (!queryUrlSet) {
                 queryUrl = fusekiQueryEndpoint(gspUrl);
+            }
+            if (!updateUrlSet) {
+                updateUrl = fusekiUpdateEndpoint(gspUrl);
             }
             return new GspTarget(this);
         }

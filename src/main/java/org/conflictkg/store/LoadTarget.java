@@ -17,8 +17,9 @@ public interface LoadTarget extends AutoCloseable {
 
     /**
      * Writes a batch of articles. On failure it throws; then no article of the batch is in the
-     * store (TDB2: one transaction), or, over HTTP (one request per graph, in order), the
-     * articles before the failing one are in and it and those after are not.
+     * store (TDB2: one transaction), or, over HTTP (one or a few requests per batch, each one
+     * server transaction), some articles of the batch may be in, each whole with its hash, and
+     * the others keep what the store held before; a rerun skips those already in.
      */
     void write(List<ArticleGraph> batch);
 

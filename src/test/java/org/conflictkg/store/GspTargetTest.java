@@ -26,12 +26,19 @@ class GspTargetTest {
 
     /** A server that fails the first {@code failures} requests with {@code status}, then accepts. */
     String serve(int failures, int status) throws IOException {
+        return serve(failures, status, 0);
+    }
+
+    /** As {@link #serve(int, int)}, and refuses dataset-level requests (no graph) with {@code datasetStatus} (0: accepts them). */
+    String serve(int failures, int status, int datasetStatus) throws IOException {
         AtomicInteger seen = new AtomicInteger();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/ds/data", ex -> {
-            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI().getQuery());
+            String query = ex.getRequestURI().getQuery();
+            requests.add(ex.getRequestMethod() + " " + query);
             ex.getRequestBody().readAllBytes();
-            int code = seen.getAndIncrement() < failures ? status : 201;
+            int code = seen.getAndIncrement() < failures ? status
+                    : datasetStatus != 0 && query == null ? datasetStatus : 201;
             ex.sendResponseHeaders(code, -1);
             ex.close();
         });
@@ -47,18 +54,28 @@ class GspTargetTest {
     }
 
     LoadReport load(String url, int attempts) {
-        GspTarget t = GspTarget.create(url).queryEndpoint(null).retries(attempts, Duration.ofMillis(10)).build();
+        GspTarget t = GspTarget.create(url).queryEndpoint(null).updateEndpoint(null)
+                .retries(attempts, Duration.ofMillis(10)).build();
         // No derivation: this scripted server answers writes only.
         return StoreLoader.create(t, Converters.standardInputs()).derivation(null).build().load(List.of(EXAMPLE));
     }
 
     @Test
-    void onePostPerSharedGraphThenOnePutOfTheArticleGraph() throws IOException {
+    void withoutStoredHashesSharedQuadsGoInOneDatasetPostThenTheArticleGraphIsPut() throws IOException {
+        // No query endpoint: the article may exist, so it is replaced (PUT), after the shared quads.
         LoadReport r = load(serve(0, 0), 3);
         assertThat(r.ok()).isTrue();
-        assertThat(requests).hasSize(2);
-        assertThat(requests.get(0)).startsWith("POST graph=" + StoreGraphs.REFERENCE_GRAPH.getURI());
-        assertThat(requests.get(1)).startsWith("PUT graph=" + StoreGraphs.ARTICLE_GRAPH_PREFIX);
+        assertThat(requests).containsExactly("POST null", "PUT graph=" + StoreGraphs.articleGraph("2020-01-31-newarab-saraqeb").getURI());
+    }
+
+    @Test
+    void anEndpointRefusingDatasetRequestsGetsOnePostPerSharedGraphThenOnePutOfTheArticleGraph() throws IOException {
+        LoadReport r = load(serve(0, 0, 405), 3);
+        assertThat(r.ok()).isTrue();
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(0)).isEqualTo("POST null");
+        assertThat(requests.get(1)).startsWith("POST graph=" + StoreGraphs.REFERENCE_GRAPH.getURI());
+        assertThat(requests.get(2)).startsWith("PUT graph=" + StoreGraphs.ARTICLE_GRAPH_PREFIX);
     }
 
     @Test
@@ -79,7 +96,7 @@ class GspTargetTest {
 
     @Test
     void clientErrorsAreNotRetried() throws IOException {
-        LoadReport r = load(serve(100, 400), 5);
+        LoadReport r = load(serve(100, 409), 5);
         assertThat(r.ok()).isFalse();
         assertThat(requests).hasSize(1);
     }
