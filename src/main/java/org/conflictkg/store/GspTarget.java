@@ -70,6 +70,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * Fuseki, {@code .../data} has its query endpoint at {@code .../query}); without one, every
  * article is written as a replacement (still idempotent, only slower). Graphs that exist without a
  * hash triple are not article graphs by {@link StoreGraphs}' contract and are not looked for.
+ * New articles are merged, not replaced, so two loads writing the same new article into one
+ * store at the same time could mix their versions: run one loader per store at a time.
  */
 public final class GspTarget implements LoadTarget {
     /** Default quads per request. */

@@ -67,7 +67,7 @@ final class LoadBench {
 
     /**
      * Ratio 4 on {@code files}; embedded loading is measured again unless ratio 3 ran on the same
-     * files (HTTP loading commits one transaction per article graph, so it runs on a smaller corpus).
+     * files (HTTP loading runs on a smaller corpus).
      */
     static Result http(List<Path> files, Path work, Timings t, PrintStream log) {
         if (t.ours < 0 || !files.equals(t.files)) {
