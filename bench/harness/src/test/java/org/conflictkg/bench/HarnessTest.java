@@ -69,4 +69,16 @@ class HarnessTest {
         assertThat(q.ratioLine()).isEqualTo("RATIO y 1.500 <=2");
         assertThat(q.met()).isTrue();
     }
+
+    @Test
+    void memoryMeasureReadsTheLargestHeapLeftAfterACollectionFromAGcLog() {
+        String log = """
+                [0.010s][info][gc] Using G1
+                [0.512s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->3M(512M) 4.101ms
+                [1.900s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 300M->131M(512M) 9.870ms
+                [2.400s][info][gc] GC(2) Pause Young (Normal) (G1 Evacuation Pause) 140M->900K(512M) 1.000ms
+                """;
+        assertThat(MemoryBench.maxAfterGcKb(log)).isEqualTo(131L << 10);
+        assertThat(MemoryBench.maxAfterGcKb("[0.010s][info][gc] Using G1\n")).isEqualTo(-1);
+    }
 }
