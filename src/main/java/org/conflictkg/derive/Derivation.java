@@ -102,9 +102,9 @@ public final class Derivation {
     /**
      * Incremental derivation: recomputes what concerns {@code places} (the places a load added,
      * changed or removed reports about), and the highways through them with all their towns,
-     * replacing those parts of the derived graph and leaving the rest. Results equal a full run
-     * for those places, with one exception: disagreements between figures about no place are
-     * only found by a full run. With no derived graph yet, runs in full.
+     * replacing those parts of the derived graph and leaving the rest; the disagreements between
+     * figures about no place (which no place leads to) are recomputed each time. Results equal a
+     * full run. With no derived graph yet, runs in full.
      */
     public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places) {
         return Txn.calculateWrite(dsg, () -> {
@@ -118,9 +118,10 @@ public final class Derivation {
             Map<Node, Set<Node>> highways = new LinkedHashMap<>();
             routes.forEach(r -> highways.put(r.highway(), new LinkedHashSet<>(r.places())));
             highways.values().forEach(affected::addAll);
-            Timeline t = derive(new ReportsReader(dsg, registry, affected).read());
+            Timeline t = derive(new ReportsReader(dsg, registry, affected, true).read());
             Timeline full = withHighwayControl(dsg, t, routes);
             DerivedGraphWriter.delete(dsg, affected, highways.keySet());
+            DerivedGraphWriter.deletePlacelessFigureDisagreements(dsg);
             DerivedGraphWriter.write(full, q -> dsg.add(q));
             return full;
         });
@@ -388,7 +389,9 @@ public final class Derivation {
                     if (!a.sources().equals(b.sources()) && periodsOverlap(a, b) && valuesDiffer(a, b)) {
                         List<Node> versions = new ArrayList<>(List.of(a.node(), b.node()));
                         versions.sort(Comparator.comparing(Node::getURI));
-                        out.add(disagreement("figure", a.places().isEmpty() ? a.node() : sorted(a.places()).get(0),
+                        // About no place: the disagreement concerns the first version, not
+                        // whichever of the two the store happened to return first.
+                        out.add(disagreement("figure", a.places().isEmpty() ? versions.get(0) : sorted(a.places()).get(0),
                                 versions));
                     }
                 }

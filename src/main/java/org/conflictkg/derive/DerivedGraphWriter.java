@@ -128,6 +128,23 @@ final class DerivedGraphWriter {
         }
     }
 
+    /**
+     * Deletes from the derived graph the disagreements between figures about no place: those
+     * that concern one of their own versions. Must run in a write transaction.
+     */
+    static void deletePlacelessFigureDisagreements(org.apache.jena.sparql.core.DatasetGraph dsg) {
+        Node g = CKG.GRAPH_DERIVED;
+        java.util.List<Node> subjects = new java.util.ArrayList<>();
+        dsg.find(g, Node.ANY, CKG.concerns, Node.ANY).forEachRemaining(q -> {
+            if (dsg.contains(g, q.getSubject(), CKG.version, q.getObject())) {
+                subjects.add(q.getSubject());
+            }
+        });
+        for (Node s : subjects) {
+            dsg.deleteAny(g, s, Node.ANY, Node.ANY);
+        }
+    }
+
     private interface Sink {
         void add(Node s, Node p, Node o);
     }

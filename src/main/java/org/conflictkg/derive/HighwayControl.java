@@ -68,7 +68,7 @@ public final class HighwayControl {
             SELECT ?h ?g ?pos ?place ?wkt ?label WHERE {
               GRAPH ?g { ?h ckg:routeStop ?s . ?s ckg:position ?pos ; ckg:stopPlace ?place . OPTIONAL { ?h rdfs:label ?label } }
               OPTIONAL { GRAPH ?lg { ?place geo:hasGeometry/geo:asWKT ?wkt } }
-            } ORDER BY ?h ?g ?pos""");
+            } ORDER BY ?h ?g ?pos ?wkt ?label""");
 
     private static final Query FIGURE_DAYS = QueryFactory.create("""
             PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>

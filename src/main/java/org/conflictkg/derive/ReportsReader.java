@@ -96,12 +96,18 @@ final class ReportsReader {
     private static final Query FIGURES_ABOUT = QueryFactory.create(PREFIXES + FIGURE_SELECT
             + "  ?f ckg:aboutPlace ?restrict .\n" + FIGURE_PATTERN);
 
+    /** The figures about no place. */
+    private static final Query FIGURES_ABOUT_NO_PLACE = QueryFactory.create(PREFIXES + FIGURE_SELECT
+            + "  FILTER NOT EXISTS { ?f ckg:aboutPlace ?anyPlace }\n" + FIGURE_PATTERN);
+
 
 
     /** Queried through {@link #inUnion}: patterns over the union of the named graphs. */
     private final DatasetGraph union;
     /** Only reports about these places (null: all). */
     private final java.util.Collection<Node> only;
+    /** With {@link #only}: also read the figures about no place. */
+    private final boolean placelessFigures;
     private final DatasetGraph named;
     private final ActorRegistry registry;
     private final Map<Node, String> sides = new HashMap<>();
@@ -118,15 +124,18 @@ final class ReportsReader {
     }
 
     ReportsReader(DatasetGraph dsg, ActorRegistry registry) {
-        this(dsg, registry, null);
+        this(dsg, registry, null, false);
     }
 
     /**
      * A reader of the reports about {@code places} only (null: all): their control changes and
-     * states, and the figures about any of them. Figures about no place are left out.
+     * states, and the figures about any of them; and, if {@code placelessFigures}, the figures
+     * about no place too (else they are left out).
      */
-    ReportsReader(DatasetGraph dsg, ActorRegistry registry, java.util.Collection<Node> places) {
+    ReportsReader(DatasetGraph dsg, ActorRegistry registry, java.util.Collection<Node> places,
+                  boolean placelessFigures) {
         this.only = places;
+        this.placelessFigures = placelessFigures;
         this.named = dsg;
         this.union = dsg;
         this.registry = registry;
@@ -140,12 +149,16 @@ final class ReportsReader {
         List<Binding> stateRows = new ArrayList<>();
         select(union, inUnion(restrict(STATES, "place", only)), stateRows::add);
         Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
-        select(union, inUnion(only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), b -> {
+        Consumer<Binding> figureRow = b -> {
             FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
             if (b.get("place") != null) {
                 fb.places.add(b.get("place"));
             }
-        });
+        };
+        select(union, inUnion(only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), figureRow);
+        if (only != null && placelessFigures) {
+            select(union, inUnion(FIGURES_ABOUT_NO_PLACE), figureRow);
+        }
 
         Set<Node> actors = new LinkedHashSet<>();
         Set<Node> articleNodes = new LinkedHashSet<>();
@@ -183,7 +196,11 @@ final class ReportsReader {
                 b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
 
         List<Reports.Change> changes = new ArrayList<>();
+        Set<Node> seenReports = new java.util.HashSet<>();
         for (Binding b : changeRows) {
+            if (!seenReports.add(b.get("e"))) {
+                continue;  // one report per event: the first of its rows in canonical order
+            }
             Node article = b.get("article");
             ArticleInfo info = articles.get(article);
             LocalDate earliest = date(b.get("earliest"));
@@ -208,6 +225,9 @@ final class ReportsReader {
 
         List<Reports.State> states = new ArrayList<>();
         for (Binding b : stateRows) {
+            if (!seenReports.add(b.get("c"))) {
+                continue;
+            }
             Node article = b.get("article");
             states.add(new Reports.State(b.get("c"), article, b.get("place"), b.get("controller"),
                     side(b.get("controller")), date(b.get("from")), date(b.get("to")), date(b.get("asOf")),
@@ -314,11 +334,41 @@ final class ReportsReader {
         return q;
     }
 
+    /**
+     * Passes the rows of a query to {@code row} in a canonical order (by the values of its
+     * variables in order, as RDF terms), not in the order the store happens to answer in: where
+     * a reader keeps the first or last of several rows, the choice depends on the data only.
+     */
     private static void select(DatasetGraph dsg, Query query, Consumer<Binding> row) {
+        sortedRows(dsg, query).forEach(row);
+    }
+
+    /** The rows of a query, in the canonical order of {@link #select}. */
+    static List<Binding> sortedRows(DatasetGraph dsg, Query query) {
         try (QueryExec qe = QueryExec.dataset(dsg).query(query).build()) {
             RowSet rs = qe.select();
-            rs.forEachRemaining(row);
+            List<org.apache.jena.sparql.core.Var> vars = rs.getResultVars();
+            List<Binding> rows = new ArrayList<>();
+            rs.forEachRemaining(rows::add);
+            rows.sort((a, b) -> {
+                for (org.apache.jena.sparql.core.Var v : vars) {
+                    int c = compareTerms(a.get(v), b.get(v));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            });
+            return rows;
         }
+    }
+
+    /** A total order of RDF terms (absent first), the same whatever store they come from. */
+    static int compareTerms(Node a, Node b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return org.apache.jena.sparql.util.NodeCmp.compareRDFTerms(a, b);
     }
 
     /** The local code of a controlled value ({@code .../status/completed} gives {@code completed}). */
