@@ -107,6 +107,15 @@ public final class Derivation {
      * full run. With no derived graph yet, runs in full.
      */
     public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places) {
+        return run(dsg, places, true);
+    }
+
+    /**
+     * As {@link #run(DatasetGraph, java.util.Collection)}; {@code placelessFigures} false says
+     * that no figure about no place was added, changed or removed since the last run, so their
+     * disagreements are left as they are (saving a read of all such figures).
+     */
+    public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places, boolean placelessFigures) {
         return Txn.calculateWrite(dsg, () -> {
             if (!dsg.containsGraph(CKG.GRAPH_DERIVED)) {
                 Timeline t = derive(dsg);
@@ -118,10 +127,12 @@ public final class Derivation {
             Map<Node, Set<Node>> highways = new LinkedHashMap<>();
             routes.forEach(r -> highways.put(r.highway(), new LinkedHashSet<>(r.places())));
             highways.values().forEach(affected::addAll);
-            Timeline t = derive(new ReportsReader(dsg, registry, affected, true).read());
+            Timeline t = derive(new ReportsReader(dsg, registry, affected, placelessFigures).read());
             Timeline full = withHighwayControl(dsg, t, routes);
             DerivedGraphWriter.delete(dsg, affected, highways.keySet());
-            DerivedGraphWriter.deletePlacelessFigureDisagreements(dsg);
+            if (placelessFigures) {
+                DerivedGraphWriter.deletePlacelessFigureDisagreements(dsg);
+            }
             DerivedGraphWriter.write(full, q -> dsg.add(q));
             return full;
         });

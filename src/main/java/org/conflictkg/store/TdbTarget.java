@@ -25,8 +25,11 @@ public final class TdbTarget implements LoadTarget {
     private final int batchQuads;
     /** Places whose reports this target's writes added, changed or removed, for incremental derivation. */
     private final java.util.Set<Node> touched = new java.util.LinkedHashSet<>();
+    /** Whether this target's writes added, changed or removed a figure about no place. */
+    private boolean placelessFigureTouched;
     private static final java.util.List<Node> PLACE_LINKS = java.util.List.of(
             org.conflictkg.rdf.CKG.territory, org.conflictkg.rdf.CKG.aboutPlace, org.conflictkg.rdf.CKG.stopPlace);
+    private static final Node RDF_TYPE = org.apache.jena.vocabulary.RDF.type.asNode();
 
     public TdbTarget(DatasetGraph dsg, int batchQuads) {
         this.dsg = dsg;
@@ -62,12 +65,27 @@ public final class TdbTarget implements LoadTarget {
                 for (Node p : PLACE_LINKS) {
                     dsg.find(g, Node.ANY, p, Node.ANY).forEachRemaining(q -> touched.add(q.getObject()));
                 }
+                dsg.find(g, Node.ANY, RDF_TYPE, org.conflictkg.rdf.CKG.Figure).forEachRemaining(q -> {
+                    if (!dsg.find(g, q.getSubject(), org.conflictkg.rdf.CKG.aboutPlace, Node.ANY).hasNext()) {
+                        placelessFigureTouched = true;
+                    }
+                });
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                java.util.Set<Node> figures = new java.util.HashSet<>();
+                java.util.Set<Node> aboutPlaces = new java.util.HashSet<>();
                 for (Quad q : a.articleQuads()) {
                     dsg.add(q);
                     if (PLACE_LINKS.contains(q.getPredicate())) {
                         touched.add(q.getObject());
                     }
+                    if (q.getPredicate().equals(org.conflictkg.rdf.CKG.aboutPlace)) {
+                        aboutPlaces.add(q.getSubject());
+                    } else if (q.getPredicate().equals(RDF_TYPE) && q.getObject().equals(org.conflictkg.rdf.CKG.Figure)) {
+                        figures.add(q.getSubject());
+                    }
+                }
+                if (!aboutPlaces.containsAll(figures)) {
+                    placelessFigureTouched = true;
                 }
                 dsg.add(a.hashQuad());
                 for (Quad q : a.sharedQuads()) {
@@ -79,8 +97,9 @@ public final class TdbTarget implements LoadTarget {
 
     @Override
     public Timeline derive(Derivation derivation) {
-        Timeline t = derivation.run(dsg, java.util.List.copyOf(touched));
+        Timeline t = derivation.run(dsg, java.util.List.copyOf(touched), placelessFigureTouched);
         touched.clear();
+        placelessFigureTouched = false;
         return t;
     }
 

@@ -75,7 +75,8 @@ class DerivationDeterminismTest {
         for (int i = 0; i < EXAMPLE_COPIES; i++) {
             ObjectNode doc = (ObjectNode) json.readTree(IncrementalDerivationTest.inputs().get(0).toFile());
             ((ObjectNode) doc.get("article")).put("id", String.format(Locale.ROOT, "example-copy-%02d", i));
-            corpus.add(json.writeValueAsString(doc));
+            // Spread over the corpus, so that each of the incremental loads brings some.
+            corpus.add(i * corpus.size() / EXAMPLE_COPIES, json.writeValueAsString(doc));
         }
         reference = tdbFull(corpus);
         assertThat(reference.size()).isPositive();
