@@ -270,7 +270,7 @@ final class ReportsReader {
         select(named, restrict(SIDES, "actor", actors), b -> {
             String s = registry.coarseSide(code(b.get("side")));
             if (b.get("ref").getLiteralLexicalForm().equals("true")) {
-                sides.put(b.get("actor"), s);
+                sides.putIfAbsent(b.get("actor"), s);
             } else {
                 fromArticles.putIfAbsent(b.get("actor"), s);
             }
