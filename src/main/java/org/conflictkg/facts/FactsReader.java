@@ -100,21 +100,64 @@ public final class FactsReader {
 
     /** As {@link #readEach(Path, Consumer)}, from a stream that the caller closes. */
     public static void readEach(String source, InputStream in, Consumer<Parsed> sink) {
-        int index = 0;
+        readEach(source, in, 0, 0, sink);
+    }
+
+    /**
+     * As {@link #readEach(String, InputStream, Consumer)} for the rest of a file whose first
+     * {@code linesBefore} lines and {@code firstIndex} documents have been read already: problems
+     * are reported at their line in the whole file, documents numbered from {@code firstIndex}.
+     */
+    static void readEach(String source, InputStream in, long linesBefore, int firstIndex, Consumer<Parsed> sink) {
+        int index = firstIndex;
         try (JsonParser parser = JSON.createParser(in)) {
             while (true) {
                 Parsed p = next(source, index++, parser);
                 if (p == null) {
                     return;
                 }
-                sink.accept(p);
-                if (p.facts() == null && p.problems().stream().anyMatch(FactsReader::isSyntax)) {
+                sink.accept(shift(p, linesBefore));
+                if (endsFile(p)) {
                     return;
                 }
             }
         } catch (IOException e) {
             sink.accept(new Parsed(source, index, null, List.of(ioProblem(source, e))));
         }
+    }
+
+    /**
+     * Reads the one document held by {@code bytes}, which is line {@code line} of {@code source}
+     * and holds one JSON object and nothing else (see {@link FactsSplitter}). Problems are
+     * reported at their place in the whole file, exactly as {@link #readEach(Path, Consumer)}
+     * reports them.
+     */
+    static Parsed readLine(String source, int index, byte[] bytes, long line) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            Parsed p = next(source, index, parser);
+            if (p == null) {
+                throw new IllegalStateException("no document in line " + line + " of " + source);
+            }
+            return shift(p, line - 1);
+        } catch (IOException e) {
+            return new Parsed(source, index, null, List.of(ioProblem(source, e)));
+        }
+    }
+
+    /** Whether a document's problems end its file: after a syntax error, what follows cannot be trusted. */
+    public static boolean endsFile(Parsed p) {
+        return p.facts() == null && p.problems().stream().anyMatch(FactsReader::isSyntax);
+    }
+
+    private static Parsed shift(Parsed p, long lines) {
+        if (lines == 0 || p.problems().isEmpty()) {
+            return p;
+        }
+        List<Problem> shifted = p.problems().stream()
+                .map(q -> q.line() <= 0 ? q : new Problem(q.severity(), q.source(), q.line() + lines, q.column(),
+                        q.pointer(), q.message()))
+                .toList();
+        return new Parsed(p.source(), p.index(), p.facts(), shifted);
     }
 
     private static final String SYNTAX = "malformed JSON: ";
