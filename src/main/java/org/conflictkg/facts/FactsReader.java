@@ -133,12 +133,21 @@ public final class FactsReader {
      * reports them.
      */
     static Parsed readLine(String source, int index, byte[] bytes, long line) {
+        // Positions cost more than the rest of reading; a document without problems needs none.
+        Parsed quick = readBytes(source, index, bytes, false);
+        if (quick.problems().isEmpty()) {
+            return quick;
+        }
+        return shift(readBytes(source, index, bytes, true), line - 1);
+    }
+
+    private static Parsed readBytes(String source, int index, byte[] bytes, boolean locate) {
         try (JsonParser parser = JSON.createParser(bytes)) {
-            Parsed p = next(source, index, parser);
+            Parsed p = next(source, index, parser, locate);
             if (p == null) {
-                throw new IllegalStateException("no document in line " + line + " of " + source);
+                throw new IllegalStateException("no document in " + source + " at document " + index);
             }
-            return shift(p, line - 1);
+            return p;
         } catch (IOException e) {
             return new Parsed(source, index, null, List.of(ioProblem(source, e)));
         }
@@ -168,6 +177,11 @@ public final class FactsReader {
 
     /** The next document, or null at end of input. */
     private static Parsed next(String source, int index, JsonParser parser) throws IOException {
+        return next(source, index, parser, true);
+    }
+
+    /** The next document, or null at end of input; without {@code locate}, problems have no position. */
+    private static Parsed next(String source, int index, JsonParser parser, boolean locate) throws IOException {
         ProblemHandler.Collecting problems = ProblemHandler.collecting();
         LocatedJson json;
         try {
@@ -175,7 +189,7 @@ public final class FactsReader {
             if (t == null) {
                 return null;
             }
-            json = LocatedJson.read(parser, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
+            json = LocatedJson.read(parser, locate, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
                     source, pos.line(), pos.column(), ptr, "duplicate field \"" + lastSegment(ptr) + "\"")));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
