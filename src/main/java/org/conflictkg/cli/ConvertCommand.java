@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts article facts (facts@1 JSON, one document per file or JSON Lines) to RDF:",
                 "one named graph per article plus the reference graph.",
-                "Every input is validated first; if any is bad, nothing is written and the exit code is 2."})
+                "Every input is validated; if any is bad, nothing is written and the exit code is 2."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,7 +52,8 @@ final class ConvertCommand implements Callable<Integer> {
         FactsPipeline.Summary summary;
         if (output == null) {
             // Standard output cannot be taken back: validate everything first, then convert.
-            summary = FactsPipeline.create().validateOnly().build().run(inputs, doc -> report.accept(doc.parsed()));
+            FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
+            summary = new FactsPipeline.Summary(check.documents(), check.bad());
             if (summary.ok()) {
                 WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut());
                 RdfOutputLib.write(out, fmt, sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { }));
