@@ -41,6 +41,34 @@ public final class IriLib {
      * removes) is prefixed with '_'; so is one that starts with '_', which keeps the mapping one-to-one.
      */
     public static String segment(String raw) {
+        if (unreserved(raw)) {
+            return raw;  // what the encoding below gives for these characters
+        }
+        return encodeSegment(raw);
+    }
+
+    /** Non-empty, only ASCII letters, digits and "-._~", not starting with '_' and not only dots. */
+    static boolean unreserved(String raw) {
+        int n = raw.length();
+        if (n == 0 || raw.charAt(0) == '_') {
+            return false;
+        }
+        boolean dotsOnly = true;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c != '.') {
+                dotsOnly = false;
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '-' || c == '_' || c == '~')) {
+                    return false;
+                }
+            }
+        }
+        return !dotsOnly;
+    }
+
+    /** {@link #segment} without the shortcut for plain segments. */
+    static String encodeSegment(String raw) {
         if (raw.isEmpty() || raw.startsWith("_") || raw.chars().allMatch(c -> c == '.')) {
             raw = "_" + raw;
         }
