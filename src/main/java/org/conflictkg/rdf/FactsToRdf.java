@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -443,11 +444,34 @@ public final class FactsToRdf {
         return value == null ? null : scheme.concept(value.code());
     }
 
+    /**
+     * Date literals repeat across a corpus (a few thousand days) and Jena validates each literal
+     * it makes: they are made once. Bounded, like {@code NameFolding}'s cache; nodes are immutable,
+     * so sharing them between threads and documents changes nothing in the output.
+     */
+    private static final ConcurrentHashMap<Object, Node> DATES = new ConcurrentHashMap<>();
+    private static final int DATES_MAX = 50_000;
+
+    private static Node cachedDate(Object key, java.util.function.Supplier<Node> make) {
+        Node n = DATES.get(key);
+        if (n == null) {
+            n = make.get();
+            if (DATES.size() < DATES_MAX) {
+                DATES.put(key, n);
+            }
+        }
+        return n;
+    }
+
     /** A reduced-precision date as xsd:gYear, xsd:gYearMonth or xsd:date. */
     public static Node date(ReducedDate d) {
         if (d == null) {
             return null;
         }
+        return cachedDate(d, () -> makeDate(d));
+    }
+
+    private static Node makeDate(ReducedDate d) {
         XSDDatatype type = switch (d.precision()) {
             case YEAR -> XSDDatatype.XSDgYear;
             case MONTH -> XSDDatatype.XSDgYearMonth;
@@ -457,7 +481,7 @@ public final class FactsToRdf {
     }
 
     static Node day(LocalDate d) {
-        return NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+        return cachedDate(d, () -> NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate));
     }
 
     static Node integer(long n) {
