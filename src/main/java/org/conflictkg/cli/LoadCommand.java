@@ -70,6 +70,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "Quads per TDB2 transaction (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--bulk-loader", paramLabel = "KIND", defaultValue = "parallel",
+            description = "How a database without articles is filled: parallel (default), phased or basic "
+                    + "(TDB2 bulk loaders, built in a folder beside DIR and moved into place when complete), "
+                    + "or none (write transactions, as into a database that holds articles).")
+    String bulkLoader;
+
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
 
@@ -137,7 +143,13 @@ final class LoadCommand implements Callable<Integer> {
             }
             return b.build();
         }
-        TdbTarget open = TdbTarget.open(db());
-        return new TdbTarget(open.dataset(), batch);
+        TdbTarget.BulkLoader kind;
+        try {
+            kind = TdbTarget.BulkLoader.of(bulkLoader);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--bulk-loader must be phased, parallel, basic or none, not '" + bulkLoader + "'");
+        }
+        return TdbTarget.open(db(), batch, kind);
     }
 }
