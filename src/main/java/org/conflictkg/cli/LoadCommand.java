@@ -76,6 +76,11 @@ final class LoadCommand implements Callable<Integer> {
                     + "or none (write transactions, as into a database that holds articles).")
     String bulkLoader;
 
+    @Option(names = "--compact", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compact the TDB2 database after a transactional load that wrote at least half as many "
+                    + "articles as it held (default on; needs free disk for a copy of the database).")
+    boolean compact;
+
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
 
@@ -150,6 +155,6 @@ final class LoadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--bulk-loader must be phased, parallel, basic or none, not '" + bulkLoader + "'");
         }
-        return TdbTarget.open(db(), batch, kind);
+        return TdbTarget.open(db(), batch, kind).compactAfterLoad(compact);
     }
 }

@@ -47,6 +47,10 @@ public interface LoadTarget extends AutoCloseable {
     default void abortBulk() {
     }
 
+    /** Called once at the end of each load, after derivation: housekeeping (TDB2: compaction). */
+    default void loadDone() {
+    }
+
     /** Largest number of quads a batch should hold; the loader batches up to it. */
     int batchQuads();
 

@@ -83,6 +83,7 @@ public final class StoreLoader {
             target.derive(derivation);
             deriving = Duration.ofNanos(System.nanoTime() - d0);
         }
+        target.loadDone();
         return new LoadReport(run.loaded, run.unchanged, run.failures, run.quads,
                 Duration.ofNanos(System.nanoTime() - t0), deriving);
     }

@@ -73,6 +73,14 @@ public final class TdbTarget implements LoadTarget {
     private static final List<Node> PLACE_LINKS = List.of(
             org.conflictkg.rdf.CKG.territory, org.conflictkg.rdf.CKG.aboutPlace, org.conflictkg.rdf.CKG.stopPlace);
 
+    /** Compact after a transactional load that rewrote much of the database (folder databases only). */
+    private boolean compactAfterLoad = true;
+    /** Articles the database held when this target first read its hashes; -1 before. */
+    private int articlesBefore = -1;
+    /** Write transactions committed and articles written by this target since the last compaction check. */
+    private int transactions;
+    private long articlesWritten;
+
     /** The bulk load in progress, or null. */
     private Bulk bulk;
     /** True after a bulk load: the next derivation runs in full. */
@@ -106,6 +114,15 @@ public final class TdbTarget implements LoadTarget {
         return new TdbTarget(TdbStores.openOrCreate(dir), dir, batchQuads, bulkLoader);
     }
 
+    /**
+     * Whether {@link #loadDone} compacts the database after a transactional load that wrote at
+     * least half as many articles as it held before, in more than one transaction (default true).
+     */
+    public TdbTarget compactAfterLoad(boolean compact) {
+        this.compactAfterLoad = compact;
+        return this;
+    }
+
     /** The database; after a bulk load into a folder, a new dataset object. */
     public DatasetGraph dataset() {
         return dsg;
@@ -120,6 +137,9 @@ public final class TdbTarget implements LoadTarget {
                 byId.put(id, h);
             }
         });
+        if (articlesBefore < 0) {
+            articlesBefore = byId.size();
+        }
         return byId;
     }
 
@@ -187,6 +207,29 @@ public final class TdbTarget implements LoadTarget {
                 }
             }
         });
+        transactions++;
+        articlesWritten += batch.size();
+    }
+
+    /**
+     * TDB2 never overwrites a committed block: each write transaction copies the index blocks it
+     * changes, and the old copies stay in the files until the database is compacted. A load of
+     * many transactions thus leaves a database several times the size of its data. When this
+     * load wrote at least half as many articles as the database held before (a first load
+     * without the bulk loader, a reload of most articles), in more than one transaction, the
+     * database is compacted: copied to a new generation folder ({@code Data-NNNN}) holding only
+     * the live blocks, the old one deleted. TDB2 builds the copy under a temporary name, so a
+     * crash during compaction leaves the database as it was. Needs free disk for the copy.
+     */
+    @Override
+    public void loadDone() {
+        boolean rewroteMuch = transactions > 1 && articlesWritten * 2 >= Math.max(articlesBefore, 0);
+        if (compactAfterLoad && dir != null && rewroteMuch) {
+            DatabaseMgr.compact(dsg, true);
+        }
+        transactions = 0;
+        articlesWritten = 0;
+        articlesBefore = -1;
     }
 
     @Override
