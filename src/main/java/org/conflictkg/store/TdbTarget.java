@@ -81,7 +81,9 @@ public final class TdbTarget implements LoadTarget {
     private int transactions;
     private long articlesWritten;
 
-    /** The bulk load in progress, or null. */
+    /** True between {@link #startBulk} and its finish or abort. */
+    private boolean bulkPending;
+    /** The bulk loader in progress (started at the first write), or null. */
     private Bulk bulk;
     /** True after a bulk load: the next derivation runs in full. */
     private boolean deriveInFull;
@@ -157,21 +159,30 @@ public final class TdbTarget implements LoadTarget {
 
     @Override
     public boolean startBulk() {
-        if (bulkLoader == BulkLoader.NONE || bulk != null || holdsArticles()) {
+        if (bulkLoader == BulkLoader.NONE || bulkPending || holdsArticles()) {
             return false;
         }
-        bulk = dir == null ? new Bulk(dsg, null) : newBulkBeside();
-        if (dir != null) {
-            // Carry over what the old database holds (at least the store format triple).
-            Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(q -> bulk.send(q)));
-        }
+        bulkPending = true;
         return true;
+    }
+
+    /** Starts the bulk loader at the first write, so a load that writes nothing touches nothing. */
+    private Bulk bulk() {
+        if (bulk == null) {
+            bulk = dir == null ? new Bulk(dsg, null) : newBulkBeside();
+            if (dir != null) {
+                // Carry over what the old database holds (at least the store format triple).
+                Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(q -> bulk.send(q)));
+            }
+        }
+        return bulk;
     }
 
     @Override
     public void write(List<ArticleGraph> batch) {
-        if (bulk != null) {
+        if (bulkPending) {
             try {
+                Bulk bulk = bulk();
                 for (ArticleGraph a : batch) {
                     a.articleQuads().forEach(bulk::send);
                     bulk.send(a.hashQuad());
@@ -234,6 +245,7 @@ public final class TdbTarget implements LoadTarget {
 
     @Override
     public void finishBulk() {
+        bulkPending = false;
         if (bulk == null) {
             return;
         }
@@ -257,6 +269,7 @@ public final class TdbTarget implements LoadTarget {
 
     @Override
     public void abortBulk() {
+        bulkPending = false;
         if (bulk != null) {
             Bulk b = bulk;
             bulk = null;
@@ -333,9 +346,14 @@ public final class TdbTarget implements LoadTarget {
 
         void discard(Exception cause) {
             try {
-                loader.finishException(cause == null ? new IllegalStateException("bulk load abandoned") : cause);
-            } catch (RuntimeException ignored) {
-                // already failing
+                // Ends the loader's threads cleanly; what they wrote is deleted below.
+                loader.finishBulk();
+            } catch (RuntimeException ex) {
+                try {
+                    loader.finishException(cause == null ? ex : cause);
+                } catch (RuntimeException ignored) {
+                    // already failing
+                }
             }
             if (folder != null) {
                 TdbStores.release(dsg);

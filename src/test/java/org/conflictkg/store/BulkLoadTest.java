@@ -44,11 +44,50 @@ class BulkLoadTest {
     }
 
     static CliRun load(Path db, String loader, Path... inputs) {
+        return load(db, loader, List.of(), inputs);
+    }
+
+    static CliRun load(Path db, String loader, List<String> options, Path... inputs) {
         List<String> args = new ArrayList<>(List.of("load", "--db", db.toString(), "--bulk-loader", loader, "--no-progress"));
+        args.addAll(options);
         for (Path p : inputs) {
             args.add(p.toString());
         }
         return CliRun.run(args.toArray(String[]::new));
+    }
+
+    static long diskBytes(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    @Test
+    void aTransactionalLoadThatRewroteTheDatabaseIsCompacted() throws IOException {
+        Path compacted = tmp.resolve("tx-compacted");
+        Path plain = tmp.resolve("tx-plain");
+        List<String> small = List.of("--batch", "3000");
+        CliRun a = load(compacted, "none", small, corpus);
+        CliRun b = load(plain, "none", List.of("--batch", "3000", "--no-compact"), corpus);
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(compacted.resolve("Data-0001")).doesNotExist();
+        assertThat(compacted.resolve("Data-0002")).isDirectory();
+        assertThat(plain.resolve("Data-0002")).doesNotExist();
+        DatasetGraph dc = TdbStores.openExisting(compacted);
+        DatasetGraph dp = TdbStores.openExisting(plain);
+        boolean same = Txn.calculateRead(dc, () -> Txn.calculateRead(dp, () -> IsoMatcher.isomorphic(dc, dp)));
+        assertThat(same).isTrue();
+        TdbStores.release(dc);
+        TdbStores.release(dp);
+        assertThat(diskBytes(compacted)).isLessThan(diskBytes(plain));
+
+        // A small update of a large database is not worth a compaction.
+        Path one = Files.createDirectories(tmp.resolve("one-more")).resolve("one.jsonl");
+        String line = Files.readAllLines(corpus.resolve("corpus-0001.jsonl"), StandardCharsets.UTF_8).get(1);
+        Files.writeString(one, line.replaceFirst("\"title\":\"", "\"title\":\"Updated: ") + "\n", StandardCharsets.UTF_8);
+        assertThat(load(compacted, "none", small, one).exitCode()).isZero();
+        assertThat(compacted.resolve("Data-0003")).doesNotExist();
     }
 
     static long count(DatasetGraph dsg, Node g) {
