@@ -16,6 +16,8 @@ import org.conflictkg.ConflictKgException;
  * holds the same content hash (unless forced), convert in memory, then write in batches. A bad
  * document is reported and skipped; a failed batch is reported for each of its articles. Loading
  * the same input twice leaves the store unchanged; loading a changed article replaces its graph.
+ * When the target takes a bulk load ({@link LoadTarget#startBulk}: a store without articles), the
+ * batches go to it and the load is completed, or abandoned if nothing loaded, before deriving.
  */
 public final class StoreLoader {
     private final LoadTarget target;
@@ -45,20 +47,35 @@ public final class StoreLoader {
         }
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
+        boolean bulk = target.startBulk();
         progress.start(files.size());
-        for (Path f : files) {
-            try {
-                inputs.forFile(f).read(f, run::accept);
-            } catch (ConflictKgException ex) {
-                if (ex instanceof StoreException se && se.fatal()) {
-                    throw se;
+        try {
+            for (Path f : files) {
+                try {
+                    inputs.forFile(f).read(f, run::accept);
+                } catch (ConflictKgException ex) {
+                    if (ex instanceof StoreException se && se.fatal()) {
+                        throw se;
+                    }
+                    run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
+                            ex.exitCode() == ConflictKgException.BAD_INPUT));
                 }
-                run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
-                        ex.exitCode() == ConflictKgException.BAD_INPUT));
+                progress.fileDone();
             }
-            progress.fileDone();
+            run.flush();
+            if (bulk) {
+                if (run.loaded > 0) {
+                    target.finishBulk();
+                } else {
+                    target.abortBulk();
+                }
+            }
+        } catch (RuntimeException ex) {
+            if (bulk) {
+                target.abortBulk();
+            }
+            throw ex;
         }
-        run.flush();
         progress.finish();
         Duration deriving = Duration.ZERO;
         if (derivation != null && (run.loaded > 0 || force)) {
@@ -66,6 +83,7 @@ public final class StoreLoader {
             target.derive(derivation);
             deriving = Duration.ofNanos(System.nanoTime() - d0);
         }
+        target.loadDone();
         return new LoadReport(run.loaded, run.unchanged, run.failures, run.quads,
                 Duration.ofNanos(System.nanoTime() - t0), deriving);
     }
