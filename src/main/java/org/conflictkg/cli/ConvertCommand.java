@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.conflictkg.ConflictKgException;
-import org.conflictkg.rdf.FactsToRdf;
+import org.conflictkg.facts.FactsReader;
+import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.rdf.RdfOutputLib.Format;
 
@@ -21,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts article facts (facts@1 JSON, one document per file or JSON Lines) to RDF:",
                 "one named graph per article plus the reference graph.",
-                "Every input is validated first; if any is bad, nothing is written and the exit code is 2."})
+                "Every input is validated; if any is bad, nothing is written and the exit code is 2."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,21 +48,34 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Format fmt = chooseFormat(format, output, spec.commandLine());
-        FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
-        if (!check.ok()) {
-            err.println("error: " + check.bad() + " of " + check.documents()
+        Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
+        FactsPipeline.Summary summary;
+        if (output == null) {
+            // Standard output cannot be taken back: validate everything first, then convert.
+            FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
+            summary = new FactsPipeline.Summary(check.documents(), check.bad());
+            if (summary.ok()) {
+                WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut());
+                RdfOutputLib.write(out, fmt, sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { }));
+                out.close();
+            }
+        } else {
+            // One pass: convert while validating into the temporary file, dropped if any input is bad.
+            FactsPipeline.Summary[] result = new FactsPipeline.Summary[1];
+            RdfOutputLib.writeAtomicallyIf(output, fmt, sink -> {
+                result[0] = FactsPipeline.create().build().convert(inputs, sink, report);
+                return result[0].ok();
+            });
+            summary = result[0];
+        }
+        if (!summary.ok()) {
+            err.println("error: " + summary.bad() + " of " + summary.documents()
                     + " documents are invalid; nothing written");
             err.flush();
             return ConflictKgException.BAD_INPUT;
         }
-        FactsToRdf converter = FactsToRdf.create().build();
-        if (output == null) {
-            WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut());
-            RdfOutputLib.write(out, fmt, sink -> FactsInputs.each(inputs, f -> converter.convert(f, sink)));
-            out.close();
-        } else {
-            RdfOutputLib.writeAtomically(output, fmt, sink -> FactsInputs.each(inputs, f -> converter.convert(f, sink)));
-            err.println("wrote " + check.documents() + " article" + (check.documents() == 1 ? "" : "s") + " to "
+        if (output != null) {
+            err.println("wrote " + summary.documents() + " article" + (summary.documents() == 1 ? "" : "s") + " to "
                     + output + " (" + fmt.name().toLowerCase(Locale.ROOT) + ")");
         }
         err.flush();

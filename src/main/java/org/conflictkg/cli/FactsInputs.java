@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.conflictkg.facts.ArticleFacts;
-import org.conflictkg.facts.FactsException;
-import org.conflictkg.facts.FactsReader;
-import org.conflictkg.facts.Problem;
+import org.conflictkg.rdf.FactsPipeline;
 
 /** Reading facts files for commands: every problem printed, a count of bad documents kept. */
 final class FactsInputs {
@@ -23,51 +21,19 @@ final class FactsInputs {
     }
 
     /**
-     * Reads every document of every file, printing each problem to {@code err}. Nothing is kept:
-     * this is the first pass of two-pass commands, so that no output is written when any input is bad.
+     * Reads every document of every file, printing each problem to {@code err}, in input order;
+     * valid documents go to {@code onValid}, on the calling thread, in order. Documents are parsed
+     * and checked on worker threads ({@link FactsPipeline}). A file that cannot be read or holds no
+     * document counts as one bad document.
      */
     static Check check(List<Path> files, PrintWriter err, Consumer<ArticleFacts> onValid) {
-        int[] counts = {0, 0};
-        for (Path file : files) {
-            int before = counts[0];
-            try {
-                FactsReader.readEach(file, parsed -> {
-                    counts[0]++;
-                    for (Problem p : parsed.problems()) {
-                        err.println(p);
-                    }
-                    if (parsed.ok()) {
-                        onValid.accept(parsed.facts());
-                    } else {
-                        counts[1]++;
-                    }
-                });
-            } catch (FactsException e) {
-                counts[0]++;
-                counts[1]++;
-                e.problems().forEach(err::println);
-                continue;
+        FactsPipeline.Summary s = FactsPipeline.create().validateOnly().build().run(files, doc -> {
+            doc.parsed().problems().forEach(err::println);
+            if (doc.parsed().ok()) {
+                onValid.accept(doc.parsed().facts());
             }
-            if (counts[0] == before) {
-                counts[0]++;
-                counts[1]++;
-                err.println(new Problem(Problem.Severity.ERROR, file.toString(), 0, 0, "",
-                        "no facts document in file (it is empty)"));
-            }
-        }
+        });
         err.flush();
-        return new Check(counts[0], counts[1]);
-    }
-
-    /** Sends every document of every file to {@code sink}; inputs must have passed {@link #check}. */
-    static void each(List<Path> files, Consumer<ArticleFacts> sink) {
-        for (Path file : files) {
-            FactsReader.readEach(file, parsed -> {
-                if (!parsed.ok()) {
-                    throw new FactsException(parsed.problems());
-                }
-                sink.accept(parsed.facts());
-            });
-        }
+        return new Check(s.documents(), s.bad());
     }
 }

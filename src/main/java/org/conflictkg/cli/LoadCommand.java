@@ -71,6 +71,17 @@ final class LoadCommand implements Callable<Integer> {
                     + ") or per HTTP request (default " + GspTarget.DEFAULT_BATCH_QUADS + ").")
     Integer batch;
 
+    @Option(names = "--bulk-loader", paramLabel = "KIND", defaultValue = "parallel",
+            description = "How a database without articles is filled: parallel (default), phased or basic "
+                    + "(TDB2 bulk loaders, built in a folder beside DIR and moved into place when complete), "
+                    + "or none (write transactions, as into a database that holds articles).")
+    String bulkLoader;
+
+    @Option(names = "--compact", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compact the TDB2 database after a transactional load that wrote at least half as many "
+                    + "articles as it held (default on; needs free disk for a copy of the database).")
+    boolean compact;
+
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
 
@@ -141,7 +152,13 @@ final class LoadCommand implements Callable<Integer> {
             }
             return b.build();
         }
-        TdbTarget open = TdbTarget.open(db());
-        return new TdbTarget(open.dataset(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS);
+        TdbTarget.BulkLoader kind;
+        try {
+            kind = TdbTarget.BulkLoader.of(bulkLoader);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--bulk-loader must be phased, parallel, basic or none, not '" + bulkLoader + "'");
+        }
+        return TdbTarget.open(db(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS, kind).compactAfterLoad(compact);
     }
 }

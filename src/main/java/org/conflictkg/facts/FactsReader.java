@@ -100,21 +100,73 @@ public final class FactsReader {
 
     /** As {@link #readEach(Path, Consumer)}, from a stream that the caller closes. */
     public static void readEach(String source, InputStream in, Consumer<Parsed> sink) {
-        int index = 0;
+        readEach(source, in, 0, 0, sink);
+    }
+
+    /**
+     * As {@link #readEach(String, InputStream, Consumer)} for the rest of a file whose first
+     * {@code linesBefore} lines and {@code firstIndex} documents have been read already: problems
+     * are reported at their line in the whole file, documents numbered from {@code firstIndex}.
+     */
+    static void readEach(String source, InputStream in, long linesBefore, int firstIndex, Consumer<Parsed> sink) {
+        int index = firstIndex;
         try (JsonParser parser = JSON.createParser(in)) {
             while (true) {
                 Parsed p = next(source, index++, parser);
                 if (p == null) {
                     return;
                 }
-                sink.accept(p);
-                if (p.facts() == null && p.problems().stream().anyMatch(FactsReader::isSyntax)) {
+                sink.accept(shift(p, linesBefore));
+                if (endsFile(p)) {
                     return;
                 }
             }
         } catch (IOException e) {
             sink.accept(new Parsed(source, index, null, List.of(ioProblem(source, e))));
         }
+    }
+
+    /**
+     * Reads the one document held by {@code bytes}, which is line {@code line} of {@code source}
+     * and holds one JSON object and nothing else (see {@link FactsSplitter}). Problems are
+     * reported at their place in the whole file, exactly as {@link #readEach(Path, Consumer)}
+     * reports them.
+     */
+    static Parsed readLine(String source, int index, byte[] bytes, long line) {
+        // Positions cost more than the rest of reading; a document without problems needs none.
+        Parsed quick = readBytes(source, index, bytes, false);
+        if (quick.problems().isEmpty()) {
+            return quick;
+        }
+        return shift(readBytes(source, index, bytes, true), line - 1);
+    }
+
+    private static Parsed readBytes(String source, int index, byte[] bytes, boolean locate) {
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            Parsed p = next(source, index, parser, locate);
+            if (p == null) {
+                throw new IllegalStateException("no document in " + source + " at document " + index);
+            }
+            return p;
+        } catch (IOException e) {
+            return new Parsed(source, index, null, List.of(ioProblem(source, e)));
+        }
+    }
+
+    /** Whether a document's problems end its file: after a syntax error, what follows cannot be trusted. */
+    public static boolean endsFile(Parsed p) {
+        return p.facts() == null && p.problems().stream().anyMatch(FactsReader::isSyntax);
+    }
+
+    private static Parsed shift(Parsed p, long lines) {
+        if (lines == 0 || p.problems().isEmpty()) {
+            return p;
+        }
+        List<Problem> shifted = p.problems().stream()
+                .map(q -> q.line() <= 0 ? q : new Problem(q.severity(), q.source(), q.line() + lines, q.column(),
+                        q.pointer(), q.message()))
+                .toList();
+        return new Parsed(p.source(), p.index(), p.facts(), shifted);
     }
 
     private static final String SYNTAX = "malformed JSON: ";
@@ -125,6 +177,11 @@ public final class FactsReader {
 
     /** The next document, or null at end of input. */
     private static Parsed next(String source, int index, JsonParser parser) throws IOException {
+        return next(source, index, parser, true);
+    }
+
+    /** The next document, or null at end of input; without {@code locate}, problems have no position. */
+    private static Parsed next(String source, int index, JsonParser parser, boolean locate) throws IOException {
         ProblemHandler.Collecting problems = ProblemHandler.collecting();
         LocatedJson json;
         try {
@@ -132,7 +189,7 @@ public final class FactsReader {
             if (t == null) {
                 return null;
             }
-            json = LocatedJson.read(parser, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
+            json = LocatedJson.read(parser, locate, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
                     source, pos.line(), pos.column(), ptr, "duplicate field \"" + lastSegment(ptr) + "\"")));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();

@@ -34,8 +34,14 @@ final class LocatedJson {
         return root;
     }
 
-    /** Where the value at {@code pointer} starts; for a missing member, its nearest present ancestor. */
+    /**
+     * Where the value at {@code pointer} starts; for a missing member, its nearest present ancestor.
+     * Line and column 0 if the tree was read without positions.
+     */
     Position position(String pointer) {
+        if (positions == null) {
+            return UNKNOWN;
+        }
         String p = pointer;
         while (true) {
             Position pos = positions.get(p);
@@ -54,9 +60,57 @@ final class LocatedJson {
      */
     static LocatedJson read(JsonParser parser, java.util.function.BiConsumer<String, Position> duplicateKey)
             throws IOException {
+        return read(parser, true, duplicateKey);
+    }
+
+    /**
+     * As {@link #read(JsonParser, java.util.function.BiConsumer)}; without {@code locate}, no
+     * positions are kept (every position is unknown) and repeated member names are still reported,
+     * with an unknown position: for a first, cheap reading of a document that is read again with
+     * positions if it has any problem.
+     */
+    static LocatedJson read(JsonParser parser, boolean locate,
+                            java.util.function.BiConsumer<String, Position> duplicateKey) throws IOException {
+        if (!locate) {
+            JsonNode root = readValue(parser, duplicateKey);
+            return new LocatedJson(root, null);
+        }
         Map<String, Position> positions = new HashMap<>();
         JsonNode root = readValue(parser, "", positions, duplicateKey);
         return new LocatedJson(root, positions);
+    }
+
+    private static final Position UNKNOWN = new Position(0, 0);
+
+    /** The value at the current token, without positions or pointers. */
+    private static JsonNode readValue(JsonParser p, java.util.function.BiConsumer<String, Position> duplicateKey)
+            throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode obj = f.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    JsonNode value = readValue(p, duplicateKey);
+                    if (obj.replace(name, value) != null) {
+                        duplicateKey.accept("/" + escape(name), UNKNOWN);
+                    }
+                }
+                return obj;
+            }
+            case START_ARRAY -> {
+                ArrayNode arr = f.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    arr.add(readValue(p, duplicateKey));
+                }
+                return arr;
+            }
+            default -> {
+                return scalar(p, f, t);
+            }
+        }
     }
 
     private static JsonNode readValue(JsonParser p, String pointer, Map<String, Position> positions,
@@ -92,6 +146,14 @@ final class LocatedJson {
                 }
                 return arr;
             }
+            default -> {
+                return scalar(p, f, t);
+            }
+        }
+    }
+
+    private static JsonNode scalar(JsonParser p, JsonNodeFactory f, JsonToken t) throws IOException {
+        switch (t) {
             case VALUE_STRING -> {
                 return f.textNode(p.getText());
             }

@@ -82,10 +82,29 @@ public record ReducedDate(int year, int month, int day) implements Comparable<Re
 
     @Override
     public String toString() {
+        if (year >= 0 && year <= 9999) {
+            StringBuilder sb = new StringBuilder(10);
+            pad(sb, year, 4);
+            if (precision() != Precision.YEAR) {
+                pad(sb.append('-'), month, 2);
+            }
+            if (precision() == Precision.DAY) {
+                pad(sb.append('-'), day, 2);
+            }
+            return sb.toString();
+        }
         return switch (precision()) {
             case YEAR -> String.format("%04d", year);
             case MONTH -> String.format("%04d-%02d", year, month);
             case DAY -> String.format("%04d-%02d-%02d", year, month, day);
         };
+    }
+
+    private static void pad(StringBuilder sb, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(digits);
     }
 }

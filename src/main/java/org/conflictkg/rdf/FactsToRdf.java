@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -38,7 +39,11 @@ import org.conflictkg.names.NameFolding;
  * Converts one validated facts document to quads, sent to a {@link StreamRDF}:
  * what the article says goes into its own graph ({@code graph/article/{id}}); the identity of
  * canonical places, actors and highways (types, registry names and sides, GeoNames ids) into
- * {@link CKG#GRAPH_REFERENCE}. Output depends only on the input: converting the same facts twice
+ * {@link CKG#GRAPH_REFERENCE}. The names, kinds and parents an article gives shared places,
+ * actors, publishers and highways are said in its graph (provenance) and also stated in the
+ * reference graph, where a place has one entry per distinct spelling rather than one per
+ * mentioning article: queries look names up there, at a cost bounded by the names, not the
+ * corpus (docs/ontology.md, "Names of shared nodes"). Output depends only on the input: converting the same facts twice
  * gives the same quads, in the same order: the reference graph's, then the article's. Each quad
  * is sent once per document; across documents the reference
  * quads repeat (a dataset keeps one; {@link RdfOutputLib#dedupReference} drops repeats in a stream).
@@ -191,6 +196,18 @@ public final class FactsToRdf {
             }
         }
 
+        /** Says it in the article's graph and states it in the reference graph. */
+        private void sayShared(Node s, Node p, Node o) {
+            say(s, p, o);
+            ref(s, p, o);
+        }
+
+        private void sayTextShared(Node s, Node p, String text) {
+            if (text != null) {
+                sayShared(s, p, NodeFactory.createLiteralString(text));
+            }
+        }
+
         private void sayAll(Node s, Node p, List<String> ids, Map<String, Node> iris) {
             for (String id : ids) {
                 say(s, p, iris.get(id));
@@ -208,7 +225,7 @@ public final class FactsToRdf {
             }
             for (Actor a : f.actors()) {
                 Node s = actors.get(a.id());
-                sayText(s, RDFS.label.asNode(), a.name());
+                sayTextShared(s, RDFS.label.asNode(), a.name());
                 say(s, CKG.actorKind, concept(CKG.Scheme.ACTOR_KIND, a.kind()));
                 if (a.side() != null) {
                     say(s, CKG.side, CKG.Scheme.SIDE.concept(a.side()));
@@ -257,11 +274,11 @@ public final class FactsToRdf {
                     ref(s, CKG.geonamesId, NodeFactory.createLiteralString(p.geonames()));
                     ref(s, CKG.skos_exactMatch, IriLib.geonamesFeature(p.geonames()));
                 }
-                sayText(s, RDFS.label.asNode(), p.name());
-                say(s, CKG.placeKind, concept(CKG.Scheme.PLACE_KIND, p.kind()));
-                say(s, CKG.within, p.within() == null ? null : places.get(p.within()));
+                sayTextShared(s, RDFS.label.asNode(), p.name());
+                sayShared(s, CKG.placeKind, concept(CKG.Scheme.PLACE_KIND, p.kind()));
+                sayShared(s, CKG.within, p.within() == null ? null : places.get(p.within()));
                 p.mentions().forEach(m -> sayText(s, CKG.skos_altLabel, m));
-                wikidata(s, p.wikidata(), this::say);
+                wikidata(s, p.wikidata(), this::sayShared);
             }
         }
 
@@ -278,7 +295,7 @@ public final class FactsToRdf {
                     ref(pub, CKG.actorKind, CKG.Scheme.ACTOR_KIND.concept("publisher"));
                 }
                 say(article, CKG.schema_publisher, pub);
-                sayText(pub, RDFS.label.asNode(), a.publisher());
+                sayTextShared(pub, RDFS.label.asNode(), a.publisher());
             }
             say(article, CKG.schema_datePublished, date(a.published()));
             if (a.url() != null) {
@@ -302,7 +319,7 @@ public final class FactsToRdf {
                 highways.put(h.id(), s);
                 ref(s, RDF.type.asNode(), CKG.Highway);
                 ref(s, RDF.type.asNode(), CKG.sem_Place);
-                sayText(s, RDFS.label.asNode(), h.name());
+                sayTextShared(s, RDFS.label.asNode(), h.name());
                 for (int i = 0; i < h.route().size(); i++) {
                     Node stop = IriLib.routeStop(aid, h.id(), i + 1);
                     say(s, CKG.routeStop, stop);
@@ -443,11 +460,34 @@ public final class FactsToRdf {
         return value == null ? null : scheme.concept(value.code());
     }
 
+    /**
+     * Date literals repeat across a corpus (a few thousand days) and Jena validates each literal
+     * it makes: they are made once. Bounded, like {@code NameFolding}'s cache; nodes are immutable,
+     * so sharing them between threads and documents changes nothing in the output.
+     */
+    private static final ConcurrentHashMap<Object, Node> DATES = new ConcurrentHashMap<>();
+    private static final int DATES_MAX = 50_000;
+
+    private static Node cachedDate(Object key, java.util.function.Supplier<Node> make) {
+        Node n = DATES.get(key);
+        if (n == null) {
+            n = make.get();
+            if (DATES.size() < DATES_MAX) {
+                DATES.put(key, n);
+            }
+        }
+        return n;
+    }
+
     /** A reduced-precision date as xsd:gYear, xsd:gYearMonth or xsd:date. */
     public static Node date(ReducedDate d) {
         if (d == null) {
             return null;
         }
+        return cachedDate(d, () -> makeDate(d));
+    }
+
+    private static Node makeDate(ReducedDate d) {
         XSDDatatype type = switch (d.precision()) {
             case YEAR -> XSDDatatype.XSDgYear;
             case MONTH -> XSDDatatype.XSDgYearMonth;
@@ -457,7 +497,7 @@ public final class FactsToRdf {
     }
 
     static Node day(LocalDate d) {
-        return NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+        return cachedDate(d, () -> NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate));
     }
 
     static Node integer(long n) {

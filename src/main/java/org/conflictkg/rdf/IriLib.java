@@ -41,6 +41,34 @@ public final class IriLib {
      * removes) is prefixed with '_'; so is one that starts with '_', which keeps the mapping one-to-one.
      */
     public static String segment(String raw) {
+        if (unreserved(raw)) {
+            return raw;  // what the encoding below gives for these characters
+        }
+        return encodeSegment(raw);
+    }
+
+    /** Non-empty, only ASCII letters, digits and "-._~", not starting with '_' and not only dots. */
+    static boolean unreserved(String raw) {
+        int n = raw.length();
+        if (n == 0 || raw.charAt(0) == '_') {
+            return false;
+        }
+        boolean dotsOnly = true;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c != '.') {
+                dotsOnly = false;
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '-' || c == '_' || c == '~')) {
+                    return false;
+                }
+            }
+        }
+        return !dotsOnly;
+    }
+
+    /** {@link #segment} without the shortcut for plain segments. */
+    static String encodeSegment(String raw) {
         if (raw.isEmpty() || raw.startsWith("_") || raw.chars().allMatch(c -> c == '.')) {
             raw = "_" + raw;
         }
@@ -76,12 +104,43 @@ public final class IriLib {
 
     /** An IRI node under the base from already-encoded segments; checked by Jena's IRI parser. */
     public static Node mint(String... segments) {
-        String iri = CKG.BASE + String.join("/", segments);
+        String path = String.join("/", segments);
+        String iri = CKG.BASE + path;
+        if (plainPath(path)) {
+            // The base is an absolute IRI and the path holds only unreserved characters, slashes
+            // and percent-escapes: the result is an absolute IRI, as the parser below would say.
+            return NodeFactory.createURI(iri);
+        }
         IRIx checked = IRIx.create(iri);
         if (!checked.isAbsolute()) {
             throw new IllegalStateException("minted a relative IRI: " + iri);
         }
         return NodeFactory.createURI(iri);
+    }
+
+    /** Whether {@code path} is non-empty and has only ASCII letters, digits, "-._~", '/' and %XX escapes. */
+    static boolean plainPath(String path) {
+        int n = path.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = path.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+                continue;
+            }
+            if (c == '%' && i + 2 < n && hex(path.charAt(i + 1)) && hex(path.charAt(i + 2))) {
+                i += 2;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
     }
 
     public static Node article(String articleId) {

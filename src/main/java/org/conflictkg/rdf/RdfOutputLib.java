@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -116,6 +117,20 @@ public final class RdfOutputLib {
      * throws, no file is left behind and the target is untouched.
      */
     public static void writeAtomically(Path target, Format format, Consumer<StreamRDF> producer) {
+        writeAtomicallyIf(target, format, sink -> {
+            producer.accept(sink);
+            return true;
+        });
+    }
+
+    /**
+     * As {@link #writeAtomically}, for a producer that may find out while writing that the output
+     * must not be kept: the target is replaced only if {@code producer} returns true; if it
+     * returns false or throws, the temporary file is deleted and the target is untouched.
+     *
+     * @return what the producer returned
+     */
+    public static boolean writeAtomicallyIf(Path target, Format format, Predicate<StreamRDF> producer) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
@@ -125,8 +140,12 @@ public final class RdfOutputLib {
             // permissions any new file of the user gets.
             tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime())
                     + ".part"));
+            boolean keep;
             try (OutputStream os = Files.newOutputStream(tmp)) {
-                write(os, format, producer);
+                keep = writeIf(os, format, producer);
+            }
+            if (!keep) {
+                return false;
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -134,6 +153,7 @@ public final class RdfOutputLib {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
@@ -149,20 +169,34 @@ public final class RdfOutputLib {
 
     /** Writes what {@code producer} sends, in {@code format}, streaming where the format allows. */
     public static void write(OutputStream os, Format format, Consumer<StreamRDF> producer) {
+        writeIf(os, format, sink -> {
+            producer.accept(sink);
+            return true;
+        });
+    }
+
+    /**
+     * As {@link #write(OutputStream, Format, Consumer)}; if {@code producer} returns false, the
+     * output is left unfinished (a format that does not stream writes nothing) and false returned.
+     */
+    public static boolean writeIf(OutputStream os, Format format, Predicate<StreamRDF> producer) {
         if (format.streams()) {
             StreamRDF writer = StreamRDFWriter.getWriterStream(os, format.streamFormat);
             writer.start();
             prefixes().forEach(writer::prefix);
             StreamRDF in = format.quads ? writer : quadsAsTriples(writer);
-            producer.accept(dedupReference(in));
+            boolean ok = producer.test(dedupReference(in));
             writer.finish();
-        } else {
-            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-            StreamRDF sink = StreamRDFLib.dataset(dsg);
-            producer.accept(sink);
-            dsg.prefixes().putAll(prefixes());
-            RDFDataMgr.write(os, dsg, format.lang);
+            return ok;
         }
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        StreamRDF sink = StreamRDFLib.dataset(dsg);
+        if (!producer.test(sink)) {
+            return false;
+        }
+        dsg.prefixes().putAll(prefixes());
+        RDFDataMgr.write(os, dsg, format.lang);
+        return true;
     }
 
 }

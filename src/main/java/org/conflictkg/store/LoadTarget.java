@@ -30,6 +30,28 @@ public interface LoadTarget extends AutoCloseable {
      */
     Timeline derive(Derivation derivation);
 
+    /**
+     * Starts a bulk load if this target can take one: then the following {@link #write} calls
+     * add to a store that is made visible, whole, by {@link #finishBulk} (or dropped by
+     * {@link #abortBulk}). A target takes a bulk load only when it holds no article graph, so
+     * writes add and replace nothing. Default: false, every write is its own transaction.
+     */
+    default boolean startBulk() {
+        return false;
+    }
+
+    /** Completes a bulk load: everything written since {@link #startBulk} becomes the store. */
+    default void finishBulk() {
+    }
+
+    /** Abandons a bulk load: the store stays as it was before {@link #startBulk} (folder databases). */
+    default void abortBulk() {
+    }
+
+    /** Called once at the end of each load, after derivation: housekeeping (TDB2: compaction). */
+    default void loadDone() {
+    }
+
     /** Largest number of quads a batch should hold; the loader batches up to it. */
     int batchQuads();
 

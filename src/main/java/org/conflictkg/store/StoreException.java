@@ -54,6 +54,11 @@ public final class StoreException extends ConflictKgException {
         return new StoreException(message, null, FAILURE);
     }
 
+    /** A failure after which a load must stop (exit 1): e.g. the bulk loader failed, so nothing more can go in. */
+    public static StoreException fatalFailure(String message, Throwable cause) {
+        return new StoreException(message, cause, FAILURE, true);
+    }
+
     @Override
     public int exitCode() {
         return exitCode;

@@ -16,6 +16,8 @@ import org.conflictkg.ConflictKgException;
  * holds the same content hash (unless forced), convert in memory, then write in batches. A bad
  * document is reported and skipped; a failed batch is reported for each of its articles. Loading
  * the same input twice leaves the store unchanged; loading a changed article replaces its graph.
+ * When the target takes a bulk load ({@link LoadTarget#startBulk}: a store without articles), the
+ * batches go to it and the load is completed, or abandoned if nothing loaded, before deriving.
  */
 public final class StoreLoader {
     private final LoadTarget target;
@@ -23,6 +25,7 @@ public final class StoreLoader {
     private final LoadProgress progress;
     private final boolean force;
     private final Derivation derivation;
+    private final int workers;
 
     private StoreLoader(Builder b) {
         this.target = b.target;
@@ -30,6 +33,7 @@ public final class StoreLoader {
         this.progress = b.progress;
         this.force = b.force;
         this.derivation = b.derivation;
+        this.workers = b.workers;
     }
 
     public static Builder create(LoadTarget target, ArticleInputs inputs) {
@@ -45,20 +49,44 @@ public final class StoreLoader {
         }
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
-        progress.start(files.size());
-        for (Path f : files) {
-            try {
-                inputs.forFile(f).read(f, run::accept);
-            } catch (ConflictKgException ex) {
-                if (ex instanceof StoreException se && se.fatal()) {
-                    throw se;
-                }
-                run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
-                        ex.exitCode() == ConflictKgException.BAD_INPUT));
-            }
-            progress.fileDone();
+        boolean bulk;
+        try {
+            bulk = target.startBulk();
+        } catch (RuntimeException ex) {
+            run.close();
+            throw ex;
         }
-        run.flush();
+        progress.start(files.size());
+        try {
+            for (Path f : files) {
+                try {
+                    inputs.forFile(f).read(f, run::accept);
+                } catch (ConflictKgException ex) {
+                    if (ex instanceof StoreException se && se.fatal()) {
+                        throw se;
+                    }
+                    run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
+                            ex.exitCode() == ConflictKgException.BAD_INPUT));
+                }
+                progress.fileDone();
+            }
+            run.drain(0);
+            run.flush();
+            if (bulk) {
+                if (run.loaded > 0) {
+                    target.finishBulk();
+                } else {
+                    target.abortBulk();
+                }
+            }
+        } catch (RuntimeException ex) {
+            if (bulk) {
+                target.abortBulk();
+            }
+            throw ex;
+        } finally {
+            run.close();
+        }
         progress.finish();
         Duration deriving = Duration.ZERO;
         if (derivation != null && (run.loaded > 0 || force)) {
@@ -66,12 +94,20 @@ public final class StoreLoader {
             target.derive(derivation);
             deriving = Duration.ofNanos(System.nanoTime() - d0);
         }
+        target.loadDone();
         return new LoadReport(run.loaded, run.unchanged, run.failures, run.quads,
                 Duration.ofNanos(System.nanoTime() - t0), deriving);
     }
 
-    private final class Run {
+    /**
+     * One load. Documents arrive in input order on the calling thread; those that need writing
+     * are converted (and shape-checked) on {@code workers} threads, at most {@code 4 * workers}
+     * ahead, and written in input order, so the store sees the same batches as a sequential load.
+     */
+    private final class Run implements AutoCloseable {
         final Map<String, String> stored;
+        final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+        final java.util.concurrent.ExecutorService pool;
         final List<ArticleGraph> batch = new ArrayList<>();
         final List<LoadReport.Failure> failures = new ArrayList<>();
         final java.util.Set<String> seen = new java.util.HashSet<>();
@@ -82,6 +118,14 @@ public final class StoreLoader {
 
         Run(Map<String, String> stored) {
             this.stored = stored;
+            this.pool = workers <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "load-converter");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        private record Pending(ArticleDocument doc, java.util.concurrent.Future<ArticleGraph> graph) {
         }
 
         void accept(ArticleDocument doc) {
@@ -99,9 +143,40 @@ public final class StoreLoader {
                 unchanged++;
                 return;
             }
+            if (pool == null) {
+                add(doc, java.util.concurrent.CompletableFuture.completedFuture(null));
+                return;
+            }
+            pending.add(new Pending(doc, pool.submit(doc::build)));
+            drain(4 * workers);
+        }
+
+        /** Writes converted documents, in order, until at most {@code keep} are in flight. */
+        void drain(int keep) {
+            while (pending.size() > keep) {
+                Pending p = pending.poll();
+                add(p.doc(), p.graph());
+            }
+        }
+
+        private void add(ArticleDocument doc, java.util.concurrent.Future<ArticleGraph> future) {
             ArticleGraph graph;
             try {
-                graph = doc.build();
+                graph = pool == null ? doc.build() : future.get();
+            } catch (java.util.concurrent.ExecutionException ex) {
+                Throwable cause = ex.getCause();
+                if (cause instanceof ConflictKgException ckg) {
+                    failures.add(new LoadReport.Failure(doc.source(), List.of(ckg.getMessage()),
+                            ckg.exitCode() == ConflictKgException.BAD_INPUT));
+                    return;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(doc.source() + ": conversion failed", cause);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw StoreException.failure("load interrupted", ex);
             } catch (ConflictKgException ex) {
                 failures.add(new LoadReport.Failure(doc.source(), List.of(ex.getMessage()),
                         ex.exitCode() == ConflictKgException.BAD_INPUT));
@@ -111,6 +186,13 @@ public final class StoreLoader {
             batchSize += graph.size();
             if (batchSize >= target.batchQuads()) {
                 flush();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
 
@@ -149,6 +231,7 @@ public final class StoreLoader {
         private LoadProgress progress = LoadProgress.quiet();
         private boolean force;
         private Derivation derivation = Derivation.create().build();
+        private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 
         private Builder(LoadTarget target, ArticleInputs inputs) {
             this.target = Objects.requireNonNull(target);
@@ -172,6 +255,19 @@ public final class StoreLoader {
          */
         public Builder derivation(Derivation derivation) {
             this.derivation = derivation;
+            return this;
+        }
+
+        /**
+         * Threads converting and shape-checking documents while the calling thread reads and
+         * writes (1: all on the calling thread). Default: the number of processors. The store
+         * receives the same articles in the same order either way.
+         */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1");
+            }
+            this.workers = workers;
             return this;
         }
 

@@ -76,6 +76,43 @@ public final class TdbStores {
         return connect(abs);
     }
 
+    /**
+     * Replaces the database in {@code dir} by the complete one in {@code fresh} (a folder beside
+     * it; both released): the old one is first renamed aside, so at every moment {@code dir}
+     * holds either the old database, nothing, or the new one, never a mix; then it is deleted.
+     */
+    static void replace(Path dir, Path fresh) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path old = abs.resolveSibling("." + abs.getFileName() + ".old-" + System.nanoTime());
+        try {
+            if (Files.exists(abs)) {
+                Files.move(abs, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(fresh, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException ex) {
+            throw StoreException.failure("cannot move the loaded database into " + dir + ": " + ex.getMessage(), ex);
+        }
+        deleteTree(old);
+    }
+
+    /** Deletes a folder and everything in it, as far as possible (used for temporary folders). */
+    static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var s = Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (java.io.IOException ex) {
+                    // left behind; it is named as temporary
+                }
+            });
+        } catch (java.io.IOException ex) {
+            // left behind
+        }
+    }
+
     private static boolean isEmptyDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;

@@ -89,6 +89,39 @@ class NamedQueriesCorpusTest {
         assertThat(found).isTrue();
     }
 
+    /** The (aspect, a, b) of each disputed row. */
+    static Set<String> disputedRows(Map<String, String> params) {
+        ResultSetRewindable rs = runner.select(NamedQueries.named("disputed"), params);
+        Set<String> out = new TreeSet<>();
+        while (rs.hasNext()) {
+            QuerySolution s = rs.next();
+            out.add(s.getLiteral("aspect").getString() + " " + s.getResource("a") + " " + s.getResource("b")
+                    + " " + s.get("topic"));
+        }
+        return out;
+    }
+
+    @Test
+    void disputedForAPlaceIsTheDisagreementsAboutIt() {
+        String saraqeb = "https://w3id.org/conflict-kg/place/geonames/164816";
+        Set<String> all = disputedRows(Map.of());
+        Set<String> about = disputedRows(Map.of("place", saraqeb));
+        // Expected: the rows of all disagreements whose versions are about the place (the territory
+        // of a change or control state, or the place of a figure).
+        NamedQuery aboutPlace = NamedQuery.parse("about", "about.rq",
+                "SELECT ?a { ?a <https://w3id.org/conflict-kg/ontology#territory>|<https://w3id.org/conflict-kg/ontology#aboutPlace> ?place }");
+        Set<String> expected = new TreeSet<>();
+        for (String r : all) {
+            String a = r.split(" ")[1];
+            if (runner.select(aboutPlace, Map.of("a", "<" + a + ">", "place", "<" + saraqeb + ">")).hasNext()) {
+                expected.add(r);
+            }
+        }
+        assertThat(about).isNotEmpty().isEqualTo(expected);
+        // A place no disagreement concerns.
+        assertThat(disputedRows(Map.of("place", "https://w3id.org/conflict-kg/place/geonames/169387"))).isEmpty();
+    }
+
     @Test
     void timelineListsThePeriodsInOrderWithTheirSources() {
         ResultSetRewindable rs = runner.select(NamedQueries.named("timeline"),

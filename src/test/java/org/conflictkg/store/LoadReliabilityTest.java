@@ -78,7 +78,7 @@ class LoadReliabilityTest {
         Path db = tmp.resolve("killed");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.conflictkg.cli.Main",
-                "load", "--db", db.toString(), "--batch", "700", "--no-progress", tmp.resolve("corpus").toString()));
+                "load", "--db", db.toString(), "--bulk-loader", "none", "--batch", "700", "--no-progress", tmp.resolve("corpus").toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         // Kill it while it writes: after the first commit of the load itself. The database folder
         // appears once created; each commit then rewrites the index state files (*.bpt).

@@ -205,4 +205,37 @@ class StoreLoaderTest {
         LoadReport r = load(dir);
         assertThat(r.loaded()).isEqualTo(2);
     }
+
+    @Test
+    void parallelConversionWritesTheSameStoreAndReportsTheSameFailuresInTheSameOrder() throws IOException {
+        Path corpus = dir.resolve("corpus.jsonl");
+        java.io.StringWriter w = new java.io.StringWriter();
+        org.conflictkg.synth.CorpusGenerator.create().seed(7).build().write(w, 0, 60);
+        List<String> lines = new java.util.ArrayList<>(w.toString().lines().toList());
+        lines.add(17, "{\"format\": \"conflict-kg/facts@1\"}");
+        lines.add(40, lines.get(3)); // the same article twice
+        Files.writeString(corpus, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+        DatasetGraph sequential = TdbStores.createInMemory();
+        DatasetGraph parallel = TdbStores.createInMemory();
+        LoadReport one = StoreLoader.create(new TdbTarget(sequential, 3_000), Converters.standardInputs()).workers(1)
+                .build().load(List.of(corpus));
+        LoadReport four = StoreLoader.create(new TdbTarget(parallel, 3_000), Converters.standardInputs()).workers(4)
+                .build().load(List.of(corpus));
+
+        assertThat(one.loaded()).isEqualTo(60);
+        assertThat(four.loaded()).isEqualTo(one.loaded());
+        assertThat(four.quads()).isEqualTo(one.quads());
+        assertThat(four.failures()).hasSize(2).isEqualTo(one.failures());
+        Txn.executeRead(sequential, () -> Txn.executeRead(parallel, () -> {
+            List<Node> names = new java.util.ArrayList<>();
+            sequential.listGraphNodes().forEachRemaining(names::add);
+            List<Node> others = new java.util.ArrayList<>();
+            parallel.listGraphNodes().forEachRemaining(others::add);
+            assertThat(others).containsExactlyInAnyOrderElementsOf(names);
+            for (Node g : names) {
+                assertThat(parallel.getGraph(g).isIsomorphicWith(sequential.getGraph(g))).as(g.toString()).isTrue();
+            }
+        }));
+    }
 }

@@ -16,15 +16,15 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
-import org.conflictkg.facts.FactsException;
-import org.conflictkg.facts.FactsReader;
+import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.FactsToRdf;
 import org.conflictkg.rdf.RdfOutputLib;
 
 /**
  * Ratio 2: conversion against a peer mapping engine. CARML runs the RML mapping of the subset
  * ({@link RmlSubset}) in its own JVM on its own classpath, on the same documents as one JSON
- * array; ours reads and validates the whole of the JSON Lines files, as always, then converts
+ * array; ours reads and validates the whole of the JSON Lines files, as always (the pipeline of
+ * {@code convert}: worker threads, output in order), then converts
  * only the parts of each document the subset covers (article, actors, places) and keeps the
  * subset's triples. Both write N-Triples to a
  * file, after untimed warm-up runs on the same input (ours one, CARML two); the JVM start and the mapping load are
@@ -75,15 +75,14 @@ final class CarmlBench {
 
     static void convertSubset(List<Path> files, Path out) throws IOException {
         FactsToRdf converter = FactsToRdf.create().build();
+        FactsPipeline pipeline = FactsPipeline.create()
+                .conversion((facts, sink) -> converter.convert(RmlSubset.restrict(facts), RmlSubset.filter(sink, facts)))
+                .build();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             RdfOutputLib.write(os, RdfOutputLib.Format.NTRIPLES, sink -> {
-                for (Path f : files) {
-                    FactsReader.readEach(f, p -> {
-                        if (!p.ok()) {
-                            throw new FactsException(p.problems());
-                        }
-                        converter.convert(RmlSubset.restrict(p.facts()), RmlSubset.filter(sink, p.facts()));
-                    });
+                FactsPipeline.Summary s = pipeline.convert(files, sink, p -> { });
+                if (!s.ok()) {
+                    throw new IllegalStateException(s.bad() + " of " + s.documents() + " documents are invalid");
                 }
             });
         }

@@ -19,6 +19,11 @@ final class Cli {
         return Main.newCommandLine().getSubcommands().containsKey(name);
     }
 
+    /** Whether this build's named query {@code query} declares parameter {@code param}. */
+    static boolean queryDeclares(String query, String param) {
+        return org.conflictkg.query.NamedQueries.named(query).params().stream().anyMatch(p -> p.name().equals(param));
+    }
+
     /** Runs the command; returns what it printed on standard output. Fails on a non-zero exit. */
     static String run(List<String> args) {
         StringWriter out = new StringWriter();

@@ -37,10 +37,19 @@ final class Stores {
         return Cli.has("load") ? "load --db" : "own batched TDB2 transactions (no load command in this build)";
     }
 
-    /** Loads facts files into a new TDB2 database in {@code dir} the way conflict-kg does. */
+    /**
+     * Loads facts files into a new TDB2 database in {@code dir} the way conflict-kg does, without
+     * the derived graph (loading only, as the load baselines do).
+     */
     static void loadOurs(List<Path> files, Path dir) {
+        loadOurs(files, dir, false);
+    }
+
+    /** As {@link #loadOurs(List, Path)}; {@code derive}: also compute the derived graph, as {@code load} does by default. */
+    static void loadOurs(List<Path> files, Path dir, boolean derive) {
         if (Cli.has("load")) {
-            Cli.run(Cli.args("load", "--db", dir, "--no-progress", files));
+            Cli.run(derive ? Cli.args("load", "--db", dir, "--no-progress", files)
+                    : Cli.args("load", "--db", dir, "--no-progress", "--no-derive", files));
             return;
         }
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
