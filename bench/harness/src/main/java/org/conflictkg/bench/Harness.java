@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <pre>
  * Harness [--quick] [--work DIR] [--only NAME,...] [--convert N] [--carml N] [--load N] [--http N]
- *         [--query-small N] [--query-large N] [--query-compare DIR] [--memory N] [--memory-load N] [--repeats N]
+ *         [--query-small N] [--query-large N] [--query-compare DIR] [--keep-dbs] [--memory N] [--memory-load N] [--repeats N]
  * </pre>
  * Sizes are numbers of synthetic articles ({@code 10k}, {@code 1M} allowed). {@code --quick} runs
  * every measure on tiny corpora: it checks that the harness works, not the speed.
@@ -40,6 +40,8 @@ public final class Harness {
         long queryLarge = 100_000;
         /** Other versions of the named queries ({@code NAME.rq}) to time beside them, or null. */
         Path queryCompare;
+        /** Keep the query databases after the run and reuse them in the next (same corpus, same build). */
+        boolean keepDbs;
         long memory = 1_000_000;
         long memoryLoad = 100_000;
         int repeats = 2;
@@ -96,6 +98,7 @@ public final class Harness {
                     case "--query-small" -> o.querySmall = count(value(args, ++i, a));
                     case "--query-large" -> o.queryLarge = count(value(args, ++i, a));
                     case "--query-compare" -> o.queryCompare = Path.of(value(args, ++i, a));
+                    case "--keep-dbs" -> o.keepDbs = true;
                     case "--memory" -> o.memory = count(value(args, ++i, a));
                     case "--memory-load" -> o.memoryLoad = count(value(args, ++i, a));
                     case "--repeats" -> o.repeats = (int) count(value(args, ++i, a));
@@ -185,7 +188,7 @@ public final class Harness {
             case "tdb2-load-vs-tdbloader" -> LoadBench.embedded(corpora.jsonl(o.load, 2), o.work, timings, log);
             case "http-load-vs-embedded" -> LoadBench.http(corpora.jsonl(o.http, 2), o.work, timings, log);
             case "query-latency-growth-10x" -> QueryBench.run(corpora.jsonl(o.querySmall, 1),
-                    corpora.jsonl(o.queryLarge, 4), o.work, o.quick ? 5 : 15, o.queryCompare, log);
+                    corpora.jsonl(o.queryLarge, 4), o.work, o.quick ? 5 : 15, o.queryCompare, o.keepDbs, log);
             case "memory-1m-xmx512m" -> MemoryBench.run(o.memory == 0 ? List.of() : corpora.jsonl(o.memory, 8), o.memory,
                     corpora.jsonl(o.memoryLoad, 4), o.memoryLoad, o.work, o.classpath, log);
             default -> throw new UnsupportedOperationException(name + " is not measured in this build");

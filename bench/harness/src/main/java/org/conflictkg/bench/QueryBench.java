@@ -74,11 +74,12 @@ final class QueryBench {
      *                earlier commit's), each timed beside the current one on the same databases and
      *                printed as {@code NAME@compare}; not part of the ratio. Null for none.
      */
-    static Result run(List<Path> small, List<Path> large, Path work, int runs, Path compare, PrintStream log) {
+    static Result run(List<Path> small, List<Path> large, Path work, int runs, Path compare, boolean keep,
+                      PrintStream log) {
         Path dbSmall = work.resolve("db-query-small");
         Path dbLarge = work.resolve("db-query-large");
-        build(small, dbSmall, log);
-        build(large, dbLarge, log);
+        build(small, dbSmall, keep, log);
+        build(large, dbLarge, keep, log);
         String article = org.conflictkg.synth.CorpusGenerator.create().seed(Corpora.SEED).build().articleId(0);
         // Aleppo: in every corpus of more than a few articles.
         String place = "https://w3id.org/conflict-kg/place/geonames/170063";
@@ -119,8 +120,12 @@ final class QueryBench {
         if (bounded == 0) {
             worst = Double.NaN;
         }
-        Stores.delete(dbSmall);
-        Stores.delete(dbLarge);
+        if (!keep) {
+            Stores.delete(dbSmall);
+            Stores.delete(dbLarge);
+            deleteMarker(dbSmall);
+            deleteMarker(dbLarge);
+        }
         return new Result("query-latency-growth-10x", "see notes", "-", worst, false, 2,
                 "largest growth of the median among queries whose answer is the same size at both scales; "
                         + String.join("; ", rows));
@@ -136,10 +141,39 @@ final class QueryBench {
         }
     }
 
-    private static void build(List<Path> files, Path db, PrintStream log) {
-        Stores.delete(db);
-        long t = Stopwatch.nanos(() -> Stores.loadOurs(files, db, true));
-        log.println("  loaded " + db.getFileName() + " in " + Stopwatch.seconds(t));
+    /**
+     * Loads {@code files} into a new database {@code db}. With {@code reuse}, a database that a
+     * kept run built from the same files (its marker file {@code db.built} names them) is used as
+     * it is, and the marker is written after a build.
+     */
+    private static void build(List<Path> files, Path db, boolean reuse, PrintStream log) {
+        Path marker = db.resolveSibling(db.getFileName() + ".built");
+        String built = files.toString();
+        try {
+            if (reuse && java.nio.file.Files.isRegularFile(marker)
+                    && java.nio.file.Files.readString(marker).strip().equals(built)
+                    && org.conflictkg.store.TdbStores.looksLikeTdb2(db)) {
+                log.println("  reusing " + db.getFileName() + " (built from " + built + ")");
+                return;
+            }
+            deleteMarker(db);
+            Stores.delete(db);
+            long t = Stopwatch.nanos(() -> Stores.loadOurs(files, db, true));
+            log.println("  loaded " + db.getFileName() + " in " + Stopwatch.seconds(t));
+            if (reuse) {
+                java.nio.file.Files.writeString(marker, built + "\n");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteMarker(Path db) {
+        try {
+            java.nio.file.Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".built"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {median, p95} in nanoseconds over {@code runs} timed runs after warm-up, and the rows. */
