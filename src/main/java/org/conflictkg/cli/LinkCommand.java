@@ -61,7 +61,7 @@ final class LinkCommand implements Callable<Integer> {
         WikidataClient wd = noWikidata ? null : WikidataClient.create().endpoint(wikidata)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
         LinkStage.Report r = LinkStage.create(gazetteer, wd).run(dsg);
-        Derivation.create().build().run(dsg);
+        Derivation.create().build().runFull(dsg);
         out.printf(Locale.ROOT, "%d linked, %d ambiguous, %d unlinked; %d Wikidata items -> %s%n",
                 r.linked(), r.ambiguous(), r.unlinked(), r.wikidata(), dir);
         for (LinkStage.Entry e : r.notLinked()) {

@@ -51,10 +51,12 @@ public final class Derivation {
 
     private final int windowDays;
     private final ActorRegistry registry;
+    private final int chunkPlaces;
 
     private Derivation(Builder b) {
         this.windowDays = b.windowDays;
         this.registry = b.registry;
+        this.chunkPlaces = b.chunkPlaces;
     }
 
     public static Builder create() {
@@ -65,6 +67,7 @@ public final class Derivation {
     public static final class Builder {
         private int windowDays = 7;
         private ActorRegistry registry = ActorRegistry.bundled();
+        private int chunkPlaces = 64;
 
         /**
          * How far apart (in days) the first days of two reports of one change may be. Default 7:
@@ -84,12 +87,86 @@ public final class Derivation {
             return this;
         }
 
+        /**
+         * Places whose reports {@link #runFull} reads and derives at a time (default 64): the
+         * larger, the fewer queries; the smaller, the less memory. The result does not depend on it.
+         */
+        public Builder chunkPlaces(int places) {
+            if (places < 1) {
+                throw new IllegalArgumentException("chunkPlaces must be at least 1");
+            }
+            this.chunkPlaces = places;
+            return this;
+        }
+
         public Derivation build() {
             return new Derivation(this);
         }
     }
 
-    /** Reads the reports, derives, and replaces the derived graph, in one write transaction. */
+    /** What a run wrote: the numbers of each kind of resource in the derived graph. */
+    public record Counts(long changes, long periods, long disagreements, long highwayDays) {
+    }
+
+    /**
+     * Full derivation in bounded memory: replaces the derived graph, in one write transaction,
+     * with the same graph as {@link #run(DatasetGraph)}, but reads and derives the reports of
+     * {@link Builder#chunkPlaces} places at a time (a place's changes, states, disagreements and
+     * the figures about it depend on that place's reports only), then the disagreements between
+     * figures about no place, then the control of each highway from the reports of its towns.
+     * Memory grows with the reports of the largest chunk, not with the store.
+     */
+    public Counts runFull(DatasetGraph dsg) {
+        return Txn.calculateWrite(dsg, () -> {
+            dsg.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY);
+            List<Node> places = ReportsReader.places(dsg);
+            for (int i = 0; i < places.size(); i += chunkPlaces) {
+                List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
+                DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, chunk, false).read()), dsg::add);
+            }
+            DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, List.of(), true).read()), dsg::add);
+            Timeline routeTowns = deriveRouteTowns(dsg);
+            DerivedGraphWriter.write(new Timeline(List.of(), List.of(), List.of())
+                    .withHighways(routeTowns.routes(), routeTowns.highwayControl()), dsg::add);
+            return counts(dsg);
+        });
+    }
+
+    /**
+     * The timeline of the towns on highway routes only, with the control of each route on its days
+     * of interest (inside the caller's transaction, if any): what highway control needs, in
+     * memory that grows with the route towns' reports.
+     */
+    public Timeline deriveRouteTowns(DatasetGraph dsg) {
+        List<HighwayControl.Route> routes = HighwayControl.routes(dsg);
+        Set<Node> towns = new LinkedHashSet<>();
+        routes.forEach(r -> towns.addAll(r.places()));
+        Timeline t = towns.isEmpty() ? new Timeline(List.of(), List.of(), List.of())
+                : derive(new ReportsReader(dsg, registry, towns, false).read());
+        return withHighwayControl(dsg, t, routes);
+    }
+
+    /** The numbers of merged changes, periods, disagreements and highway days in the derived graph. */
+    public static Counts counts(DatasetGraph dsg) {
+        return new Counts(count(dsg, CKG.MergedControlChange), count(dsg, CKG.TimelinePeriod),
+                count(dsg, CKG.Disagreement), count(dsg, CKG.HighwayControl));
+    }
+
+    private static long count(DatasetGraph dsg, Node type) {
+        long n = 0;
+        var it = dsg.find(CKG.GRAPH_DERIVED, Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), type);
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Reads the reports, derives, and replaces the derived graph, in one write transaction,
+     * returning the whole timeline (held in memory: for large stores, {@link #runFull} writes the
+     * same graph in bounded memory).
+     */
     public Timeline run(DatasetGraph dsg) {
         return Txn.calculateWrite(dsg, () -> {
             Timeline t = derive(dsg);

@@ -141,6 +141,21 @@ final class ReportsReader {
         this.registry = registry;
     }
 
+    private static final Query PLACES = QueryFactory.create(PREFIXES + """
+            SELECT DISTINCT ?place WHERE {
+              { ?e a ckg:ControlChange ; ckg:territory ?place }
+              UNION { ?c a ckg:ControlPeriod ; ckg:territory ?place }
+              UNION { ?f a ckg:Figure ; ckg:aboutPlace ?place }
+            }""");
+
+    /** Every place some report (control change, control state, figure) is about, in a fixed order. */
+    static List<Node> places(DatasetGraph dsg) {
+        List<Node> places = new ArrayList<>();
+        select(dsg, inUnion(PLACES), b -> places.add(b.get("place")));
+        places.sort(org.apache.jena.sparql.util.NodeCmp::compareRDFTerms);
+        return places;
+    }
+
     Reports read() {
         // The reports first; then what they need (sides of their actors, sources of their
         // articles), asked for only those when reading a few places' reports.

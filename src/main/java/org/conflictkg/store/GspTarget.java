@@ -364,7 +364,7 @@ public final class GspTarget implements LoadTarget {
      * stores, derive next to the data instead ({@code derive --db} on the server's database).
      */
     @Override
-    public Timeline derive(Derivation derivation) {
+    public void derive(Derivation derivation) {
         DatasetGraph all;
         try {
             DSP get = DSP.service(gspUrl).httpClient(http);
@@ -380,7 +380,6 @@ public final class GspTarget implements LoadTarget {
         Graph derived = GraphFactory.createDefaultGraph();
         Derivation.quads(t, q -> derived.add(q.asTriple()));
         send(null, "PUT " + CKG.GRAPH_DERIVED.getURI(), () -> gsp(CKG.GRAPH_DERIVED).PUT(derived));
-        return t;
     }
 
     @Override

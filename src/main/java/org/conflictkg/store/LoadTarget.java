@@ -28,7 +28,7 @@ public interface LoadTarget extends AutoCloseable {
      * what the target holds after this target's writes: in full, or for the places the writes
      * touched when the target can tell (TDB2).
      */
-    Timeline derive(Derivation derivation);
+    void derive(Derivation derivation);
 
     /**
      * Starts a bulk load if this target can take one: then the following {@link #write} calls

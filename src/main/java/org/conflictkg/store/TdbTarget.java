@@ -295,13 +295,17 @@ public final class TdbTarget implements LoadTarget {
     }
 
     @Override
-    public Timeline derive(Derivation derivation) {
-        Timeline t = deriveInFull ? derivation.run(dsg)
-                : derivation.run(dsg, List.copyOf(touched), placelessFigureTouched);
+    public void derive(Derivation derivation) {
+        boolean full = deriveInFull || !org.apache.jena.system.Txn.calculateRead(dsg,
+                () -> dsg.containsGraph(org.conflictkg.rdf.CKG.GRAPH_DERIVED));
+        if (full) {
+            derivation.runFull(dsg); // in bounded memory, however large the store
+        } else {
+            derivation.run(dsg, List.copyOf(touched), placelessFigureTouched);
+        }
         deriveInFull = false;
         touched.clear();
         placelessFigureTouched = false;
-        return t;
     }
 
     @Override

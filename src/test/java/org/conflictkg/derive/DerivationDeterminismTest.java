@@ -86,6 +86,8 @@ class DerivationDeterminismTest {
     static Stream<Arguments> otherWays() {
         return Stream.of(
                 way("TDB2, one run, articles in reverse order", c -> tdbFull(reversed(c))),
+                way("TDB2, one run in bounded memory, 3 places at a time", c -> tdbChunked(c, 3)),
+                way("TDB2, one run in bounded memory, 1 place at a time, reverse order", c -> tdbChunked(reversed(c), 1)),
                 way("in memory (as over HTTP), one run", DerivationDeterminismTest::inMemory),
                 way("in memory (as over HTTP), one run, articles in reverse order", c -> inMemory(reversed(c))),
                 way("TDB2, incremental, three loads", c -> tdbIncremental(c, 3)),
@@ -132,6 +134,17 @@ class DerivationDeterminismTest {
         DatasetGraph dsg = loaded(lines);
         Derivation.create().build().run(dsg);
         return IncrementalDerivationTest.derived(dsg);
+    }
+
+    static Graph tdbChunked(List<String> lines, int places) {
+        DatasetGraph dsg = loaded(lines);
+        Derivation.Counts counts = Derivation.create().chunkPlaces(places).build().runFull(dsg);
+        Graph g = IncrementalDerivationTest.derived(dsg);
+        assertThat(counts.periods()).isEqualTo(g.find(null, org.apache.jena.vocabulary.RDF.type.asNode(),
+                CKG.TimelinePeriod).toList().size());
+        assertThat(counts.disagreements()).isEqualTo(g.find(null, org.apache.jena.vocabulary.RDF.type.asNode(),
+                CKG.Disagreement).toList().size());
+        return g;
     }
 
     /** The article graphs copied into a plain in-memory dataset, derived there. */

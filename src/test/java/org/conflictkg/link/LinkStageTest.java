@@ -131,4 +131,19 @@ class LinkStageTest {
         System.out.printf(java.util.Locale.ROOT, "M5 on 2020-01-31: %.1f km in all, %s; outside government control %.1f km%n",
                 r.totalKm(), r.kmBySide(), r.kmOutside("government"));
     }
+
+    @Test
+    void derivationInBoundedMemoryWritesTheSameGraphIncludingHighwayControl() {
+        Derivation.create().build().run(store);
+        org.apache.jena.graph.Graph whole = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        store.getGraph(CKG.GRAPH_DERIVED).find().forEachRemaining(whole::add);
+        assertThat(whole.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), CKG.HighwayControl).toList())
+                .isNotEmpty();
+
+        Derivation.Counts counts = Derivation.create().chunkPlaces(2).build().runFull(store);
+        org.apache.jena.graph.Graph chunked = store.getGraph(CKG.GRAPH_DERIVED);
+        assertThat(chunked.isIsomorphicWith(whole)).isTrue();
+        assertThat(counts.highwayDays()).isEqualTo(
+                whole.find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), CKG.HighwayControl).toList().size());
+    }
 }
