@@ -56,7 +56,7 @@ public final class TdbStores {
         } catch (java.io.IOException ex) {
             throw StoreException.badInput("cannot create database folder " + dir + ": " + ex.getMessage(), ex);
         }
-        DatasetGraph fresh = DatabaseMgr.connectDatasetGraph(tmp.toString());
+        DatasetGraph fresh = connectRaw(tmp);
         Txn.executeWrite(fresh, () -> {
             fresh.add(STORE_FORMAT);
             // and one named-graph quad, added and removed, so the quad indexes have been written too
@@ -190,7 +190,7 @@ public final class TdbStores {
 
     private static DatasetGraph connect(Path dir) {
         try {
-            return withUnionDefault(DatabaseMgr.connectDatasetGraph(dir.toString()));
+            return withUnionDefault(connectRaw(dir));
         } catch (org.apache.jena.dboe.DBOpEnvException ex) {
             String msg = ex.getMessage() == null ? "" : ex.getMessage();
             if (msg.startsWith("Failed to get a lock")) {
@@ -199,6 +199,42 @@ public final class TdbStores {
             }
             throw StoreException.failure("cannot open database " + dir + ": " + msg, ex);
         }
+    }
+
+    /**
+     * Connects to (creating if needed) the TDB2 database in {@code dir}, as
+     * {@code DatabaseMgr.connectDatasetGraph} does, with node caches sized to the heap
+     * ({@link #storeParams()}), and without the union default graph setting.
+     */
+    public static DatasetGraph connectRaw(Path dir) {
+        return org.apache.jena.tdb2.sys.DatabaseConnection
+                .connectCreate(org.apache.jena.dboe.base.file.Location.create(dir.toString()), storeParams())
+                .getDatasetGraph();
+    }
+
+    /** Heap, in bytes, at and above which TDB2's node caches keep their default sizes. */
+    static final long FULL_CACHE_HEAP = 2L << 30;
+
+    /**
+     * TDB2's store settings with its two node caches (node to id, id to node) scaled down in
+     * proportion when the maximum heap is below {@link #FULL_CACHE_HEAP}. At their default sizes
+     * (hundreds of thousands of nodes, and this store's nodes include article bodies and quotes)
+     * the caches alone fill a 512 MB heap once a store holds some tens of thousands of articles.
+     */
+    public static org.apache.jena.tdb2.params.StoreParams storeParams() {
+        return storeParams(Runtime.getRuntime().maxMemory());
+    }
+
+    static org.apache.jena.tdb2.params.StoreParams storeParams(long maxHeap) {
+        org.apache.jena.tdb2.params.StoreParams dft = org.apache.jena.tdb2.params.StoreParams.getDftStoreParams();
+        if (maxHeap >= FULL_CACHE_HEAP) {
+            return dft;
+        }
+        double f = Math.max(0.05, (double) maxHeap / FULL_CACHE_HEAP);
+        return org.apache.jena.tdb2.params.StoreParamsBuilder.create(dft)
+                .node2NodeIdCacheSize((int) Math.max(1_000, dft.getNode2NodeIdCacheSize() * f / 2))
+                .nodeId2NodeCacheSize((int) Math.max(1_000, dft.getNodeId2NodeCacheSize() * f / 2))
+                .build();
     }
 
     private static DatasetGraph withUnionDefault(DatasetGraph dsg) {

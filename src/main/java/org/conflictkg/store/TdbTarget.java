@@ -331,7 +331,7 @@ public final class TdbTarget implements LoadTarget {
             throw StoreException.failure("cannot create a folder beside " + dir + ": " + ex.getMessage(), ex);
         }
         try {
-            return new Bulk(DatabaseMgr.connectDatasetGraph(folder.toString()), folder);
+            return new Bulk(TdbStores.connectRaw(folder), folder);
         } catch (RuntimeException ex) {
             TdbStores.deleteTree(folder);
             throw ex;
