@@ -382,6 +382,12 @@ public final class GspTarget implements LoadTarget {
         send(null, "PUT " + CKG.GRAPH_DERIVED.getURI(), () -> gsp(CKG.GRAPH_DERIVED).PUT(derived));
     }
 
+    /** Requests go one at a time, in order, from the loader's writer thread. */
+    @Override
+    public boolean writesConcurrently() {
+        return true;
+    }
+
     @Override
     public int batchQuads() {
         // Once requests go one graph at a time, batches of one article keep failures per article.

@@ -48,6 +48,16 @@ public interface LoadTarget extends AutoCloseable {
     default void abortBulk() {
     }
 
+    /**
+     * Whether {@link #write} may run on a thread of its own while the loader prepares the next
+     * batch: one write at a time, in order, each finished before the next starts and before
+     * {@link #finishBulk}, {@link #derive} or the end of the load. Default false (a remote store
+     * says true: the loader then converts while the server ingests).
+     */
+    default boolean writesConcurrently() {
+        return false;
+    }
+
     /** Called once at the end of each load, after derivation: housekeeping (TDB2: compaction). */
     default void loadDone() {
     }

@@ -72,6 +72,7 @@ public final class StoreLoader {
             }
             run.drain(0);
             run.flush();
+            run.awaitWrite();
             if (bulk) {
                 if (run.loaded > 0) {
                     target.finishBulk();
@@ -108,6 +109,10 @@ public final class StoreLoader {
         final Map<String, String> stored;
         final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
         final java.util.concurrent.ExecutorService pool;
+        /** Writes batches one at a time beside the loader, for targets that allow it (else null). */
+        final java.util.concurrent.ExecutorService writer;
+        java.util.concurrent.Future<?> inFlight;
+        List<ArticleGraph> inFlightBatch;
         final List<ArticleGraph> batch = new ArrayList<>();
         final List<LoadReport.Failure> failures = new ArrayList<>();
         final java.util.Set<String> seen = new java.util.HashSet<>();
@@ -120,6 +125,11 @@ public final class StoreLoader {
             this.stored = stored;
             this.pool = workers <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "load-converter");
+                t.setDaemon(true);
+                return t;
+            });
+            this.writer = !target.writesConcurrently() ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "load-writer");
                 t.setDaemon(true);
                 return t;
             });
@@ -194,32 +204,76 @@ public final class StoreLoader {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            if (writer != null) {
+                // After a failure elsewhere: let the write in flight finish (a request is not cut
+                // off half-way), then stop.
+                writer.shutdown();
+                try {
+                    writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
+            List<ArticleGraph> b = List.copyOf(batch);
+            batch.clear();
+            batchSize = 0;
+            if (writer == null) {
+                complete(b, () -> target.write(b));
+                return;
+            }
+            awaitWrite();
+            inFlightBatch = b;
+            inFlight = writer.submit(() -> target.write(b));
+        }
+
+        /** Waits for the batch being written, if any, and accounts for it. */
+        void awaitWrite() {
+            if (inFlight == null) {
+                return;
+            }
+            java.util.concurrent.Future<?> f = inFlight;
+            List<ArticleGraph> b = inFlightBatch;
+            inFlight = null;
+            inFlightBatch = null;
+            complete(b, () -> {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    if (ex.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(ex.getCause());
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw StoreException.failure("load interrupted", ex);
+                }
+            });
+        }
+
+        private void complete(List<ArticleGraph> b, Runnable write) {
             try {
-                target.write(batch);
-                loaded += batch.size();
-                for (ArticleGraph a : batch) {
+                write.run();
+                loaded += b.size();
+                for (ArticleGraph a : b) {
                     quads += a.size();
                 }
             } catch (StoreException ex) {
                 if (ex.fatal()) {
                     throw ex; // e.g. credentials refused: every further write would fail too
                 }
-                for (ArticleGraph a : batch) {
+                for (ArticleGraph a : b) {
                     failures.add(new LoadReport.Failure(a.source(), List.of(ex.getMessage()), false));
                 }
             } catch (RuntimeException ex) {
-                for (ArticleGraph a : batch) {
+                for (ArticleGraph a : b) {
                     failures.add(new LoadReport.Failure(a.source(), List.of("write failed: " + ex.getMessage()), false));
                 }
-            } finally {
-                batch.clear();
-                batchSize = 0;
             }
         }
     }
