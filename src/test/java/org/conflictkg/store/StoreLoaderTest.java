@@ -238,4 +238,71 @@ class StoreLoaderTest {
             }
         }));
     }
+
+    @Test
+    void aTargetThatWritesConcurrentlyGetsItsBatchesOneAtATimeInOrderOffTheLoadersThread() throws IOException {
+        Path corpus = dir.resolve("concurrent.jsonl");
+        java.io.StringWriter w = new java.io.StringWriter();
+        org.conflictkg.synth.CorpusGenerator.create().seed(5).build().write(w, 0, 40);
+        Files.writeString(corpus, w.toString(), StandardCharsets.UTF_8);
+        Thread loaderThread = Thread.currentThread();
+        List<String> written = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean overlapped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean onLoaderThread = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        LoadTarget target = new LoadTarget() {
+            @Override
+            public java.util.Map<String, String> storedHashes() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public void write(List<ArticleGraph> batch) {
+                if (active.incrementAndGet() > 1) {
+                    overlapped.set(true);
+                }
+                onLoaderThread.compareAndSet(false, Thread.currentThread() == loaderThread);
+                try {
+                    Thread.sleep(5);
+                    if (calls.incrementAndGet() == 2) {
+                        throw StoreException.failure("server said 500");
+                    }
+                    batch.forEach(a -> written.add(a.articleId()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    active.decrementAndGet();
+                }
+            }
+
+            @Override
+            public void derive(org.conflictkg.derive.Derivation derivation) {
+            }
+
+            @Override
+            public boolean writesConcurrently() {
+                return true;
+            }
+
+            @Override
+            public int batchQuads() {
+                return 2_000;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        LoadReport r = StoreLoader.create(target, Converters.standardInputs(false)).derivation(null).build()
+                .load(List.of(corpus));
+
+        assertThat(overlapped).as("two writes at once").isFalse();
+        assertThat(onLoaderThread).as("a write on the loader's own thread").isFalse();
+        assertThat(calls.get()).isGreaterThan(3);
+        assertThat(r.failures()).isNotEmpty().allSatisfy(f -> assertThat(f.problems().get(0)).contains("server said 500"));
+        assertThat(r.loaded() + r.failures().size()).isEqualTo(40);
+        List<String> ids = new java.util.ArrayList<>(written);
+        assertThat(ids).hasSize(r.loaded()).isSorted().doesNotHaveDuplicates();
+    }
 }
