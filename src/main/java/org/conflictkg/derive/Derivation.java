@@ -118,18 +118,23 @@ public final class Derivation {
      */
     public Counts runFull(DatasetGraph dsg) {
         return Txn.calculateWrite(dsg, () -> {
-            dsg.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY);
-            List<Node> places = ReportsReader.places(dsg);
-            for (int i = 0; i < places.size(); i += chunkPlaces) {
-                List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
-                DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, chunk, false).read()), dsg::add);
-            }
-            DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, List.of(), true).read()), dsg::add);
-            Timeline routeTowns = deriveRouteTowns(dsg);
-            DerivedGraphWriter.write(new Timeline(List.of(), List.of(), List.of())
-                    .withHighways(routeTowns.routes(), routeTowns.highwayControl()), dsg::add);
+            writeFull(dsg);
             return counts(dsg);
         });
+    }
+
+    /** The body of {@link #runFull}, inside the caller's write transaction. */
+    private void writeFull(DatasetGraph dsg) {
+        dsg.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY);
+        List<Node> places = ReportsReader.places(dsg);
+        for (int i = 0; i < places.size(); i += chunkPlaces) {
+            List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
+            DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, chunk, false).read()), dsg::add);
+        }
+        DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, List.of(), true).read()), dsg::add);
+        Timeline routeTowns = deriveRouteTowns(dsg);
+        DerivedGraphWriter.write(new Timeline(List.of(), List.of(), List.of())
+                .withHighways(routeTowns.routes(), routeTowns.highwayControl()), dsg::add);
     }
 
     /**
@@ -181,10 +186,10 @@ public final class Derivation {
      * changed or removed reports about), and the highways through them with all their towns,
      * replacing those parts of the derived graph and leaving the rest; the disagreements between
      * figures about no place (which no place leads to) are recomputed each time. Results equal a
-     * full run. With no derived graph yet, runs in full.
+     * full run. With no derived graph yet, runs in full, in bounded memory (as {@link #runFull}).
      */
-    public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places) {
-        return run(dsg, places, true);
+    public void run(DatasetGraph dsg, java.util.Collection<Node> places) {
+        run(dsg, places, true);
     }
 
     /**
@@ -192,12 +197,11 @@ public final class Derivation {
      * that no figure about no place was added, changed or removed since the last run, so their
      * disagreements are left as they are (saving a read of all such figures).
      */
-    public Timeline run(DatasetGraph dsg, java.util.Collection<Node> places, boolean placelessFigures) {
-        return Txn.calculateWrite(dsg, () -> {
+    public void run(DatasetGraph dsg, java.util.Collection<Node> places, boolean placelessFigures) {
+        Txn.executeWrite(dsg, () -> {
             if (!dsg.containsGraph(CKG.GRAPH_DERIVED)) {
-                Timeline t = derive(dsg);
-                DerivedGraphWriter.write(t, q -> dsg.add(q));
-                return t;
+                writeFull(dsg);
+                return;
             }
             List<HighwayControl.Route> routes = HighwayControl.routesThrough(dsg, places);
             Set<Node> affected = new LinkedHashSet<>(places);
@@ -211,7 +215,6 @@ public final class Derivation {
                 DerivedGraphWriter.deletePlacelessFigureDisagreements(dsg);
             }
             DerivedGraphWriter.write(full, q -> dsg.add(q));
-            return full;
         });
     }
 

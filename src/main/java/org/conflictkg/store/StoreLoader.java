@@ -123,16 +123,36 @@ public final class StoreLoader {
 
         Run(Map<String, String> stored) {
             this.stored = stored;
-            this.pool = workers <= 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "load-converter");
+            this.pool = workers <= 1 ? null
+                    : java.util.concurrent.Executors.newFixedThreadPool(workers, daemonThreads("load-converter"));
+            this.writer = !target.writesConcurrently() ? null
+                    : java.util.concurrent.Executors.newSingleThreadExecutor(daemonThreads("load-writer"));
+        }
+
+        private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+            return r -> {
+                Thread t = new Thread(r, name);
                 t.setDaemon(true);
                 return t;
-            });
-            this.writer = !target.writesConcurrently() ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "load-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            };
+        }
+
+        /** The task's result; what it threw, rethrown as it was (unchecked). */
+        private static <T> T await(java.util.concurrent.Future<T> task) {
+            try {
+                return task.get();
+            } catch (java.util.concurrent.ExecutionException ex) {
+                if (ex.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (ex.getCause() instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(ex.getCause());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw StoreException.failure("load interrupted", ex);
+            }
         }
 
         private record Pending(ArticleDocument doc, java.util.concurrent.Future<ArticleGraph> graph) {
@@ -153,12 +173,14 @@ public final class StoreLoader {
                 unchanged++;
                 return;
             }
+            java.util.concurrent.FutureTask<ArticleGraph> build = new java.util.concurrent.FutureTask<>(doc::build);
             if (pool == null) {
-                add(doc, java.util.concurrent.CompletableFuture.completedFuture(null));
-                return;
+                build.run();
+            } else {
+                pool.execute(build);
             }
-            pending.add(new Pending(doc, pool.submit(doc::build)));
-            drain(4 * workers);
+            pending.add(new Pending(doc, build));
+            drain(pool == null ? 0 : 4 * workers);
         }
 
         /** Writes converted documents, in order, until at most {@code keep} are in flight. */
@@ -172,21 +194,7 @@ public final class StoreLoader {
         private void add(ArticleDocument doc, java.util.concurrent.Future<ArticleGraph> future) {
             ArticleGraph graph;
             try {
-                graph = pool == null ? doc.build() : future.get();
-            } catch (java.util.concurrent.ExecutionException ex) {
-                Throwable cause = ex.getCause();
-                if (cause instanceof ConflictKgException ckg) {
-                    failures.add(new LoadReport.Failure(doc.source(), List.of(ckg.getMessage()),
-                            ckg.exitCode() == ConflictKgException.BAD_INPUT));
-                    return;
-                }
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(doc.source() + ": conversion failed", cause);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw StoreException.failure("load interrupted", ex);
+                graph = await(future);
             } catch (ConflictKgException ex) {
                 failures.add(new LoadReport.Failure(doc.source(), List.of(ex.getMessage()),
                         ex.exitCode() == ConflictKgException.BAD_INPUT));
@@ -241,19 +249,7 @@ public final class StoreLoader {
             List<ArticleGraph> b = inFlightBatch;
             inFlight = null;
             inFlightBatch = null;
-            complete(b, () -> {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException ex) {
-                    if (ex.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(ex.getCause());
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw StoreException.failure("load interrupted", ex);
-                }
-            });
+            complete(b, () -> await(f));
         }
 
         private void complete(List<ArticleGraph> b, Runnable write) {

@@ -296,11 +296,9 @@ public final class TdbTarget implements LoadTarget {
 
     @Override
     public void derive(Derivation derivation) {
-        boolean full = deriveInFull || !org.apache.jena.system.Txn.calculateRead(dsg,
-                () -> dsg.containsGraph(org.conflictkg.rdf.CKG.GRAPH_DERIVED));
-        if (full) {
+        if (deriveInFull) {
             derivation.runFull(dsg); // in bounded memory, however large the store
-        } else {
+        } else { // in full too, in bounded memory, when there is no derived graph yet
             derivation.run(dsg, List.copyOf(touched), placelessFigureTouched);
         }
         deriveInFull = false;
