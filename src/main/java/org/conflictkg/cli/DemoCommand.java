@@ -17,7 +17,7 @@ import org.conflictkg.query.QueryRunner;
 import org.conflictkg.query.QuerySources;
 import org.conflictkg.store.BundledExamples;
 import org.conflictkg.store.Converters;
-import org.conflictkg.store.KgServer;
+import org.conflictkg.server.KgServer;
 import org.conflictkg.store.LoadReport;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreLoader;

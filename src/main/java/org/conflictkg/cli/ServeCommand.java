@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import org.conflictkg.store.KgServer;
+import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine;

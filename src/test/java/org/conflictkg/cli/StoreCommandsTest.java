@@ -25,7 +25,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.conflictkg.store.KgServer;
+import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.conflictkg.store;
 
+import org.conflictkg.server.KgServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

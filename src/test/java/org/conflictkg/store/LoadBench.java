@@ -1,5 +1,6 @@
 package org.conflictkg.store;
 
+import org.conflictkg.server.KgServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

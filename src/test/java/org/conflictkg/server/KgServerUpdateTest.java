@@ -1,4 +1,4 @@
-package org.conflictkg.store;
+package org.conflictkg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.store.Converters;
+import org.conflictkg.store.GspTarget;
+import org.conflictkg.store.LoadReport;
+import org.conflictkg.store.StoreException;
+import org.conflictkg.store.StoreLoader;
+import org.conflictkg.store.TdbStores;
+import org.conflictkg.store.TdbTarget;
 
 /**
  * A server started with --update and a password file: loading the example over HTTP needs the

@@ -1,4 +1,4 @@
-package org.conflictkg.store;
+package org.conflictkg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.store.TdbStores;
 
 /** A server started without --update: reads work, writes do not exist, queries time out. */
 class KgServerReadOnlyTest {

@@ -1,4 +1,4 @@
-package org.conflictkg.store;
+package org.conflictkg.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

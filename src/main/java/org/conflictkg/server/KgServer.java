@@ -1,4 +1,4 @@
-package org.conflictkg.store;
+package org.conflictkg.server;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +21,8 @@ import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.conflictkg.store.StoreException;
+import org.conflictkg.store.TdbStores;
 
 /**
  * The embedded Fuseki server over one dataset, {@code /kg}, with the Fuseki UI.
