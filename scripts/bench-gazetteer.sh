@@ -8,4 +8,4 @@ cd "$here"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt >&2
 exec java ${BENCH_JAVA_OPTS:--Xmx2g} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    org.conflictkg.link.GazetteerBench "$@"
+    org.conflictkg.gazetteer.GazetteerBench "$@"

@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             // Link places to the bundled gazetteer (offline: no Wikidata) so highways get geometry.
             org.conflictkg.link.LinkStage.Report links = org.conflictkg.link.LinkStage
-                    .create(org.conflictkg.link.Gazetteer.bundled(), null).run(target.dataset());
+                    .create(org.conflictkg.gazetteer.Gazetteer.bundled(), null).run(target.dataset());
             org.conflictkg.derive.Derivation.create().build().runFull(target.dataset());
             out.println("linked " + links.linked() + " places to GeoNames (" + links.ambiguous() + " ambiguous, "
                     + links.unlinked() + " unlinked); timeline derived");

@@ -18,7 +18,7 @@ import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.Extractor;
 import org.conflictkg.extract.LinkPlaceResolver;
-import org.conflictkg.link.Gazetteer;
+import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsWriter;
 

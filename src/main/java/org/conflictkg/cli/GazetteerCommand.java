@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.conflictkg.facts.PlaceKind;
-import org.conflictkg.link.Candidate;
-import org.conflictkg.link.Gazetteer;
-import org.conflictkg.link.GeoNamesRecord;
-import org.conflictkg.link.PlaceMatcher;
-import org.conflictkg.link.PlaceQuery;
+import org.conflictkg.gazetteer.Candidate;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.GeoNamesRecord;
+import org.conflictkg.gazetteer.PlaceMatcher;
+import org.conflictkg.gazetteer.PlaceQuery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

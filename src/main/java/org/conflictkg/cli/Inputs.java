@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.conflictkg.extract.ArticleTextInput;
 import org.conflictkg.extract.Extractor;
 import org.conflictkg.extract.LinkPlaceResolver;
-import org.conflictkg.link.Gazetteer;
+import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.store.ArticleInputs;
 import org.conflictkg.store.Converters;
 import org.conflictkg.store.FactsConverter;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.conflictkg.derive.Derivation;
-import org.conflictkg.link.Gazetteer;
+import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.link.LinkStage;
 import org.conflictkg.link.WikidataClient;
 import org.conflictkg.store.TdbStores;

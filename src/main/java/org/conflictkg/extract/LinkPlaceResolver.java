@@ -7,12 +7,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.conflictkg.facts.PlaceKind;
-import org.conflictkg.link.Candidate;
-import org.conflictkg.link.Gazetteer;
-import org.conflictkg.link.GeoNamesRecord;
-import org.conflictkg.link.LinkResult;
-import org.conflictkg.link.PlaceMatcher;
-import org.conflictkg.link.PlaceQuery;
+import org.conflictkg.gazetteer.Candidate;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.GeoNamesRecord;
+import org.conflictkg.gazetteer.LinkResult;
+import org.conflictkg.gazetteer.PlaceMatcher;
+import org.conflictkg.gazetteer.PlaceQuery;
 
 /**
  * A {@link PlaceResolver} over the project's gazetteer ({@link Gazetteer}, {@link PlaceMatcher}):

@@ -10,6 +10,11 @@ import java.util.Set;
 
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.Place;
+import org.conflictkg.gazetteer.GeoNamesRecord;
+import org.conflictkg.gazetteer.GeoPoint;
+import org.conflictkg.gazetteer.LinkResult;
+import org.conflictkg.gazetteer.PlaceMatcher;
+import org.conflictkg.gazetteer.PlaceQuery;
 
 /**
  * Links every place of one facts document. Places are linked parents first along their

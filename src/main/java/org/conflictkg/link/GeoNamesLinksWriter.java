@@ -15,6 +15,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.rdf.IriLib;
+import org.conflictkg.gazetteer.GeoNamesRecord;
+import org.conflictkg.gazetteer.LinkResult;
 
 /**
  * Emits gazetteer links as quads in the links graph ({@code graph/links}) to a {@link StreamRDF}.

@@ -24,6 +24,10 @@ import org.conflictkg.facts.Place;
 import org.conflictkg.facts.PlaceKind;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.rdf.IriLib;
+import org.conflictkg.gazetteer.Candidate;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.LinkResult;
+import org.conflictkg.gazetteer.PlaceMatcher;
 
 /**
  * The {@code link} stage over a store: links the places of every article graph to the gazetteer

@@ -1,14 +1,14 @@
 /**
- * Gazetteer linking: places named in articles to GeoNames ids, with a confidence.
+ * The link stage: places of a store to GeoNames ids with a confidence, and Wikidata items by
+ * GeoNames id.
  *
- * <p>{@link org.conflictkg.link.GeoNamesReader} streams the GeoNames dump format (19 tab-separated
- * columns). {@link org.conflictkg.link.Gazetteer} indexes records under folded names and
- * transliteration-insensitive keys ({@link org.conflictkg.link.PlaceNames}).
- * {@link org.conflictkg.link.PlaceMatcher} ranks the candidates for a {@link org.conflictkg.link.PlaceQuery}
- * on name similarity, feature fit, admin/spatial context and population, and returns a
- * {@link org.conflictkg.link.LinkResult}: linked, ambiguous (with its top candidates) or unlinked.
- * {@link org.conflictkg.link.ArticleLinker} links every place of one facts document using its
- * {@code within} chains. The bundled offline gazetteer is GeoNames data (CC BY 4.0, see the NOTICE
- * beside it).
+ * <p>{@link org.conflictkg.link.ArticleLinker} links every place of one facts document using its
+ * {@code within} chains and the gazetteer library ({@link org.conflictkg.gazetteer}).
+ * {@link org.conflictkg.link.LinkStage} links every place of a dataset and writes the links
+ * ({@link org.conflictkg.link.GeoNamesLinksWriter}); {@link org.conflictkg.link.WikidataClient}
+ * joins Wikidata items.
+ *
+ * <p>May use: {@code names}, {@code facts}, {@code gazetteer}, {@code rdf}. Not {@code store},
+ * {@code derive} or {@code extract}: the command line composes them.
  */
 package org.conflictkg.link;

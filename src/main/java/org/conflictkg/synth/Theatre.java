@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.conflictkg.facts.PlaceKind;
-import org.conflictkg.link.Gazetteer;
-import org.conflictkg.link.GeoNamesReader;
-import org.conflictkg.link.GeoNamesRecord;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.GeoNamesReader;
+import org.conflictkg.gazetteer.GeoNamesRecord;
 
 /**
  * One war a synthetic article reports on: the places it names, the armed actors that fight over

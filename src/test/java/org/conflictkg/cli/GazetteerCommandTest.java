@@ -82,7 +82,7 @@ class GazetteerCommandTest {
     @Test
     void aUserDumpReplacesTheBundledCities(@TempDir Path d) throws IOException {
         Path dump = d.resolve("SY.txt");
-        try (InputStream in = getClass().getResourceAsStream("/org/conflictkg/link/sample-dump.txt")) {
+        try (InputStream in = getClass().getResourceAsStream("/org/conflictkg/gazetteer/sample-dump.txt")) {
             Files.copy(in, dump);
         }
         assertThat(run("gazetteer", "search", "Idleb", "--geonames", dump.toString(), "--format", "csv")).isEqualTo(0);

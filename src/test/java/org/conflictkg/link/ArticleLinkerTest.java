@@ -9,6 +9,9 @@ import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.Place;
 import org.conflictkg.facts.PlaceKind;
 import org.junit.jupiter.api.Test;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.LinkResult;
+import org.conflictkg.gazetteer.PlaceMatcher;
 
 class ArticleLinkerTest {
     private final PlaceMatcher matcher = new PlaceMatcher(Gazetteer.bundled());

@@ -13,6 +13,9 @@ import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.Place;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.LinkResult;
+import org.conflictkg.gazetteer.PlaceMatcher;
 
 /**
  * End to end over the project's example facts: read with {@link FactsReader}, link every place

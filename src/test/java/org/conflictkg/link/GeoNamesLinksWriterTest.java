@@ -14,6 +14,10 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.SKOS;
 import org.conflictkg.facts.PlaceKind;
 import org.junit.jupiter.api.Test;
+import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.gazetteer.LinkResult;
+import org.conflictkg.gazetteer.PlaceMatcher;
+import org.conflictkg.gazetteer.PlaceQuery;
 
 class GeoNamesLinksWriterTest {
     private final PlaceMatcher matcher = new PlaceMatcher(Gazetteer.bundled());

@@ -23,6 +23,7 @@ import org.conflictkg.rdf.RdfTestLib;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.conflictkg.gazetteer.Gazetteer;
 
 /** Linking a store's places against the bundled gazetteer and a local Wikidata-shaped endpoint. */
 class LinkStageTest {

@@ -28,7 +28,7 @@ import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.update.UpdateAction;
 import org.apache.jena.vocabulary.RDF;
 import org.conflictkg.derive.Derivation;
-import org.conflictkg.link.Gazetteer;
+import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.link.LinkStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 /**
  * One ranked gazetteer record for a query, with the signals behind its {@code score} (all in

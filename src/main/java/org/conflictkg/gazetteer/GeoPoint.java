@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 /** A WGS84 position in decimal degrees. */
 public record GeoPoint(double latitude, double longitude) {

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +29,9 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Gazetteer {
     /** Classpath resource of the bundled cities extract (GeoNames dump format, gzipped). */
-    public static final String BUNDLED_CITIES = "/org/conflictkg/link/geonames-cities1000.txt.gz";
+    public static final String BUNDLED_CITIES = "/org/conflictkg/gazetteer/geonames-cities1000.txt.gz";
     /** Classpath resource of the hand-written countries and first-level regions. */
-    public static final String BUNDLED_REGIONS = "/org/conflictkg/link/admin-regions.tsv";
+    public static final String BUNDLED_REGIONS = "/org/conflictkg/gazetteer/admin-regions.tsv";
 
     private static volatile Gazetteer bundled;
 
@@ -82,11 +82,11 @@ public final class Gazetteer {
         Builder b = builder().source("bundled GeoNames extract");
         try (InputStream raw = Gazetteer.class.getResourceAsStream(BUNDLED_CITIES)) {
             if (raw == null) {
-                throw LinkException.failure("bundled gazetteer " + BUNDLED_CITIES + " is missing from the jar", null);
+                throw GazetteerException.failure("bundled gazetteer " + BUNDLED_CITIES + " is missing from the jar", null);
             }
             GeoNamesReader.read(new GZIPInputStream(raw, 1 << 16), BUNDLED_CITIES, b::add);
         } catch (IOException e) {
-            throw LinkException.failure("cannot read bundled gazetteer: " + e.getMessage(), e);
+            throw GazetteerException.failure("cannot read bundled gazetteer: " + e.getMessage(), e);
         }
         b.addBundledRegions();
         return b.build();
@@ -296,7 +296,7 @@ public final class Gazetteer {
             }
             int index = records.size();
             if (index >= (1 << 30) || 2 + r.alternateNames().size() > 0xffff) {
-                throw LinkException.badInput("GeoNames record " + r.id() + " has too many names to index");
+                throw GazetteerException.badInput("GeoNames record " + r.id() + " has too many names to index");
             }
             records.add(r);
             byId.put(r.id(), index);

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

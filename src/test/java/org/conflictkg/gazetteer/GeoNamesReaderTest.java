@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +60,7 @@ class GeoNamesReaderTest {
     void missingFileIsBadInput() {
         Path missing = dir.resolve("nope.txt");
         assertThatThrownBy(() -> GeoNamesReader.read(missing, r -> { }))
-                .isInstanceOf(LinkException.class)
+                .isInstanceOf(GazetteerException.class)
                 .hasMessageContaining(missing.toString())
                 .satisfies(e -> assertThat(((ConflictKgException) e).exitCode()).isEqualTo(2));
     }
@@ -88,7 +88,7 @@ class GeoNamesReaderTest {
         Path file = dir.resolve("bad.txt");
         Files.writeString(file, good + "\n" + bad + "\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> GeoNamesReader.read(file, r -> { }))
-                .isInstanceOf(LinkException.class)
+                .isInstanceOf(GazetteerException.class)
                 .hasMessageStartingWith(file + ":2: ")
                 .hasMessageContaining(message);
     }
@@ -104,7 +104,7 @@ class GeoNamesReaderTest {
         System.arraycopy(bad, 0, all, head.length, bad.length);
         Files.write(file, all);
         assertThatThrownBy(() -> GeoNamesReader.read(file, r -> { }))
-                .isInstanceOf(LinkException.class)
+                .isInstanceOf(GazetteerException.class)
                 .hasMessage(file + ":2: not valid UTF-8");
     }
 }

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * lines starting with {@code #} are skipped. Memory use does not grow with the file: each record
  * is handed to the consumer and forgotten.
  *
- * <p>A malformed line stops the read with a {@link LinkException} (exit code 2) naming
+ * <p>A malformed line stops the read with a {@link GazetteerException} (exit code 2) naming
  * {@code file:line} and what was expected.
  */
 public final class GeoNamesReader {
@@ -36,14 +36,14 @@ public final class GeoNamesReader {
     /** Reads every record of {@code file} into {@code sink}; returns the number of records. */
     public static long read(Path file, Consumer<GeoNamesRecord> sink) {
         if (!Files.isRegularFile(file)) {
-            throw LinkException.badInput(file + ": no such GeoNames file");
+            throw GazetteerException.badInput(file + ": no such GeoNames file");
         }
         try (InputStream in = open(file)) {
             return read(in, file.toString(), sink);
         } catch (NoSuchFileException e) {
-            throw LinkException.badInput(file + ": no such GeoNames file", e);
+            throw GazetteerException.badInput(file + ": no such GeoNames file", e);
         } catch (IOException e) {
-            throw LinkException.badInput(file + ": cannot read: " + e.getMessage(), e);
+            throw GazetteerException.badInput(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -60,7 +60,7 @@ public final class GeoNamesReader {
                 lineNo++;
                 if (line.indexOf('\uFFFD') >= 0) {
                     // malformed bytes are replaced by U+FFFD, so the error names the right line
-                    throw LinkException.badInput(source + ":" + lineNo + ": not valid UTF-8");
+                    throw GazetteerException.badInput(source + ":" + lineNo + ": not valid UTF-8");
                 }
                 if (line.isBlank() || line.charAt(0) == '#') {
                     continue;
@@ -69,7 +69,7 @@ public final class GeoNamesReader {
                 count++;
             }
         } catch (IOException e) {
-            throw LinkException.badInput(source + ":" + (lineNo + 1) + ": cannot read: " + e.getMessage(), e);
+            throw GazetteerException.badInput(source + ":" + (lineNo + 1) + ": cannot read: " + e.getMessage(), e);
         }
         return count;
     }
@@ -82,15 +82,15 @@ public final class GeoNamesReader {
         String[] f = split(line);
         String at = source + ":" + lineNo + ": ";
         if (f.length != COLUMNS) {
-            throw LinkException.badInput(at + "expected " + COLUMNS + " tab-separated GeoNames columns, found "
+            throw GazetteerException.badInput(at + "expected " + COLUMNS + " tab-separated GeoNames columns, found "
                     + f.length);
         }
         long id = parseLong(f[0], at, "geonameid", false);
         if (id <= 0) {
-            throw LinkException.badInput(at + "geonameid must be a positive integer, found '" + f[0] + "'");
+            throw GazetteerException.badInput(at + "geonameid must be a positive integer, found '" + f[0] + "'");
         }
         if (f[1].isEmpty()) {
-            throw LinkException.badInput(at + "name (column 2) is empty");
+            throw GazetteerException.badInput(at + "name (column 2) is empty");
         }
         double lat = parseDouble(f[4], at, "latitude", -90, 90);
         double lon = parseDouble(f[5], at, "longitude", -180, 180);
@@ -128,7 +128,7 @@ public final class GeoNamesReader {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw LinkException.badInput(at + column + " must be an integer, found '" + s + "'", e);
+            throw GazetteerException.badInput(at + column + " must be an integer, found '" + s + "'", e);
         }
     }
 
@@ -137,10 +137,10 @@ public final class GeoNamesReader {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw LinkException.badInput(at + column + " must be a decimal number, found '" + s + "'", e);
+            throw GazetteerException.badInput(at + column + " must be a decimal number, found '" + s + "'", e);
         }
         if (!(v >= min && v <= max)) {
-            throw LinkException.badInput(at + column + " out of range [" + (int) min + ", " + (int) max + "]: " + s);
+            throw GazetteerException.badInput(at + column + " out of range [" + (int) min + ", " + (int) max + "]: " + s);
         }
         return v;
     }

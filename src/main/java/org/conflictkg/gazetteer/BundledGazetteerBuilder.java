@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,8 +21,8 @@ import java.util.zip.GZIPOutputStream;
  * and alternate names reduced to one spelling per folded form (what the index keys on, so matching
  * is unchanged). The output is gzipped and deterministic for a given input.
  *
- * <p>Usage: {@code java -cp conflict-kg.jar org.conflictkg.link.BundledGazetteerBuilder
- * cities1000.txt src/main/resources/org/conflictkg/link/geonames-cities1000.txt.gz}
+ * <p>Usage: {@code java -cp conflict-kg.jar org.conflictkg.gazetteer.BundledGazetteerBuilder
+ * cities1000.txt src/main/resources/org/conflictkg/gazetteer/geonames-cities1000.txt.gz}
  * (or {@code scripts/build-gazetteer.sh cities1000.txt}).
  */
 public final class BundledGazetteerBuilder {
@@ -38,7 +38,7 @@ public final class BundledGazetteerBuilder {
             long[] counts = build(Path.of(args[0]), Path.of(args[1]));
             System.err.printf("wrote %s: %d records, %d alternate names kept of %d, %d bytes%n", args[1], counts[0],
                     counts[1], counts[2], Files.size(Path.of(args[1])));
-        } catch (LinkException e) {
+        } catch (GazetteerException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(e.exitCode());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.conflictkg.link;
+package org.conflictkg.gazetteer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,12 +25,12 @@ final class AdminRegions {
     static void readBundled(Consumer<GeoNamesRecord> sink) {
         try (InputStream in = AdminRegions.class.getResourceAsStream(Gazetteer.BUNDLED_REGIONS)) {
             if (in == null) {
-                throw LinkException.failure("bundled regions " + Gazetteer.BUNDLED_REGIONS + " missing from the jar",
+                throw GazetteerException.failure("bundled regions " + Gazetteer.BUNDLED_REGIONS + " missing from the jar",
                         null);
             }
             read(in, Gazetteer.BUNDLED_REGIONS, sink);
         } catch (IOException e) {
-            throw LinkException.failure("cannot read " + Gazetteer.BUNDLED_REGIONS + ": " + e.getMessage(), e);
+            throw GazetteerException.failure("cannot read " + Gazetteer.BUNDLED_REGIONS + ": " + e.getMessage(), e);
         }
     }
 
@@ -46,7 +46,7 @@ final class AdminRegions {
             String[] f = line.split("\t", -1);
             String at = source + ":" + lineNo + ": ";
             if (f.length != COLUMNS) {
-                throw LinkException.failure(at + "expected " + COLUMNS + " tab-separated columns, found " + f.length,
+                throw GazetteerException.failure(at + "expected " + COLUMNS + " tab-separated columns, found " + f.length,
                         null);
             }
             List<String> alternates = new ArrayList<>();
@@ -61,7 +61,7 @@ final class AdminRegions {
                         f[7].isEmpty() ? Double.NaN : Double.parseDouble(f[7]),
                         "A", f[3], f[4], f[5], "", 0));
             } catch (NumberFormatException e) {
-                throw LinkException.failure(at + "bad number: " + e.getMessage(), e);
+                throw GazetteerException.failure(at + "bad number: " + e.getMessage(), e);
             }
         }
     }
