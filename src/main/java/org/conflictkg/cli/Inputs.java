@@ -2,7 +2,6 @@ package org.conflictkg.cli;
 
 import java.nio.file.Path;
 
-import org.conflictkg.extract.ArticleTextInput;
 import org.conflictkg.extract.Extractor;
 import org.conflictkg.extract.LinkPlaceResolver;
 import org.conflictkg.gazetteer.Gazetteer;

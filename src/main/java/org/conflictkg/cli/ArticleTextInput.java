@@ -1,4 +1,4 @@
-package org.conflictkg.extract;
+package org.conflictkg.cli;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.conflictkg.ConflictKgException;
+import org.conflictkg.extract.ArticleText;
+import org.conflictkg.extract.Extractor;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsException;
 import org.conflictkg.facts.FactsReader;
