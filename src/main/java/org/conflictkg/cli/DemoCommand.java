@@ -70,6 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             List<Path> examples = BundledExamples.copyTo(work);
             TdbTarget target = TdbTarget.open(dir);
+            // Derived once, below, after linking.
             LoadReport report = StoreLoader.create(target, Converters.standardInputs()).build().load(examples);
             out.println("conflict-kg demo: " + examples.size() + " example article" + (examples.size() == 1 ? "" : "s")
                     + " in " + dir.toAbsolutePath().normalize() + " (" + report.summary() + ")");

@@ -118,7 +118,7 @@ final class LoadCommand implements Callable<Integer> {
         try (LoadTarget t = openTarget(err)) {
             where = target.endpoint != null ? target.endpoint : db().toString();
             report = StoreLoader.create(t, Inputs.standard(!skipShapes, null)).progress(bar).force(force)
-                    .derivation(noDerive ? null : org.conflictkg.derive.Derivation.create().build()).build()
+                    .derivation(noDerive ? null : Stages.derivation()).build()
                     .load(inputs);
         }
         for (LoadReport.Failure f : report.failures()) {

@@ -115,7 +115,7 @@ final class QueryCommand implements Callable<Integer> {
             return QuerySources.endpoint(source.endpoint, password == null ? null : user, password);
         }
         if (source.data != null) {
-            return QuerySources.files(source.data, Inputs.standard(true, null));
+            return QuerySources.files(source.data, Inputs.standard(true, null), Stages.derivation());
         }
         return QuerySources.database(source.db != null ? source.db : StoreOptions.DEFAULT_DB);
     }

@@ -26,6 +26,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.system.Txn;
 import org.conflictkg.store.ArticleInputs;
+import org.conflictkg.store.DerivedGraphUpdater;
 import org.conflictkg.store.LoadReport;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbStores;
@@ -91,9 +92,10 @@ public final class QuerySources {
      * Files loaded into an in-memory store: facts documents (validated and converted as by
      * {@code load}; any failure is bad input) and RDF files in any syntax RIOT knows by
      * extension. Triples of an RDF file's default graph go to a graph named by the file's URI, so
-     * that they are part of the union default graph like everything else.
+     * that they are part of the union default graph like everything else. {@code derivation}
+     * (null: none) derives the timeline of the facts documents, as {@code load} does.
      */
-    public static QuerySource files(List<Path> files, ArticleInputs facts) {
+    public static QuerySource files(List<Path> files, ArticleInputs facts, DerivedGraphUpdater derivation) {
         DatasetGraph dsg = TdbStores.createInMemory();
         List<Path> factsFiles = new ArrayList<>();
         for (Path f : files) {
@@ -123,7 +125,8 @@ public final class QuerySources {
             });
         }
         if (!factsFiles.isEmpty()) {
-            LoadReport r = StoreLoader.create(new TdbTarget(dsg, TdbTarget.DEFAULT_BATCH_QUADS), facts).build().load(factsFiles);
+            LoadReport r = StoreLoader.create(new TdbTarget(dsg, TdbTarget.DEFAULT_BATCH_QUADS), facts)
+                    .derivation(derivation).build().load(factsFiles);
             if (!r.ok()) {
                 LoadReport.Failure f = r.failures().get(0);
                 throw KgQueryException.badInput(String.join("\n", f.problems())

@@ -1,8 +1,6 @@
 package org.conflictkg.store;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.conflictkg.derive.Derivation;
-import org.conflictkg.derive.Timeline;
 import org.conflictkg.rdf.CKG;
 
 import java.net.http.HttpClient;
@@ -364,7 +362,7 @@ public final class GspTarget implements LoadTarget {
      * stores, derive next to the data instead ({@code derive --db} on the server's database).
      */
     @Override
-    public void derive(Derivation derivation) {
+    public void derive(DerivedGraphUpdater derivation) {
         DatasetGraph all;
         try {
             DSP get = DSP.service(gspUrl).httpClient(http);
@@ -376,9 +374,8 @@ public final class GspTarget implements LoadTarget {
             throw StoreException.failure("cannot read " + gspUrl + " to derive the timeline: "
                     + Objects.toString(ex.getMessage(), "HTTP " + ex.getStatusCode()), ex);
         }
-        Timeline t = derivation.derive(all);
         Graph derived = GraphFactory.createDefaultGraph();
-        Derivation.quads(t, q -> derived.add(q.asTriple()));
+        derivation.derive(all, q -> derived.add(q.asTriple()));
         send(null, "PUT " + CKG.GRAPH_DERIVED.getURI(), () -> gsp(CKG.GRAPH_DERIVED).PUT(derived));
     }
 

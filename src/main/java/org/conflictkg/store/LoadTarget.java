@@ -1,8 +1,5 @@
 package org.conflictkg.store;
 
-import org.conflictkg.derive.Derivation;
-import org.conflictkg.derive.Timeline;
-
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +25,7 @@ public interface LoadTarget extends AutoCloseable {
      * what the target holds after this target's writes: in full, or for the places the writes
      * touched when the target can tell (TDB2).
      */
-    void derive(Derivation derivation);
+    void derive(DerivedGraphUpdater derivation);
 
     /**
      * Starts a bulk load if this target can take one: then the following {@link #write} calls

@@ -1,7 +1,5 @@
 package org.conflictkg.store;
 
-import org.conflictkg.derive.Derivation;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +22,7 @@ public final class StoreLoader {
     private final ArticleInputs inputs;
     private final LoadProgress progress;
     private final boolean force;
-    private final Derivation derivation;
+    private final DerivedGraphUpdater derivation;
     private final int workers;
 
     private StoreLoader(Builder b) {
@@ -280,7 +278,7 @@ public final class StoreLoader {
         private final ArticleInputs inputs;
         private LoadProgress progress = LoadProgress.quiet();
         private boolean force;
-        private Derivation derivation = Derivation.create().build();
+        private DerivedGraphUpdater derivation;
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
 
         private Builder(LoadTarget target, ArticleInputs inputs) {
@@ -300,10 +298,11 @@ public final class StoreLoader {
         }
 
         /**
-         * The derivation run after a load that changed something (null: none). Default: the
-         * standard derivation, so the derived graph always matches the articles.
+         * What brings the derived graph up to date after a load that changed something (null:
+         * nothing). Default: nothing; the command line passes the standard derivation, so the
+         * derived graph always matches the articles.
          */
-        public Builder derivation(Derivation derivation) {
+        public Builder derivation(DerivedGraphUpdater derivation) {
             this.derivation = derivation;
             return this;
         }

@@ -1,7 +1,5 @@
 package org.conflictkg.store;
 
-import org.conflictkg.derive.Derivation;
-import org.conflictkg.derive.Timeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -295,11 +293,11 @@ public final class TdbTarget implements LoadTarget {
     }
 
     @Override
-    public void derive(Derivation derivation) {
+    public void derive(DerivedGraphUpdater derivation) {
         if (deriveInFull) {
-            derivation.runFull(dsg); // in bounded memory, however large the store
+            derivation.updateAll(dsg); // in bounded memory, however large the store
         } else { // in full too, in bounded memory, when there is no derived graph yet
-            derivation.run(dsg, List.copyOf(touched), placelessFigureTouched);
+            derivation.updatePlaces(dsg, List.copyOf(touched), placelessFigureTouched);
         }
         deriveInFull = false;
         touched.clear();

@@ -35,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.cli.Stages;
 
 /**
  * The derived graph is a function of the article graphs alone: the same whatever store holds them
@@ -166,7 +167,7 @@ class DerivationDeterminismTest {
         TdbTarget target = new TdbTarget(dsg, 5000);
         for (int k = 0; k < loads; k++) {
             List<String> part = lines.subList(lines.size() * k / loads, lines.size() * (k + 1) / loads);
-            assertThat(StoreLoader.create(target, Converters.standardInputs()).build().load(List.of(write(part))).ok())
+            assertThat(StoreLoader.create(target, Converters.standardInputs()).derivation(Stages.derivation()).build().load(List.of(write(part))).ok())
                     .isTrue();
         }
         return IncrementalDerivationTest.derived(dsg);

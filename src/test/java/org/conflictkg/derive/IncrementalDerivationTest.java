@@ -20,6 +20,7 @@ import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbStores;
 import org.conflictkg.store.TdbTarget;
 import org.junit.jupiter.api.Test;
+import org.conflictkg.cli.Stages;
 
 /** Loading articles one at a time, deriving incrementally, gives the derived graph of one full run. */
 class IncrementalDerivationTest {
@@ -48,11 +49,11 @@ class IncrementalDerivationTest {
         DatasetGraph stepwise = TdbStores.createInMemory();
         TdbTarget target = new TdbTarget(stepwise, 1000);
         for (Path f : files) {
-            LoadReport r = StoreLoader.create(target, Converters.standardInputs()).build().load(List.of(f));
+            LoadReport r = StoreLoader.create(target, Converters.standardInputs()).derivation(Stages.derivation()).build().load(List.of(f));
             assertThat(r.ok()).isTrue();
         }
         DatasetGraph full = TdbStores.createInMemory();
-        StoreLoader.create(new TdbTarget(full, 1000), Converters.standardInputs()).build().load(files);
+        StoreLoader.create(new TdbTarget(full, 1000), Converters.standardInputs()).derivation(Stages.derivation()).build().load(files);
         Derivation.create().build().run(full);
 
         Graph a = derived(stepwise);
@@ -66,7 +67,7 @@ class IncrementalDerivationTest {
         List<Path> files = inputs();
         DatasetGraph store = TdbStores.createInMemory();
         TdbTarget target = new TdbTarget(store, 1000);
-        StoreLoader.create(target, Converters.standardInputs()).build().load(files);
+        StoreLoader.create(target, Converters.standardInputs()).derivation(Stages.derivation()).build().load(files);
         assertThat(Txn.calculateRead(store, () -> Derivation.create().build().derive(store)).disagreements())
                 .extracting(Timeline.Disagreement::aspect).contains("date");
 
@@ -75,12 +76,12 @@ class IncrementalDerivationTest {
         Path changed = tmp.resolve("t3-captured-other-date.facts.json");
         Files.writeString(changed, Files.readString(DerivationTest.FIXTURE.resolve("t3-captured-other-date.facts.json"))
                 .replace("\"date\": \"2020-02-08\"", "\"date\": \"2020-02-06\""));
-        assertThat(StoreLoader.create(target, Converters.standardInputs()).build().load(List.of(changed)).loaded()).isEqualTo(1);
+        assertThat(StoreLoader.create(target, Converters.standardInputs()).derivation(Stages.derivation()).build().load(List.of(changed)).loaded()).isEqualTo(1);
 
         DatasetGraph full = TdbStores.createInMemory();
         List<Path> now = new ArrayList<>(files.stream().filter(f -> !f.getFileName().equals(changed.getFileName())).toList());
         now.add(changed);
-        StoreLoader.create(new TdbTarget(full, 1000), Converters.standardInputs()).build().load(now);
+        StoreLoader.create(new TdbTarget(full, 1000), Converters.standardInputs()).derivation(Stages.derivation()).build().load(now);
         Derivation.create().build().run(full);
         assertThat(derived(store).isIsomorphicWith(derived(full))).isTrue();
         assertThat(Txn.calculateRead(store, () -> Derivation.create().build().derive(store)).disagreements())

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.conflictkg.cli.Stages;
 
 /** Named queries over several articles about one town that agree, repeat and disagree. */
 class NamedQueriesCorpusTest {
@@ -34,7 +35,7 @@ class NamedQueriesCorpusTest {
         try (Stream<Path> s = Files.list(FIXTURE)) {
             files = s.filter(p -> p.toString().endsWith(".facts.json")).sorted().toList();
         }
-        runner = new QueryRunner(QuerySources.files(files, Converters.standardInputs()), Duration.ofSeconds(30));
+        runner = new QueryRunner(QuerySources.files(files, Converters.standardInputs(), Stages.derivation()), Duration.ofSeconds(30));
     }
 
     static Stream<Arguments> cases() throws IOException {

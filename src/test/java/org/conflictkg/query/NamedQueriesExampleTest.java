@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.conflictkg.cli.Stages;
 
 /**
  * Every named query against the bundled example, checked against what the example's facts say
@@ -46,7 +47,7 @@ class NamedQueriesExampleTest {
         facts = FactsReader.read(EXAMPLE);
         json = new ObjectMapper().readTree(EXAMPLE.toFile());
         placeIris = FactsToRdf.placeIris(facts);
-        runner = new QueryRunner(QuerySources.files(List.of(EXAMPLE), Converters.standardInputs()), Duration.ofSeconds(30));
+        runner = new QueryRunner(QuerySources.files(List.of(EXAMPLE), Converters.standardInputs(), Stages.derivation()), Duration.ofSeconds(30));
     }
 
     static List<Map<String, String>> rows(String name, Map<String, String> params) {

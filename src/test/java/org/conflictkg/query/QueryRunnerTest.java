@@ -28,7 +28,7 @@ class QueryRunnerTest {
 
     @BeforeAll
     static void load() {
-        source = QuerySources.files(List.of(RES.resolve("small.trig")), ArticleInputs.create().build());
+        source = QuerySources.files(List.of(RES.resolve("small.trig")), ArticleInputs.create().build(), null);
     }
 
     static List<String> column(ResultSetRewindable rs, String var) {

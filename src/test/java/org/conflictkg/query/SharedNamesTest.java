@@ -24,6 +24,7 @@ import org.conflictkg.store.Converters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.cli.Stages;
 
 /**
  * A place that two articles name differently: each article's graph keeps its own name, the
@@ -72,7 +73,7 @@ class SharedNamesTest {
         assertThat(FactsToRdf.placeIris(FactsReader.read(fb)).get(placeId).getURI()).isEqualTo(placeIri);
         graphA = IriLib.articleGraph(a.get("article").get("id").asText()).getURI();
         graphB = IriLib.articleGraph(b.get("article").get("id").asText()).getURI();
-        runner = new QueryRunner(QuerySources.files(List.of(fa, fb), Converters.standardInputs()), Duration.ofSeconds(30));
+        runner = new QueryRunner(QuerySources.files(List.of(fa, fb), Converters.standardInputs(), Stages.derivation()), Duration.ofSeconds(30));
     }
 
     private static ObjectNode findPlace(ObjectNode doc, String id) {

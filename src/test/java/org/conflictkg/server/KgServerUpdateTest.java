@@ -31,6 +31,7 @@ import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbStores;
 import org.conflictkg.store.TdbTarget;
+import org.conflictkg.cli.Stages;
 
 /**
  * A server started with --update and a password file: loading the example over HTTP needs the
@@ -71,7 +72,7 @@ class KgServerUpdateTest {
     }
 
     static LoadReport load(GspTarget t) {
-        return StoreLoader.create(t, Converters.standardInputs()).build().load(List.of(EXAMPLE));
+        return StoreLoader.create(t, Converters.standardInputs()).derivation(Stages.derivation()).build().load(List.of(EXAMPLE));
     }
 
     static String basic(String user, String password) {
@@ -100,7 +101,7 @@ class KgServerUpdateTest {
         assertThat(r.loaded()).isEqualTo(1);
 
         DatasetGraph embedded = TdbStores.openOrCreate(tmp.resolve("embedded"));
-        StoreLoader.create(new TdbTarget(embedded, 1000), Converters.standardInputs()).build().load(List.of(EXAMPLE));
+        StoreLoader.create(new TdbTarget(embedded, 1000), Converters.standardInputs()).derivation(Stages.derivation()).build().load(List.of(EXAMPLE));
         assertThat(TdbStores.quadCount(served)).isEqualTo(TdbStores.quadCount(embedded)).isPositive();
         assertThat(TdbStores.storedHashes(served)).isEqualTo(TdbStores.storedHashes(embedded));
     }

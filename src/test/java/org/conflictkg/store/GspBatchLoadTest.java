@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.cli.Stages;
 
 /**
  * Batched HTTP loading against the embedded server ({@code serve --update}) behind a local
@@ -69,7 +70,7 @@ class GspBatchLoadTest {
         corpus = writeCorpus(tmp.resolve("corpus"), null);
         passwords = Files.writeString(tmp.resolve("passwords"), USER + ": " + PASSWORD + "\n");
         DatasetGraph one = TdbStores.createInMemory();
-        StoreLoader.create(new TdbTarget(one, 1000), Converters.standardInputs()).build().load(corpus.subList(0, 1));
+        StoreLoader.create(new TdbTarget(one, 1000), Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus.subList(0, 1));
         Node g = StoreGraphs.articleGraph("b-0000");
         perArticle = (int) (long) Txn.calculateRead(one, () -> one.stream(g, Node.ANY, Node.ANY, Node.ANY).count());
     }

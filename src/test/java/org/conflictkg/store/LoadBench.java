@@ -21,6 +21,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.conflictkg.facts.FactsReader;
+import org.conflictkg.cli.Stages;
 
 /**
  * Loading benchmark, every number a ratio to a baseline measured in the same run:
@@ -64,21 +65,21 @@ public final class LoadBench {
         LoadReport embedded = load(work.resolve("embedded"), corpus);
         LoadReport rerun = load(work.resolve("embedded"), corpus);
         LoadReport noShapes = StoreLoader.create(TdbTarget.open(work.resolve("no-shapes")),
-                ArticleInputs.create().facts(Converters.standard()).checkShapes(false).build()).build().load(corpus);
+                ArticleInputs.create().facts(Converters.standard()).checkShapes(false).build()).derivation(Stages.derivation()).build().load(corpus);
 
         LoadReport http;
         Path pw = Files.writeString(work.resolve("pw"), "bench: bench\n");
         try (KgServer server = KgServer.create().database(work.resolve("served")).port(0).update(true)
                 .passwordFile(pw).ui(false).build().start()) {
             GspTarget target = GspTarget.create(server.datasetUrl() + "/data").credentials("bench", "bench").build();
-            http = StoreLoader.create(target, Converters.standardInputs()).build().load(corpus);
+            http = StoreLoader.create(target, Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus);
         }
         // the same over HTTP into an in-memory TDB2: separates protocol cost from commit cost
         LoadReport httpMem;
         try (KgServer server = KgServer.create().dataset(TdbStores.createInMemory(), work.resolve("mem.fuseki"))
                 .port(0).update(true).passwordFile(pw).ui(false).build().start()) {
             GspTarget target = GspTarget.create(server.datasetUrl() + "/data").credentials("bench", "bench").build();
-            httpMem = StoreLoader.create(target, Converters.standardInputs()).build().load(corpus);
+            httpMem = StoreLoader.create(target, Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus);
         }
         if (!embedded.ok() || !http.ok() || !httpMem.ok() || rerun.unchanged() != n) {
             throw new IllegalStateException("a load failed: " + embedded.summary() + " / " + http.summary());
@@ -107,7 +108,7 @@ public final class LoadBench {
     }
 
     private static LoadReport load(Path db, List<Path> files) {
-        return StoreLoader.create(TdbTarget.open(db), Converters.standardInputs()).build().load(files);
+        return StoreLoader.create(TdbTarget.open(db), Converters.standardInputs()).derivation(Stages.derivation()).build().load(files);
     }
 
     private static List<Path> corpus(Path dir, int n) throws IOException {

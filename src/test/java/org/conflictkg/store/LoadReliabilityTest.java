@@ -21,6 +21,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.cli.Stages;
 
 /**
  * Loads interrupted by kill -9, and queries while a load runs: the store only ever holds whole
@@ -49,7 +50,7 @@ class LoadReliabilityTest {
             corpus.add(p);
         }
         DatasetGraph one = TdbStores.createInMemory();
-        StoreLoader.create(new TdbTarget(one, 1000), Converters.standardInputs()).build().load(corpus.subList(0, 1));
+        StoreLoader.create(new TdbTarget(one, 1000), Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus.subList(0, 1));
         Node g = StoreGraphs.articleGraph("a-0000");
         perArticle = Txn.calculateRead(one, () -> one.stream(g, Node.ANY, Node.ANY, Node.ANY).count());
         reference = Txn.calculateRead(one, () -> one.stream(StoreGraphs.REFERENCE_GRAPH, Node.ANY, Node.ANY, Node.ANY).count());
@@ -99,7 +100,7 @@ class LoadReliabilityTest {
         System.err.println("kill -9 left " + before + " of " + corpus.size() + " articles");
         assertThat(before).isLessThanOrEqualTo(corpus.size());
 
-        LoadReport rerun = StoreLoader.create(new TdbTarget(dsg, 1500), Converters.standardInputs()).build().load(corpus);
+        LoadReport rerun = StoreLoader.create(new TdbTarget(dsg, 1500), Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus);
         assertThat(rerun.ok()).isTrue();
         assertThat(rerun.unchanged()).isEqualTo(before);
         assertThat(rerun.loaded()).isEqualTo(corpus.size() - before);
@@ -113,7 +114,7 @@ class LoadReliabilityTest {
     void queriesDuringALoadSeeOnlyWholeArticles() throws Exception {
         DatasetGraph dsg = TdbStores.openOrCreate(tmp.resolve("concurrent"));
         CompletableFuture<LoadReport> load = CompletableFuture.supplyAsync(() ->
-                StoreLoader.create(new TdbTarget(dsg, 1500), Converters.standardInputs()).build().load(corpus));
+                StoreLoader.create(new TdbTarget(dsg, 1500), Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus));
         int observations = 0;
         while (!load.isDone()) {
             assertOnlyWholeArticles(dsg);

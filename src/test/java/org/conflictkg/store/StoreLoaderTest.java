@@ -21,6 +21,7 @@ import org.conflictkg.ConflictKgException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.conflictkg.cli.Stages;
 
 class StoreLoaderTest {
     static final Path EXAMPLE = Path.of("examples/2020-01-31-newarab-saraqeb.facts.json");
@@ -46,7 +47,7 @@ class StoreLoaderTest {
 
     LoadReport load(FactsConverter conv, int batchQuads, boolean force, Path... files) {
         ArticleInputs inputs = ArticleInputs.create().facts(conv).build();
-        return StoreLoader.create(new TdbTarget(dsg, batchQuads), inputs).force(force).build().load(List.of(files));
+        return StoreLoader.create(new TdbTarget(dsg, batchQuads), inputs).derivation(Stages.derivation()).force(force).build().load(List.of(files));
     }
 
     LoadReport load(Path... files) {
@@ -218,9 +219,9 @@ class StoreLoaderTest {
 
         DatasetGraph sequential = TdbStores.createInMemory();
         DatasetGraph parallel = TdbStores.createInMemory();
-        LoadReport one = StoreLoader.create(new TdbTarget(sequential, 3_000), Converters.standardInputs()).workers(1)
+        LoadReport one = StoreLoader.create(new TdbTarget(sequential, 3_000), Converters.standardInputs()).derivation(Stages.derivation()).workers(1)
                 .build().load(List.of(corpus));
-        LoadReport four = StoreLoader.create(new TdbTarget(parallel, 3_000), Converters.standardInputs()).workers(4)
+        LoadReport four = StoreLoader.create(new TdbTarget(parallel, 3_000), Converters.standardInputs()).derivation(Stages.derivation()).workers(4)
                 .build().load(List.of(corpus));
 
         assertThat(one.loaded()).isEqualTo(60);
@@ -277,7 +278,7 @@ class StoreLoaderTest {
             }
 
             @Override
-            public void derive(org.conflictkg.derive.Derivation derivation) {
+            public void derive(DerivedGraphUpdater derivation) {
             }
 
             @Override
