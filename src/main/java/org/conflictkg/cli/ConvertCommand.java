@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.conflictkg.ConflictKgException;
 import org.conflictkg.facts.FactsReader;
+import org.conflictkg.facts.FactsFiles;
 import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.rdf.RdfOutputLib.Format;
@@ -49,11 +50,11 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Format fmt = chooseFormat(format, output, spec.commandLine());
         Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
-        FactsPipeline.Summary summary;
+        FactsFiles.Summary summary;
         if (output == null) {
             // Standard output cannot be taken back: validate everything first, then convert.
             FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
-            summary = new FactsPipeline.Summary(check.documents(), check.bad());
+            summary = new FactsFiles.Summary(check.documents(), check.bad());
             if (summary.ok()) {
                 WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut());
                 RdfOutputLib.write(out, fmt, sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { }));
@@ -61,7 +62,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
         } else {
             // One pass: convert while validating into the temporary file, dropped if any input is bad.
-            FactsPipeline.Summary[] result = new FactsPipeline.Summary[1];
+            FactsFiles.Summary[] result = new FactsFiles.Summary[1];
             RdfOutputLib.writeAtomicallyIf(output, fmt, sink -> {
                 result[0] = FactsPipeline.create().build().convert(inputs, sink, report);
                 return result[0].ok();

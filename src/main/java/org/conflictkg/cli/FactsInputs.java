@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.conflictkg.facts.ArticleFacts;
-import org.conflictkg.rdf.FactsPipeline;
+import org.conflictkg.facts.FactsFiles;
 
 /** Reading facts files for commands: every problem printed, a count of bad documents kept. */
 final class FactsInputs {
@@ -23,14 +23,14 @@ final class FactsInputs {
     /**
      * Reads every document of every file, printing each problem to {@code err}, in input order;
      * valid documents go to {@code onValid}, on the calling thread, in order. Documents are parsed
-     * and checked on worker threads ({@link FactsPipeline}). A file that cannot be read or holds no
+     * and checked on worker threads ({@link FactsFiles}). A file that cannot be read or holds no
      * document counts as one bad document.
      */
     static Check check(List<Path> files, PrintWriter err, Consumer<ArticleFacts> onValid) {
-        FactsPipeline.Summary s = FactsPipeline.create().validateOnly().build().run(files, doc -> {
-            doc.parsed().problems().forEach(err::println);
-            if (doc.parsed().ok()) {
-                onValid.accept(doc.parsed().facts());
+        FactsFiles.Summary s = FactsFiles.create().build().read(files, parsed -> {
+            parsed.problems().forEach(err::println);
+            if (parsed.ok()) {
+                onValid.accept(parsed.facts());
             }
         });
         err.flush();

@@ -12,10 +12,10 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.conflictkg.ConflictKgException;
 import org.conflictkg.facts.ArticleFacts;
+import org.conflictkg.facts.FactsFiles;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.FactsWriter;
 import org.conflictkg.facts.Problem;
-import org.conflictkg.rdf.FactsPipeline;
 
 /**
  * Facts files ({@code .facts.json}, {@code .json}, {@code .jsonl}): each document is read and
@@ -25,7 +25,7 @@ import org.conflictkg.rdf.FactsPipeline;
  * checked against the project's SHACL shapes; a graph that does not conform is not loaded.
  */
 public final class FactsInput implements ArticleInput {
-    private static final FactsPipeline PIPELINE = FactsPipeline.create().validateOnly().build();
+    private static final FactsFiles FILES = FactsFiles.create().build();
     private final FactsConverter converter;
     private final boolean checkShapes;
 
@@ -42,12 +42,11 @@ public final class FactsInput implements ArticleInput {
 
     /**
      * Reads every document of {@code file} in order. Documents are parsed and validated on all
-     * cores ({@link FactsPipeline}); they reach {@code sink} in file order on the calling thread.
+     * cores ({@link FactsFiles}); they reach {@code sink} in file order on the calling thread.
      */
     @Override
     public void read(Path file, Consumer<ArticleDocument> sink) {
-        PIPELINE.run(List.of(file), doc -> {
-            FactsReader.Parsed parsed = doc.parsed();
+        FILES.read(List.of(file), parsed -> {
             String source = parsed.index() == 0 ? parsed.source() : parsed.source() + "#" + (parsed.index() + 1);
             if (!parsed.ok()) {
                 List<String> lines = parsed.errors().stream().map(Problem::toString).toList();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.conflictkg.ConflictKgException;
+import org.conflictkg.pipeline.OrderedPipeline;
 
 /**
  * Loads input files into a {@link LoadTarget}. Per document: read and validate, skip if the store
@@ -105,8 +106,8 @@ public final class StoreLoader {
      */
     private final class Run implements AutoCloseable {
         final Map<String, String> stored;
-        final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
-        final java.util.concurrent.ExecutorService pool;
+        /** Converts documents on the workers; results in input order. */
+        final OrderedPipeline<Built> converted;
         /** Writes batches one at a time beside the loader, for targets that allow it (else null). */
         final java.util.concurrent.ExecutorService writer;
         java.util.concurrent.Future<?> inFlight;
@@ -121,39 +122,33 @@ public final class StoreLoader {
 
         Run(Map<String, String> stored) {
             this.stored = stored;
-            this.pool = workers <= 1 ? null
-                    : java.util.concurrent.Executors.newFixedThreadPool(workers, daemonThreads("load-converter"));
+            this.converted = OrderedPipeline.<Built>create().workers(workers).name("load-converter").build();
             this.writer = !target.writesConcurrently() ? null
-                    : java.util.concurrent.Executors.newSingleThreadExecutor(daemonThreads("load-writer"));
-        }
-
-        private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
-            return r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            };
+                    : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "load-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
         }
 
         /** The task's result; what it threw, rethrown as it was (unchecked). */
         private static <T> T await(java.util.concurrent.Future<T> task) {
             try {
-                return task.get();
-            } catch (java.util.concurrent.ExecutionException ex) {
-                if (ex.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (ex.getCause() instanceof Error e) {
-                    throw e;
-                }
-                throw new IllegalStateException(ex.getCause());
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
+                return OrderedPipeline.await(task);
+            } catch (java.util.concurrent.CancellationException ex) {
                 throw StoreException.failure("load interrupted", ex);
             }
         }
 
-        private record Pending(ArticleDocument doc, java.util.concurrent.Future<ArticleGraph> graph) {
+        /** A document converted on a worker: its graph, or why it could not be converted. */
+        private record Built(ArticleDocument doc, ArticleGraph graph, ConflictKgException error) {
+            static Built of(ArticleDocument doc) {
+                try {
+                    return new Built(doc, doc.build(), null);
+                } catch (ConflictKgException ex) {
+                    return new Built(doc, null, ex);
+                }
+            }
         }
 
         void accept(ArticleDocument doc) {
@@ -171,33 +166,25 @@ public final class StoreLoader {
                 unchanged++;
                 return;
             }
-            java.util.concurrent.FutureTask<ArticleGraph> build = new java.util.concurrent.FutureTask<>(doc::build);
-            if (pool == null) {
-                build.run();
-            } else {
-                pool.execute(build);
-            }
-            pending.add(new Pending(doc, build));
-            drain(pool == null ? 0 : 4 * workers);
+            converted.submit(() -> Built.of(doc));
+            drain(workers <= 1 ? 0 : 4 * workers);
         }
 
         /** Writes converted documents, in order, until at most {@code keep} are in flight. */
         void drain(int keep) {
-            while (pending.size() > keep) {
-                Pending p = pending.poll();
-                add(p.doc(), p.graph());
+            while (converted.pending() > keep) {
+                add(converted.take());
             }
         }
 
-        private void add(ArticleDocument doc, java.util.concurrent.Future<ArticleGraph> future) {
-            ArticleGraph graph;
-            try {
-                graph = await(future);
-            } catch (ConflictKgException ex) {
-                failures.add(new LoadReport.Failure(doc.source(), List.of(ex.getMessage()),
+        private void add(Built built) {
+            if (built.error() != null) {
+                ConflictKgException ex = built.error();
+                failures.add(new LoadReport.Failure(built.doc().source(), List.of(ex.getMessage()),
                         ex.exitCode() == ConflictKgException.BAD_INPUT));
                 return;
             }
+            ArticleGraph graph = built.graph();
             batch.add(graph);
             batchSize += graph.size();
             if (batchSize >= target.batchQuads()) {
@@ -207,9 +194,7 @@ public final class StoreLoader {
 
         @Override
         public void close() {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            converted.close();
             if (writer != null) {
                 // After a failure elsewhere: let the write in flight finish (a request is not cut
                 // off half-way), then stop.

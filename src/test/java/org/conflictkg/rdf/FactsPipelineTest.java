@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.conflictkg.facts.FactsFiles;
 import org.conflictkg.cli.Main;
 import org.conflictkg.facts.FactsException;
 import org.conflictkg.facts.FactsReader;
@@ -62,10 +63,10 @@ class FactsPipelineTest {
 
     static String parallel(List<Path> files, RdfOutputLib.Format format, int workers, int window) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FactsPipeline.Summary[] s = new FactsPipeline.Summary[1];
+        FactsFiles.Summary[] s = new FactsFiles.Summary[1];
         RdfOutputLib.write(out, format, sink -> s[0] = FactsPipeline.create().workers(workers).window(window).build()
                 .convert(files, sink, p -> { }));
-        assertThat(s[0]).isEqualTo(new FactsPipeline.Summary(240, 0));
+        assertThat(s[0]).isEqualTo(new FactsFiles.Summary(240, 0));
         return out.toString(StandardCharsets.UTF_8);
     }
 
