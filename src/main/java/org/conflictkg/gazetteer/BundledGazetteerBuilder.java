@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import org.conflictkg.names.NameKeys;
 
 /**
  * Rebuilds the bundled gazetteer ({@value Gazetteer#BUNDLED_CITIES}) from a GeoNames
@@ -91,7 +92,7 @@ public final class BundledGazetteerBuilder {
     }
 
     private static String form(String name) {
-        return PlaceNames.isLatinScript(name) ? PlaceNames.fold(name) : "\u0000" + PlaceNames.scriptKey(name);
+        return NameKeys.isLatinScript(name) ? NameKeys.fold(name) : "\u0000" + NameKeys.scriptKey(name);
     }
 
     private static String line(GeoNamesRecord r, List<String> alts) {

@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.conflictkg.names.NameKeys;
 
 /**
  * An in-memory name index over GeoNames records. Every name of a record (name, ASCII name and
- * alternate names) is indexed under its {@link PlaceNames#key} skeleton; names in other scripts
- * are indexed under their exact {@link PlaceNames#scriptKey}. {@link #lookup} returns each matching
+ * alternate names) is indexed under its {@link NameKeys#key} skeleton; names in other scripts
+ * are indexed under their exact {@link NameKeys#scriptKey}. {@link #lookup} returns each matching
  * record once with its best name similarity. Immutable and thread-safe once built.
  *
  * <p>Sources: {@link #bundled()} is the extract shipped in the jar (GeoNames cities1000 plus a small
@@ -148,15 +149,15 @@ public final class Gazetteer {
      * or more) are tried. Names in a non-Latin script also match exactly in their own script.
      */
     public List<NameHit> lookup(String name) {
-        String folded = PlaceNames.fold(name);
-        String qn = PlaceNames.normalizeFolded(folded);
-        String qk = PlaceNames.skeleton(qn);
+        String folded = NameKeys.fold(name);
+        String qn = NameKeys.normalizeFolded(folded);
+        String qk = NameKeys.skeleton(qn);
         Map<Integer, NameHit> hits = new LinkedHashMap<>();
         if (!qk.isEmpty()) {
             collect(keyIndex.get(qk), qn, false, hits);
         }
-        if (name != null && !PlaceNames.isLatinScript(name)) {
-            long[] p = scriptIndex.get(PlaceNames.scriptKey(name));
+        if (name != null && !NameKeys.isLatinScript(name)) {
+            long[] p = scriptIndex.get(NameKeys.scriptKey(name));
             if (p != null) {
                 for (int j = 1; j <= p[0]; j++) {
                     int rec = (int) (p[j] >>> 16);
@@ -186,7 +187,7 @@ public final class Gazetteer {
             int rec = (int) (postings[j] >>> 16);
             GeoNamesRecord r = records.get(rec);
             String matched = nameAt(r, (int) (postings[j] & 0xffff));
-            double sim = similarity(qn, PlaceNames.normalize(matched), fuzzy);
+            double sim = similarity(qn, NameKeys.normalize(matched), fuzzy);
             NameHit old = hits.get(rec);
             if (old == null || old.similarity() < sim) {
                 hits.put(rec, new NameHit(r, matched, sim));
@@ -223,7 +224,7 @@ public final class Gazetteer {
             if (b.length() > 0) {
                 b.append(' ');
             }
-            b.append(PlaceNames.skeleton(w));
+            b.append(NameKeys.skeleton(w));
         }
         return b.toString();
     }
@@ -304,15 +305,15 @@ public final class Gazetteer {
             int n = 2 + r.alternateNames().size();
             for (int i = 0; i < n; i++) {
                 String name = nameAt(r, i);
-                if (PlaceNames.isLatinScript(name)) {
+                if (NameKeys.isLatinScript(name)) {
                     // one posting per distinct normalised form, so the scorer sees each spelling
-                    String normalized = PlaceNames.normalize(name);
-                    String key = PlaceNames.skeleton(normalized);
+                    String normalized = NameKeys.normalize(name);
+                    String key = NameKeys.skeleton(normalized);
                     if (!key.isEmpty() && seen.add(normalized)) {
                         post(keyIndex, key, index, i);
                     }
                 } else {
-                    String key = PlaceNames.scriptKey(name);
+                    String key = NameKeys.scriptKey(name);
                     if (!key.isEmpty() && seen.add("\u0000" + key)) {
                         post(scriptIndex, key, index, i);
                     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.conflictkg.facts.PlaceKind;
+import org.conflictkg.names.NameKeys;
 
 /**
  * Links a {@link PlaceQuery} to a gazetteer record, with a confidence.
@@ -212,7 +213,7 @@ public final class PlaceMatcher {
             String lower = w.toLowerCase(java.util.Locale.ROOT);
             boolean ok = Character.isUpperCase(cp) || Character.isDigit(cp)
                     || (Character.isLetter(cp) && !Character.isLowerCase(cp))
-                    || PlaceNames.ARTICLES.contains(lower) || (PlaceNames.DESIGNATORS.contains(lower) && i > 0);
+                    || NameKeys.ARTICLES.contains(lower) || (NameKeys.DESIGNATORS.contains(lower) && i > 0);
             if (!ok) {
                 return false;
             }

@@ -3,7 +3,7 @@
  *
  * <p>{@link org.conflictkg.gazetteer.GeoNamesReader} streams the GeoNames dump format (19
  * tab-separated columns). {@link org.conflictkg.gazetteer.Gazetteer} indexes records under folded
- * names and transliteration-insensitive keys ({@link org.conflictkg.gazetteer.PlaceNames}).
+ * names and transliteration-insensitive keys ({@link org.conflictkg.names.NameKeys}).
  * {@link org.conflictkg.gazetteer.PlaceMatcher} ranks the candidates for a
  * {@link org.conflictkg.gazetteer.PlaceQuery} on name similarity, feature fit, admin/spatial
  * context and population, and returns a {@link org.conflictkg.gazetteer.LinkResult}: linked,

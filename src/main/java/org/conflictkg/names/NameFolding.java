@@ -2,8 +2,8 @@ package org.conflictkg.names;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.Transliterator;
 
 /**
@@ -19,11 +19,11 @@ public final class NameFolding {
     /**
      * Folded forms of recent names. Transliteration dominates the cost of converting a document
      * whose names repeat across a corpus (actors, places, publishers); the cache is bounded
-     * (emptied when full) and holds short names only.
+     * (least recently and frequently used names go first) and holds short names only.
      */
-    private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_MAX = 20_000;
     private static final int CACHE_NAME_MAX = 200;
+    private static final Cache<String, String> CACHE = Caffeine.newBuilder().maximumSize(CACHE_MAX).build();
 
     private NameFolding() {
     }
@@ -36,15 +36,7 @@ public final class NameFolding {
         if (name.length() > CACHE_NAME_MAX) {
             return compute(name);
         }
-        String cached = CACHE.get(name);
-        if (cached == null) {
-            cached = compute(name);
-            if (CACHE.size() >= CACHE_MAX) {
-                CACHE.clear();
-            }
-            CACHE.put(name, cached);
-        }
-        return cached;
+        return CACHE.get(name, NameFolding::compute);
     }
 
     private static String compute(String name) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.conflictkg.facts.PlaceKind;
+import org.conflictkg.names.NameKeys;
 
 /**
  * Benchmark (not a test): heap retained by a gazetteer loaded from a GeoNames dump, load time
@@ -61,14 +62,14 @@ public final class GazetteerBench {
         // Baseline 2: exact look-up of folded primary names in a hash map.
         Map<String, List<GeoNamesRecord>> exact = new HashMap<>();
         for (GeoNamesRecord r : records) {
-            exact.computeIfAbsent(PlaceNames.fold(r.name()), k -> new ArrayList<>()).add(r);
+            exact.computeIfAbsent(NameKeys.fold(r.name()), k -> new ArrayList<>()).add(r);
         }
         PlaceMatcher matcher = new PlaceMatcher(g);
         long sink = 0;
         for (int warm = 0; warm < 3; warm++) {
             for (String q : queries) {
                 sink += matcher.link(PlaceQuery.builder(q).kind(PlaceKind.TOWN).build()).candidates().size();
-                sink += exact.getOrDefault(PlaceNames.fold(q), List.of()).size();
+                sink += exact.getOrDefault(NameKeys.fold(q), List.of()).size();
             }
         }
         int rounds = 5;
@@ -82,7 +83,7 @@ public final class GazetteerBench {
         t0 = System.nanoTime();
         for (int k = 0; k < rounds; k++) {
             for (String q : queries) {
-                sink += exact.getOrDefault(PlaceNames.fold(q), List.of()).size();
+                sink += exact.getOrDefault(NameKeys.fold(q), List.of()).size();
             }
         }
         double exactMs = (System.nanoTime() - t0) / 1e6 / (rounds * (double) queries.size());

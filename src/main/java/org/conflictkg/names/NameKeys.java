@@ -1,4 +1,4 @@
-package org.conflictkg.gazetteer;
+package org.conflictkg.names;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.conflictkg.names.NameFolding;
 
 /**
- * Name normalisation for gazetteer matching. Three levels, each coarser than the last:
+ * The project's one name-key scheme, for matching place names (the gazetteer's index, the
+ * extractor's place mentions). Three levels, each coarser than the last:
  * <ol>
  * <li>{@link #fold}: lower-case ASCII words, as {@link NameFolding#fold} (diacritics, apostrophes and
  * ayn/hamza marks removed; other scripts transliterated). Latin-script input takes a fast path with
  * the same result, so that indexing a full dump stays quick.</li>
- * <li>{@link #normalize}: the folded words without Arabic article tokens (al, el, an, ash, as, ad, ar,
- * at, az, ath and their e- forms) and without generic designators (province, governorate, region,
+ * <li>{@link #normalize}: the folded words without Arabic article tokens ({@link #ARTICLES}: al, el, an,
+ * ash, as, ad, ar, at, az, ath, adh and their e- forms, and ul, il) and without generic designators (province, governorate, region,
  * oblast, district, city, ...): "Ma'arrat an-Nu'man" and "Maarat al-Numan" become "maarrat numan"
  * and "maarat numan".</li>
  * <li>{@link #key}: a consonant skeleton of the normalised name that absorbs the usual English
@@ -28,19 +28,19 @@ import org.conflictkg.names.NameFolding;
  * Keys are deliberately lossy: they find candidates, and the scorer compares the normalised forms.
  * All methods are thread-safe and return "" for null or empty input.
  */
-public final class PlaceNames {
+public final class NameKeys {
 
     /** Arabic definite-article tokens as English transliterations write them (with sun-letter forms). */
-    static final Set<String> ARTICLES = Set.of(
+    public static final Set<String> ARTICLES = Set.of(
             "al", "el", "an", "en", "ash", "esh", "as", "es", "ad", "ed", "ar", "er", "at", "et",
-            "az", "ez", "ath", "eth", "adh", "edh");
+            "az", "ez", "ath", "eth", "adh", "edh", "ul", "il");
 
     /** Generic words naming the kind of place rather than the place. */
-    static final Set<String> DESIGNATORS = Set.of(
+    public static final Set<String> DESIGNATORS = Set.of(
             "province", "governorate", "gouvernorat", "muhafazat", "muhafazah", "mohafazat", "region", "oblast",
             "oblast'", "district", "raion", "rayon", "county", "city", "town", "village", "of", "the");
 
-    private PlaceNames() {
+    private NameKeys() {
     }
 
     /** Lower-case ASCII words separated by single spaces; same result as {@link NameFolding#fold}. */
@@ -142,7 +142,7 @@ public final class PlaceNames {
     }
 
     /** True when every character is ASCII. */
-    static boolean isAscii(String s) {
+    public static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 return false;
@@ -152,7 +152,7 @@ public final class PlaceNames {
     }
 
     /** True when every letter of {@code s} is in the Latin script (marks and punctuation allowed). */
-    static boolean isLatinScript(String s) {
+    public static boolean isLatinScript(String s) {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
