@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
@@ -17,12 +16,13 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.conflictkg.http.HttpRetry;
 
 /**
  * Finds the Wikidata items of GeoNames ids ({@code wdt:P1566}) on a SPARQL endpoint, with their
  * labels. Ids go into the parsed query as a {@code VALUES} block, in batches; each request has a
- * timeout, and failed requests (HTTP 429, 5xx, network errors) are retried with exponential
- * backoff. The public Wikidata endpoint asks clients to identify themselves: a User-Agent is sent.
+ * timeout, and failed requests (no answer, HTTP 408, 429, 5xx) are retried with exponential
+ * backoff ({@link HttpRetry}). The public Wikidata endpoint asks clients to identify themselves: a User-Agent is sent.
  */
 public final class WikidataClient {
 
@@ -46,15 +46,16 @@ public final class WikidataClient {
     private final String endpoint;
     private final int batchSize;
     private final Duration timeout;
-    private final int retries;
-    private final Duration backoff;
+    private final HttpRetry retry;
+
+    /** The retries when none are given: 4 attempts, waits from 2 s (the public service asks for patience). */
+    public static final HttpRetry DEFAULT_RETRY = HttpRetry.create().attempts(4).firstWait(Duration.ofSeconds(2)).build();
 
     private WikidataClient(Builder b) {
         this.endpoint = b.endpoint;
         this.batchSize = b.batchSize;
         this.timeout = b.timeout;
-        this.retries = b.retries;
-        this.backoff = b.backoff;
+        this.retry = b.retry;
     }
 
     public static Builder create() {
@@ -66,8 +67,7 @@ public final class WikidataClient {
         private String endpoint = PUBLIC_ENDPOINT;
         private int batchSize = 200;
         private Duration timeout = Duration.ofSeconds(30);
-        private int retries = 3;
-        private Duration backoff = Duration.ofSeconds(2);
+        private HttpRetry retry = DEFAULT_RETRY;
 
         /** The SPARQL endpoint. Default: the public Wikidata query service. */
         public Builder endpoint(String endpoint) {
@@ -90,15 +90,9 @@ public final class WikidataClient {
             return this;
         }
 
-        /** Retries of a failed request. Default 3. */
-        public Builder retries(int retries) {
-            this.retries = Math.max(0, retries);
-            return this;
-        }
-
-        /** Wait before the first retry; doubled each time. Default 2 s. */
-        public Builder backoff(Duration backoff) {
-            this.backoff = Objects.requireNonNull(backoff);
+        /** How failed requests are retried. Default: {@link #DEFAULT_RETRY}. */
+        public Builder retry(HttpRetry retry) {
+            this.retry = Objects.requireNonNull(retry);
             return this;
         }
 
@@ -128,31 +122,12 @@ public final class WikidataClient {
             rows.add(BindingFactory.binding(GN, NodeFactory.createLiteralString(id)));
         }
         q.setValuesDataBlock(List.of(GN), rows);
-        RuntimeException last = null;
-        for (int attempt = 0; attempt <= retries; attempt++) {
-            if (attempt > 0) {
-                sleep(backoff.multipliedBy(1L << (attempt - 1)));
-            }
-            try {
-                return run(q);
-            } catch (HttpException e) {
-                last = e;
-                int code = e.getStatusCode();
-                if (code > 0 && code != 429 && code < 500) {
-                    break;  // the endpoint refused the request: retrying will not help
-                }
-            } catch (org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
-                last = e;
-                int code = e.getStatusCode();
-                if (code > 0 && code != 429 && code < 500) {
-                    break;
-                }
-            } catch (RuntimeException e) {  // timeouts, network errors
-                last = e;
-            }
+        try {
+            return retry.call(() -> run(q));
+        } catch (HttpRetry.Failed e) {
+            throw LinkException.failure("Wikidata endpoint " + endpoint + " failed after " + e.attempts()
+                    + " attempts: " + e.getMessage(), e.getCause());
         }
-        throw LinkException.failure("Wikidata endpoint " + endpoint + " failed after " + (retries + 1)
-                + " attempts: " + (last == null ? "unknown error" : last.getMessage()), last);
     }
 
     private List<Item> run(Query q) {
@@ -172,14 +147,5 @@ public final class WikidataClient {
             });
         }
         return items;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw LinkException.failure("interrupted while waiting to retry", e);
-        }
     }
 }

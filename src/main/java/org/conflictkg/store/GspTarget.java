@@ -1,6 +1,7 @@
 package org.conflictkg.store;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.conflictkg.http.HttpRetry;
 import org.conflictkg.rdf.CKG;
 
 import java.net.http.HttpClient;
@@ -80,8 +81,7 @@ public final class GspTarget implements LoadTarget {
     private final String updateUrl;
     private final int batchQuads;
     private final String authorization;
-    private final int attempts;
-    private final Duration backoff;
+    private final HttpRetry retry;
     private final HttpClient http;
     private final java.util.function.Consumer<String> warn;
     /** Shared-graph quads already merged into the endpoint during this load. */
@@ -100,8 +100,7 @@ public final class GspTarget implements LoadTarget {
         this.batchQuads = b.batchQuads;
         this.authorization = b.user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
-        this.attempts = b.attempts;
-        this.backoff = b.backoff;
+        this.retry = b.retry;
         this.warn = b.warn;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -315,8 +314,8 @@ public final class GspTarget implements LoadTarget {
     }
 
     /**
-     * Runs one request with retries: I/O errors, 5xx, 408 and 429 are retried with doubling
-     * waits; 401/403 stop the load; other statuses fail the request ({@link Unsupported} for
+     * Runs one request with retries ({@link HttpRetry}: I/O errors, 5xx, 408 and 429 are retried
+     * with doubling waits); 401/403 stop the load; other statuses fail the request ({@link Unsupported} for
      * the ones meaning "not this kind of request", which the caller may route around). Every
      * request sent through here is idempotent, so a retry after a lost answer is safe.
      */
@@ -325,34 +324,20 @@ public final class GspTarget implements LoadTarget {
     }
 
     private void send(ArticleGraph a, String what, Runnable request, boolean mayBeUnsupported) {
-        long wait = backoff.toMillis();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                request.run();
-                return;
-            } catch (HttpException ex) {
-                int status = ex.getStatusCode();
-                if (status == 401 || status == 403) {
-                    throw StoreException.refused(gspUrl + " refused the write (HTTP " + status + "): "
-                            + (authorization == null ? "credentials needed (--user, --password-file)" : "check the credentials"));
-                }
-                boolean transientFailure = status <= 0 || status >= 500 && status != 501 || status == 429 || status == 408;
-                if (mayBeUnsupported && !transientFailure && unsupported(status)) {
-                    throw new Unsupported(status);
-                }
-                if (!transientFailure || attempt >= attempts) {
-                    throw StoreException.failure((a == null ? gspUrl : a.source()) + ": " + what
-                            + " failed after " + attempt + " attempt(s): "
-                            + (status > 0 ? "HTTP " + status + " " : "") + Objects.toString(ex.getMessage(), ""), ex);
-                }
+        try {
+            retry.run(request);
+        } catch (HttpRetry.Failed ex) {
+            int status = ex.status();
+            if (status == 401 || status == 403) {
+                throw StoreException.refused(gspUrl + " refused the write (HTTP " + status + "): "
+                        + (authorization == null ? "credentials needed (--user, --password-file)" : "check the credentials"));
             }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw StoreException.failure("interrupted while retrying " + gspUrl, ie);
+            if (mayBeUnsupported && !HttpRetry.isTransient(status) && unsupported(status)) {
+                throw new Unsupported(status);
             }
-            wait = Math.min(wait * 2, 30_000);
+            throw StoreException.failure((a == null ? gspUrl : a.source()) + ": " + what
+                    + " failed after " + ex.attempts() + " attempt(s): "
+                    + (status > 0 ? "HTTP " + status + " " : "") + ex.getMessage(), ex.getCause());
         }
     }
 
@@ -406,8 +391,7 @@ public final class GspTarget implements LoadTarget {
         private int batchQuads = DEFAULT_BATCH_QUADS;
         private String user;
         private String password;
-        private int attempts = 5;
-        private Duration backoff = Duration.ofMillis(500);
+        private HttpRetry retry = HttpRetry.defaults();
         private java.util.function.Consumer<String> warn = s -> { };
 
         private Builder(String gspUrl) {
@@ -447,11 +431,15 @@ public final class GspTarget implements LoadTarget {
             return this;
         }
 
-        /** Attempts per request (at least 1) and the first wait between them (doubling). */
-        public Builder retries(int attempts, Duration firstBackoff) {
-            this.attempts = Math.max(1, attempts);
-            this.backoff = firstBackoff;
+        /** How requests are retried. Default: {@link HttpRetry#defaults()} (5 attempts, waits from 500 ms). */
+        public Builder retry(HttpRetry retry) {
+            this.retry = Objects.requireNonNull(retry);
             return this;
+        }
+
+        /** Attempts per request (at least 1) and the first wait between them (doubling, up to 30 s). */
+        public Builder retries(int attempts, Duration firstBackoff) {
+            return retry(HttpRetry.create().attempts(Math.max(1, attempts)).firstWait(firstBackoff).build());
         }
 
         /** Where warnings go (e.g. hashes could not be read). */

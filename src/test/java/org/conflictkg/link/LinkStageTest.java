@@ -14,6 +14,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.conflictkg.http.HttpRetry;
 import org.conflictkg.derive.Derivation;
 import org.conflictkg.derive.HighwayControl;
 import org.conflictkg.derive.Timeline;
@@ -84,7 +85,7 @@ class LinkStageTest {
     @Test
     void unreachableEndpointFailsAfterRetries() {
         WikidataClient client = WikidataClient.create().endpoint("http://127.0.0.1:1/sparql")
-                .retries(2).backoff(Duration.ofMillis(10)).timeout(Duration.ofSeconds(2)).build();
+                .retry(HttpRetry.create().attempts(3).firstWait(Duration.ofMillis(10)).build()).timeout(Duration.ofSeconds(2)).build();
         assertThatThrownBy(() -> client.lookup(List.of("164816")))
                 .isInstanceOf(LinkException.class).hasMessageContaining("after 3 attempts");
     }
