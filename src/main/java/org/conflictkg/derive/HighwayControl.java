@@ -18,6 +18,9 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.WKTWriter;
 
 /**
  * Who held how much of a highway on a day, from its route, the coordinates of its towns (the
@@ -32,6 +35,7 @@ public final class HighwayControl {
 
     /** The side of a stretch whose town has no known controller on the day. */
     public static final String UNKNOWN = "unknown";
+    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
     /** One highway's route: its stops in order, with their points. */
     public record Route(Node highway, String label, List<Node> places, List<GeometryWrapper> points) {
@@ -40,12 +44,8 @@ public final class HighwayControl {
             if (points.size() < 2) {
                 return null;
             }
-            StringBuilder sb = new StringBuilder("LINESTRING(");
-            for (int i = 0; i < points.size(); i++) {
-                var c = points.get(i).getXYGeometry().getCoordinate();
-                sb.append(i == 0 ? "" : ", ").append(c.x).append(' ').append(c.y);
-            }
-            return sb.append(')').toString();
+            Coordinate[] line = points.stream().map(p -> p.getXYGeometry().getCoordinate()).toArray(Coordinate[]::new);
+            return new WKTWriter().write(GEOMETRIES.createLineString(line));
         }
     }
 

@@ -1,8 +1,13 @@
 package org.conflictkg.gazetteer;
 
+import org.apache.jena.geosparql.implementation.great_circle.GreatCircleDistance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.WKTWriter;
+
 /** A WGS84 position in decimal degrees. */
 public record GeoPoint(double latitude, double longitude) {
-    private static final double EARTH_RADIUS_KM = 6371.0088;
+    private static final GeometryFactory GEOMETRIES = new GeometryFactory();
 
     public GeoPoint {
         if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
@@ -10,22 +15,17 @@ public record GeoPoint(double latitude, double longitude) {
         }
     }
 
-    /** Great-circle distance in kilometres (haversine). */
+    /** Great-circle distance in kilometres: GeoSPARQL's, as {@code geof:distance} measures it. */
     public double distanceKm(GeoPoint other) {
         return distanceKm(latitude, longitude, other.latitude, other.longitude);
     }
 
     static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+        return GreatCircleDistance.haversineFormula(lat1, lon1, lat2, lon2) / 1000;
     }
 
-    /** The WKT literal {@code POINT(lon lat)} (GeoSPARQL axis order: longitude first). */
+    /** The WKT literal {@code POINT (lon lat)} (GeoSPARQL axis order: longitude first), written by JTS. */
     public String wkt() {
-        return "POINT(" + longitude + " " + latitude + ")";
+        return new WKTWriter().write(GEOMETRIES.createPoint(new Coordinate(longitude, latitude)));
     }
 }

@@ -29,7 +29,7 @@ import org.conflictkg.gazetteer.LinkResult;
  *       gn:parentCountry &lt;https://sws.geonames.org/{country}/&gt; ;  # when known
  *       ckg:linkConfidence "0.930"^^xsd:decimal ;   # not yet in the ontology
  *       ckg:linkMethod "gazetteer-match" .             # not yet in the ontology
- * place/geometry a geo:Geometry ; geo:asWKT "POINT(lon lat)"^^geo:wktLiteral .
+ * place/geometry a geo:Geometry ; geo:asWKT "POINT (lon lat)"^^geo:wktLiteral .
  * </pre>
  * Results that are not linked emit nothing. The caller starts and finishes the stream.
  */

@@ -107,6 +107,6 @@ class AmbiguityTest {
         GeoPoint p = r.point().orElseThrow();
         assertThat(p.latitude()).isBetween(35.8, 35.9);
         assertThat(p.longitude()).isBetween(36.7, 36.9);
-        assertThat(p.wkt()).startsWith("POINT(36.8").contains(" 35.8");
+        assertThat(p.wkt()).startsWith("POINT (36.8").contains(" 35.8");
     }
 }

@@ -49,7 +49,7 @@ class GeoNamesLinksWriterTest {
                 uri("https://sws.geonames.org/163843/"))).isTrue();
         Node geometry = dsg.find(g, place, GeoNamesLinksWriter.HAS_GEOMETRY, Node.ANY).next().getObject();
         Quad wkt = dsg.find(g, geometry, GeoNamesLinksWriter.AS_WKT, Node.ANY).next();
-        assertThat(wkt.getObject().getLiteralLexicalForm()).isEqualTo("POINT(36.80591 35.86447)");
+        assertThat(wkt.getObject().getLiteralLexicalForm()).isEqualTo("POINT (36.80591 35.86447)");
         assertThat(wkt.getObject().getLiteralDatatypeURI()).isEqualTo("http://www.opengis.net/ont/geosparql#wktLiteral");
         Quad conf = dsg.find(g, place, GeoNamesLinksWriter.LINK_CONFIDENCE, Node.ANY).next();
         assertThat(Double.parseDouble(conf.getObject().getLiteralLexicalForm())).isBetween(0.6, 1.0);
