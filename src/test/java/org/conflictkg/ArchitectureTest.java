@@ -30,7 +30,7 @@ class ArchitectureTest {
     static ArchRule layers(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
-                .layer("base").definedBy(root, root + ".names..", root + ".pipeline..", root + ".http..")
+                .layer("base").definedBy(root, root + ".names..", root + ".pipeline..", root + ".http..", root + ".io..")
                 .layer("facts").definedBy(root + ".facts..")
                 .layer("gazetteer").definedBy(root + ".gazetteer..")
                 .layer("rdf").definedBy(root + ".rdf..")

@@ -1,13 +1,12 @@
 package org.conflictkg.gazetteer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+
+import org.conflictkg.io.TsvLib;
 
 /**
  * Reads the hand-written file of countries and first-level regions
@@ -34,35 +33,28 @@ final class AdminRegions {
         }
     }
 
-    static void read(InputStream in, String source, Consumer<GeoNamesRecord> sink) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int lineNo = 0;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            String at = source + ":" + lineNo + ": ";
-            if (f.length != COLUMNS) {
-                throw GazetteerException.failure(at + "expected " + COLUMNS + " tab-separated columns, found " + f.length,
+    static void read(InputStream in, String source, Consumer<GeoNamesRecord> sink) {
+        TsvLib.read(in, source, row -> {
+            String at = row.at() + ": ";
+            if (row.size() != COLUMNS) {
+                throw GazetteerException.failure(at + "expected " + COLUMNS + " tab-separated columns, found " + row.size(),
                         null);
             }
+            List<String> f = row.cells();
             List<String> alternates = new ArrayList<>();
-            for (String a : f[2].split(",")) {
+            for (String a : f.get(2).split(",")) {
                 if (!a.isBlank()) {
                     alternates.add(a.strip());
                 }
             }
             try {
-                sink.accept(new GeoNamesRecord(Long.parseLong(f[0]), f[1], f[1], alternates,
-                        f[6].isEmpty() ? Double.NaN : Double.parseDouble(f[6]),
-                        f[7].isEmpty() ? Double.NaN : Double.parseDouble(f[7]),
-                        "A", f[3], f[4], f[5], "", 0));
+                sink.accept(new GeoNamesRecord(Long.parseLong(f.get(0)), f.get(1), f.get(1), alternates,
+                        f.get(6).isEmpty() ? Double.NaN : Double.parseDouble(f.get(6)),
+                        f.get(7).isEmpty() ? Double.NaN : Double.parseDouble(f.get(7)),
+                        "A", f.get(3), f.get(4), f.get(5), "", 0));
             } catch (NumberFormatException e) {
                 throw GazetteerException.failure(at + "bad number: " + e.getMessage(), e);
             }
-        }
+        });
     }
 }

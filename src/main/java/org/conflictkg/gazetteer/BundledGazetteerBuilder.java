@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.conflictkg.io.TsvLib;
 import org.conflictkg.names.NameKeys;
 
 /**
@@ -53,15 +56,15 @@ public final class BundledGazetteerBuilder {
         Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
         long[] counts = new long[3];
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16);
-             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+             CSVPrinter tsv = TsvLib.printer(w)) {
             GeoNamesReader.read(input, r -> {
                 List<String> alts = reduceAlternates(r);
                 counts[0]++;
                 counts[1] += alts.size();
                 counts[2] += r.alternateNames().size();
                 try {
-                    w.write(line(r, alts));
-                    w.write('\n');
+                    tsv.printRecord(cells(r, alts));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -95,7 +98,7 @@ public final class BundledGazetteerBuilder {
         return NameKeys.isLatinScript(name) ? NameKeys.fold(name) : "\u0000" + NameKeys.scriptKey(name);
     }
 
-    private static String line(GeoNamesRecord r, List<String> alts) {
+    private static String[] cells(GeoNamesRecord r, List<String> alts) {
         String[] f = new String[GeoNamesReader.COLUMNS];
         java.util.Arrays.fill(f, "");
         f[0] = Long.toString(r.id());
@@ -110,7 +113,7 @@ public final class BundledGazetteerBuilder {
         f[10] = r.admin1();
         f[11] = r.admin2();
         f[14] = Long.toString(r.population());
-        return String.join("\t", f);
+        return f;
     }
 
     private static String coordinate(double v) {

@@ -1,11 +1,8 @@
 package org.conflictkg.gazetteer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+
+import org.conflictkg.io.TsvLib;
 
 /**
  * Streams the GeoNames dump format: UTF-8, one feature per line, 19 tab-separated columns
@@ -49,38 +48,34 @@ public final class GeoNamesReader {
 
     /** Reads every record of {@code in} (UTF-8) into {@code sink}; {@code source} names it in errors. */
     public static long read(InputStream in, String source, Consumer<GeoNamesRecord> sink) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        long lineNo = 0;
-        long count = 0;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.indexOf('\uFFFD') >= 0) {
-                    // malformed bytes are replaced by U+FFFD, so the error names the right line
-                    throw GazetteerException.badInput(source + ":" + lineNo + ": not valid UTF-8");
+        long[] count = {0};
+        try {
+            TsvLib.read(in, source, row -> {
+                for (String cell : row.cells()) {
+                    if (cell.indexOf('\uFFFD') >= 0) {
+                        // malformed bytes are replaced by U+FFFD, so the error names the right line
+                        throw GazetteerException.badInput(row.at() + ": not valid UTF-8");
+                    }
                 }
-                if (line.isBlank() || line.charAt(0) == '#') {
-                    continue;
-                }
-                sink.accept(parse(line, source, lineNo));
-                count++;
-            }
-        } catch (IOException e) {
-            throw GazetteerException.badInput(source + ":" + (lineNo + 1) + ": cannot read: " + e.getMessage(), e);
+                sink.accept(parse(row));
+                count[0]++;
+            });
+        } catch (UncheckedIOException e) {
+            throw GazetteerException.badInput(e.getMessage(), e.getCause());
         }
-        return count;
+        return count[0];
     }
 
-    /** Parses one dump line; {@code source} and {@code lineNo} locate errors. */
-    public static GeoNamesRecord parse(String line, String source, long lineNo) {
-        if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
-            line = line.substring(0, line.length() - 1);
+    /** Parses one dump row. */
+    public static GeoNamesRecord parse(TsvLib.Row row) {
+        List<String> cells = row.cells();
+        String last = cells.get(cells.size() - 1);
+        if (!last.isEmpty() && last.charAt(last.length() - 1) == '\r') {
+            cells = new ArrayList<>(cells);
+            cells.set(cells.size() - 1, last.substring(0, last.length() - 1));
         }
-        String[] f = split(line);
-        String at = source + ":" + lineNo + ": ";
+        String[] f = cells.toArray(new String[0]);
+        String at = row.at() + ": ";
         if (f.length != COLUMNS) {
             throw GazetteerException.badInput(at + "expected " + COLUMNS + " tab-separated GeoNames columns, found "
                     + f.length);
@@ -106,19 +101,6 @@ public final class GeoNamesReader {
         }
         return new GeoNamesRecord(id, f[1], f[2].isEmpty() ? f[1] : f[2], alternates, lat, lon, f[6], f[7], f[8],
                 f[10], f[11], population);
-    }
-
-    private static String[] split(String line) {
-        List<String> parts = new ArrayList<>(COLUMNS);
-        int start = 0;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '\t') {
-                parts.add(line.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(line.substring(start));
-        return parts.toArray(new String[0]);
     }
 
     private static long parseLong(String s, String at, String column, boolean emptyIsZero) {
