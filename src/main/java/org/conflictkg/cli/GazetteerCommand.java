@@ -1,5 +1,7 @@
 package org.conflictkg.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.conflictkg.facts.PlaceKind;
 import org.conflictkg.gazetteer.Candidate;
 import org.conflictkg.gazetteer.Gazetteer;
@@ -128,27 +132,18 @@ public final class GazetteerCommand implements Runnable {
         return cells;
     }
 
+    /** RFC 4180 (commons-csv): a header row, fields quoted where needed, CRLF line ends. */
     static void writeCsv(List<Candidate> rows, PrintWriter out) {
-        out.print(String.join(",", COLUMNS));
-        out.print("\r\n");
-        for (Candidate c : rows) {
-            List<String> cells = cells(c);
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.print(',');
-                }
-                out.print(csvField(cells.get(i)));
+        try {
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+            csv.printRecord(COLUMNS);
+            for (Candidate c : rows) {
+                csv.printRecord(cells(c));
             }
-            out.print("\r\n");
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-    static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static void writeJson(List<Candidate> rows, PrintWriter out) {

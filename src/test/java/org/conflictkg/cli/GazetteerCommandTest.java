@@ -9,6 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import org.conflictkg.gazetteer.Candidate;
+import org.conflictkg.gazetteer.GeoNamesRecord;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,9 +123,17 @@ class GazetteerCommandTest {
     }
 
     @Test
-    void csvFieldsAreQuotedWhenNeeded() {
-        assertThat(GazetteerCommand.csvField("Aleppo")).isEqualTo("Aleppo");
-        assertThat(GazetteerCommand.csvField("Washington, D.C.")).isEqualTo("\"Washington, D.C.\"");
-        assertThat(GazetteerCommand.csvField("a\"b")).isEqualTo("\"a\"\"b\"");
+    void csvFieldsAreQuotedWhenNeededAndReadBackWhole() throws IOException {
+        GeoNamesRecord r = new GeoNamesRecord(1, "Washington, D.C.", "Washington, D.C.", List.of(), 38.9, -77.0,
+                "P", "PPLC", "US", "DC", "", 1);
+        Candidate c = new Candidate(r, "a \"quoted\" name", 0.5, 0.5, 0.5, 0.5, 0.5, Double.NaN);
+        StringWriter w = new StringWriter();
+        GazetteerCommand.writeCsv(List.of(c), new PrintWriter(w));
+        assertThat(w.toString()).contains("\"Washington, D.C.\"").endsWith("\r\n");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVParser.parse(w.toString(),
+                org.apache.commons.csv.CSVFormat.RFC4180).getRecords();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).toList()).isEqualTo(GazetteerCommand.COLUMNS);
+        assertThat(rows.get(1).toList()).contains("Washington, D.C.").hasSize(GazetteerCommand.COLUMNS.size());
     }
 }
