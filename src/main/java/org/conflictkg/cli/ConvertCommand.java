@@ -56,9 +56,8 @@ final class ConvertCommand implements Callable<Integer> {
             FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
             summary = new FactsFiles.Summary(check.documents(), check.bad());
             if (summary.ok()) {
-                WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut());
-                RdfOutputLib.write(out, fmt, sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { }));
-                out.close();
+                Outputs.bytes(spec.commandLine().getOut(), out -> RdfOutputLib.write(out, fmt,
+                        sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { })));
             }
         } else {
             // One pass: convert while validating into the temporary file, dropped if any input is bad.

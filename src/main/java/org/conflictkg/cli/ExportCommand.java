@@ -60,9 +60,7 @@ final class ExportCommand implements Callable<Integer> {
                 : StoreExport.database(source.db != null ? source.db : StoreOptions.DEFAULT_DB);
         Consumer<StreamRDF> producer = article == null ? export::all : sink -> export.article(article, sink);
         if (output == null) {
-            WriterOutputStream os = new WriterOutputStream(out);
-            export.run(() -> RdfOutputLib.write(os, fmt, producer));
-            os.flush();
+            Outputs.bytes(out, os -> export.run(() -> RdfOutputLib.write(os, fmt, producer)));
         } else {
             export.run(() -> RdfOutputLib.writeAtomically(output, fmt, producer));
             err.println("wrote " + (article == null ? "the store" : "article " + article) + " to " + output + " ("

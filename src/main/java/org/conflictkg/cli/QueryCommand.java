@@ -102,9 +102,7 @@ final class QueryCommand implements Callable<Integer> {
         nq.bind(params); // check parameters before opening anything
         try (QuerySource src = openSource()) {
             QueryRunner runner = new QueryRunner(src, Duration.ofMillis((long) (timeoutSeconds * 1000)));
-            WriterOutputStream os = new WriterOutputStream(out);
-            runner.run(nq, params, format, os);
-            os.flush();
+            Outputs.bytes(out, os -> runner.run(nq, params, format, os));
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package org.conflictkg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,9 @@ class StoreOptionsTest {
     }
 
     @Test
-    void multiByteCharactersSplitAcrossWritesSurvive() {
+    void multiByteCharactersSplitAcrossWritesSurvive() throws Exception {
         StringWriter sw = new StringWriter();
-        WriterOutputStream os = new WriterOutputStream(new PrintWriter(sw));
+        OutputStream os = Outputs.utf8(new PrintWriter(sw));
         byte[] bytes = "Sarāqib سراقب ✓".getBytes(StandardCharsets.UTF_8);
         for (byte b : bytes) {
             os.write(b);
@@ -40,7 +41,7 @@ class StoreOptionsTest {
         assertThat(sw.toString()).isEqualTo("Sarāqib سراقب ✓");
         byte[] big = "é".repeat(10_000).getBytes(StandardCharsets.UTF_8);
         StringWriter sw2 = new StringWriter();
-        WriterOutputStream os2 = new WriterOutputStream(new PrintWriter(sw2));
+        OutputStream os2 = Outputs.utf8(new PrintWriter(sw2));
         os2.write(big, 0, 8193);
         os2.write(big, 8193, big.length - 8193);
         os2.close();
