@@ -91,21 +91,6 @@ final class ConvertCommand implements Callable<Integer> {
                         + "\"; expected trig, turtle, nquads, ntriples or jsonld");
             }
         }
-        if (output != null) {
-            String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".ttl")) {
-                return Format.TURTLE;
-            }
-            if (n.endsWith(".nq")) {
-                return Format.NQUADS;
-            }
-            if (n.endsWith(".nt")) {
-                return Format.NTRIPLES;
-            }
-            if (n.endsWith(".jsonld") || n.endsWith(".json")) {
-                return Format.JSONLD;
-            }
-        }
-        return Format.TRIG;
+        return output == null ? Format.TRIG : Format.forFileName(output.getFileName().toString()).orElse(Format.TRIG);
     }
 }

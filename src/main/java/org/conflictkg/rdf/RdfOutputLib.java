@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -15,6 +17,7 @@ import java.util.function.Predicate;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDF;
@@ -52,6 +55,24 @@ public final class RdfOutputLib {
         /** Whether the format can be written as a stream (JSON-LD needs the whole dataset). */
         public boolean streams() {
             return this != JSONLD;
+        }
+
+        /**
+         * The format a file name's extension names, as RIOT knows extensions ({@code .trig},
+         * {@code .ttl}, {@code .nq}, {@code .nt}, {@code .jsonld}, ...), and {@code .json} for
+         * JSON-LD; empty for any other name.
+         */
+        public static Optional<Format> forFileName(String fileName) {
+            Lang lang = RDFLanguages.filenameToLang(fileName);
+            if (lang == null && fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                lang = Lang.JSONLD; // the JSON syntax of RDF this tool writes
+            }
+            for (Format f : values()) {
+                if (f.lang.equals(lang)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.empty();
         }
     }
 
