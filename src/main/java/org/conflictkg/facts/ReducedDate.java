@@ -1,10 +1,15 @@
 package org.conflictkg.facts;
 
-import java.time.DateTimeException;
+import java.text.ParsePosition;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 
 /**
  * An ISO 8601 calendar date with reduced precision: a year ({@code 2019}), a month
@@ -15,7 +20,12 @@ public record ReducedDate(int year, int month, int day) implements Comparable<Re
     /** How much of the date is known. */
     public enum Precision { YEAR, MONTH, DAY }
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+    /** {@code YYYY[-MM[-DD]]}, four-digit years, strict calendar. */
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4)
+            .optionalStart().appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .optionalStart().appendLiteral('-').appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     public ReducedDate {
         if (month == 0 && day != 0) {
@@ -35,18 +45,29 @@ public record ReducedDate(int year, int month, int day) implements Comparable<Re
      * @throws IllegalArgumentException with a message saying what was expected
      */
     public static ReducedDate parse(String text) {
-        Matcher m = ISO.matcher(text);
-        if (!m.matches()) {
+        TemporalAccessor t;
+        try {
+            t = ISO.parseBest(text, LocalDate::from, YearMonth::from, Year::from);
+        } catch (DateTimeParseException e) {
+            ParsePosition at = new ParsePosition(0);
+            if (ISO.parseUnresolved(text, at) != null && at.getErrorIndex() < 0 && at.getIndex() == text.length()) {
+                throw new IllegalArgumentException("\"" + text + "\" is not a calendar date"); // well formed
+            }
             throw new IllegalArgumentException("expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got \"" + text + "\"");
         }
-        int y = Integer.parseInt(m.group(1));
-        int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        try {
-            return new ReducedDate(y, mo, d);
-        } catch (DateTimeException e) {
+        // parseBest falls back to a coarser type when a finer one is not a calendar date
+        // ("2020-13" would be the year 2020); the text's length says which one it names.
+        int length = t instanceof LocalDate ? 10 : t instanceof YearMonth ? 7 : 4;
+        if (text.length() != length) {
             throw new IllegalArgumentException("\"" + text + "\" is not a calendar date");
         }
+        if (t instanceof LocalDate d) {
+            return of(d);
+        }
+        if (t instanceof YearMonth ym) {
+            return new ReducedDate(ym.getYear(), ym.getMonthValue(), 0);
+        }
+        return new ReducedDate(((Year) t).getValue(), 0, 0);
     }
 
     public static ReducedDate of(LocalDate date) {
