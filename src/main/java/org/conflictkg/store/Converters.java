@@ -14,6 +14,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.ArticleFacts;
+import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.FactsToRdf;
 
 /** The converters the loader uses. */
@@ -29,7 +30,7 @@ public final class Converters {
      */
     public static FactsConverter standard() {
         FactsToRdf converter = FactsToRdf.create().build();
-        String version = "FactsToRdf@" + fingerprint(converter);
+        String version = "FactsToRdf@" + fingerprint(converter::convert, probe());
         return new FactsConverter() {
             @Override
             public String version() {
@@ -46,16 +47,19 @@ public final class Converters {
     /** Blank node labels differ between runs; the fingerprint ignores them. */
     private static final java.util.regex.Pattern BLANK = java.util.regex.Pattern.compile("_:[A-Za-z0-9]+");
 
-    private static String fingerprint(FactsToRdf converter) {
-        List<String> names = BundledExamples.names();
-        if (names.isEmpty()) {
-            return "unknown";
-        }
-        String name = "examples/" + names.get(0);
-        try (InputStream in = Converters.class.getClassLoader().getResourceAsStream(name)) {
-            ArticleFacts probe = FactsReader.read(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    /**
+     * The fingerprint of {@code converter}: a hash of what it makes of the facts in the class-path
+     * resource {@code probe}. Fails when it cannot be made: a constant in its place would keep the
+     * version the same across converter changes, and changed articles would be skipped as unchanged.
+     */
+    static String fingerprint(FactsPipeline.Conversion converter, String probe) {
+        try (InputStream in = Converters.class.getClassLoader().getResourceAsStream(probe)) {
+            if (in == null) {
+                throw StoreException.failure("cannot fingerprint the converter: " + probe + " is missing from the jar");
+            }
+            ArticleFacts facts = FactsReader.read(probe, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();
-            converter.convert(probe, new StreamRDFBase() {
+            converter.convert(facts, new StreamRDFBase() {
                 @Override
                 public void quad(Quad q) {
                     lines.add(BLANK.matcher(NodeFmtLib.str(q)).replaceAll("_:b"));
@@ -69,8 +73,20 @@ public final class Converters {
             Collections.sort(lines);
             return ContentHash.of(lines.toArray(String[]::new)).substring("sha256:".length(), "sha256:".length() + 16);
         } catch (IOException | RuntimeException ex) {
-            return "unknown";
+            if (ex instanceof StoreException se) {
+                throw se;
+            }
+            throw StoreException.failure("cannot fingerprint the converter with " + probe + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /** The bundled example the standard converter is fingerprinted with. */
+    static String probe() {
+        List<String> names = BundledExamples.names();
+        if (names.isEmpty()) {
+            throw StoreException.failure("cannot fingerprint the converter: no bundled example in the jar");
+        }
+        return "examples/" + names.get(0);
     }
 
     /** Input readers with the standard converter for facts (article text needs a reader plugged in). */
