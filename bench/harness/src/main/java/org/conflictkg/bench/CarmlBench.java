@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
+import org.conflictkg.facts.FactsFiles;
 import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.FactsToRdf;
 import org.conflictkg.rdf.RdfOutputLib;
@@ -80,7 +81,7 @@ final class CarmlBench {
                 .build();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             RdfOutputLib.write(os, RdfOutputLib.Format.NTRIPLES, sink -> {
-                FactsPipeline.Summary s = pipeline.convert(files, sink, p -> { });
+                FactsFiles.Summary s = pipeline.convert(files, sink, p -> { });
                 if (!s.ok()) {
                     throw new IllegalStateException(s.bad() + " of " + s.documents() + " documents are invalid");
                 }

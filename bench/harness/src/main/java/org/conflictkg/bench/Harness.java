@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * Whole-pipeline benchmarks. Each measure runs ours and its baseline in the same run, on the same
  * machine and data, and reports their ratio against a goal. Progress goes to standard error; the
@@ -27,28 +31,70 @@ public final class Harness {
     static final List<String> ALL = List.of("conversion-vs-io-limit", "conversion-vs-carml", "tdb2-load-vs-tdbloader",
             "http-load-vs-embedded", "query-latency-growth-10x", "memory-1m-xmx512m");
 
-    /** Settings of one run. */
+    /** Settings of one run: the harness's command line (picocli). */
+    @Command(name = "Harness", description = "Whole-pipeline benchmarks against baselines run beside them.")
     static final class Options {
+        @Option(names = "--work", paramLabel = "DIR", description = "Work folder (corpora, stores). Default bench/work.")
         Path work = Path.of("bench", "work");
         boolean quick;
         Set<String> only = new LinkedHashSet<>(ALL);
+        @Option(names = "--convert", paramLabel = "N", converter = Count.class)
         long convert = 20_000;
+        @Option(names = "--carml", paramLabel = "N", converter = Count.class)
         long carml = 2_000;
+        @Option(names = "--load", paramLabel = "N", converter = Count.class)
         long load = 20_000;
+        @Option(names = "--http", paramLabel = "N", converter = Count.class)
         long http = 2_000;
+        @Option(names = "--query-small", paramLabel = "N", converter = Count.class)
         long querySmall = 10_000;
+        @Option(names = "--query-large", paramLabel = "N", converter = Count.class)
         long queryLarge = 100_000;
         /** Other versions of the named queries ({@code NAME.rq}) to time beside them, or null. */
+        @Option(names = "--query-compare", paramLabel = "DIR")
         Path queryCompare;
         /** Keep the query databases after the run and reuse them in the next (same corpus, same build). */
+        @Option(names = "--keep-dbs")
         boolean keepDbs;
+        @Option(names = "--memory", paramLabel = "N", converter = Count.class)
         long memory = 1_000_000;
+        @Option(names = "--memory-load", paramLabel = "N", converter = Count.class)
         long memoryLoad = 100_000;
+        @Option(names = "--repeats", paramLabel = "N")
         int repeats = 2;
+        @Option(names = "--carml-dir", paramLabel = "DIR")
         Path carmlDir = Path.of(System.getProperty("bench.carml.dir", "bench/carml-runner/target"));
+        @Option(names = "--rml", paramLabel = "FILE")
         Path rml = Path.of(System.getProperty("bench.rml", "bench/rml/facts-subset.rml.ttl"));
         /** The classpath of child JVMs that run conflict-kg itself (memory measure). */
+        @Option(names = "--classpath", paramLabel = "PATH")
         String classpath = defaultClasspath();
+
+        /** Every measure on tiny corpora: checks that the harness works, not the speed. Later options win. */
+        @Option(names = "--quick")
+        void quick(boolean on) {
+            quick = true;
+            convert = 300;
+            carml = 100;
+            load = 300;
+            http = 100;
+            querySmall = 100;
+            queryLarge = 1_000;
+            memory = 2_000;
+            memoryLoad = 1_000;
+            repeats = 1;
+        }
+
+        @Option(names = "--only", paramLabel = "NAME,...", split = ",", description = "Measures to run (default all).")
+        void only(List<String> names) {
+            only = new LinkedHashSet<>();
+            for (String n : names) {
+                if (!ALL.contains(n.trim())) {
+                    throw new IllegalArgumentException("unknown measure \"" + n + "\"; expected one of " + ALL);
+                }
+                only.add(n.trim());
+            }
+        }
 
         /** From bench/run's -Dbench.classpath, or the build's class folder and dependency list (tests). */
         private static String defaultClasspath() {
@@ -64,58 +110,27 @@ public final class Harness {
             return System.getProperty("bench.classpath", System.getProperty("java.class.path"));
         }
 
+        /** Parses the command line; a bad one is an IllegalArgumentException saying what is wrong. */
         static Options parse(String... args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--quick" -> {
-                        o.quick = true;
-                        o.convert = 300;
-                        o.carml = 100;
-                        o.load = 300;
-                        o.http = 100;
-                        o.querySmall = 100;
-                        o.queryLarge = 1_000;
-                        o.memory = 2_000;
-                        o.memoryLoad = 1_000;
-                        o.repeats = 1;
-                    }
-                    case "--work" -> o.work = Path.of(value(args, ++i, a));
-                    case "--only" -> {
-                        o.only = new LinkedHashSet<>();
-                        for (String n : value(args, ++i, a).split(",")) {
-                            if (!ALL.contains(n.trim())) {
-                                throw new IllegalArgumentException("unknown measure \"" + n + "\"; expected one of " + ALL);
-                            }
-                            o.only.add(n.trim());
-                        }
-                    }
-                    case "--convert" -> o.convert = count(value(args, ++i, a));
-                    case "--carml" -> o.carml = count(value(args, ++i, a));
-                    case "--load" -> o.load = count(value(args, ++i, a));
-                    case "--http" -> o.http = count(value(args, ++i, a));
-                    case "--query-small" -> o.querySmall = count(value(args, ++i, a));
-                    case "--query-large" -> o.queryLarge = count(value(args, ++i, a));
-                    case "--query-compare" -> o.queryCompare = Path.of(value(args, ++i, a));
-                    case "--keep-dbs" -> o.keepDbs = true;
-                    case "--memory" -> o.memory = count(value(args, ++i, a));
-                    case "--memory-load" -> o.memoryLoad = count(value(args, ++i, a));
-                    case "--repeats" -> o.repeats = (int) count(value(args, ++i, a));
-                    case "--carml-dir" -> o.carmlDir = Path.of(value(args, ++i, a));
-                    case "--rml" -> o.rml = Path.of(value(args, ++i, a));
-                    case "--classpath" -> o.classpath = value(args, ++i, a);
-                    default -> throw new IllegalArgumentException("unknown option \"" + a + "\"");
+            try {
+                new CommandLine(o).parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                Throwable cause = e.getCause();
+                while (cause != null && !(cause instanceof IllegalArgumentException)) {
+                    cause = cause.getCause();
                 }
+                throw new IllegalArgumentException(cause != null ? cause.getMessage() : e.getMessage(), e);
             }
             return o;
         }
 
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
+        /** Sizes: a count of articles, {@code 10k} and {@code 1M} allowed. */
+        static final class Count implements CommandLine.ITypeConverter<Long> {
+            @Override
+            public Long convert(String value) {
+                return count(value);
             }
-            return args[i];
         }
 
         static long count(String s) {
@@ -128,9 +143,14 @@ public final class Harness {
                 mult = 1_000_000;
                 t = t.substring(0, t.length() - 1);
             }
-            long n = Long.parseLong(t) * mult;
+            long n;
+            try {
+                n = Long.parseLong(t) * mult;
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
             if (n < 0) {
-                throw new IllegalArgumentException("expected a count, got " + s);
+                throw new IllegalArgumentException("expected a count (300, 10k, 1M), got " + s);
             }
             return n;
         }
