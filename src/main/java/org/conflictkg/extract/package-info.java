@@ -8,5 +8,9 @@
  * {@link org.conflictkg.extract.ControlStateFinder}, {@link org.conflictkg.extract.FigureFinder} and
  * {@link org.conflictkg.extract.FactsAssembler}. Everything is deterministic and offline: patterns
  * and lexicons are data files beside these classes; no network is used.
+ *
+ * <p>May use: {@code names}, {@code facts}, {@code gazetteer}, {@code rdf} and the shared plumbing
+ * ({@code io}, {@code pipeline}). Not {@code store} or {@code derive}: the command line composes them
+ * ({@code cli.ArticleTextInput}).
  */
 package org.conflictkg.extract;

@@ -10,7 +10,8 @@
  * ambiguous (with its top candidates) or unlinked. The bundled offline gazetteer is GeoNames data
  * (CC BY 4.0, see the NOTICE beside it).
  *
- * <p>May use: {@code names}, {@code facts} (place kinds). Knows nothing of RDF or stores; used by {@code extract},
+ * <p>May use: {@code names}, {@code facts} (place kinds). Knows nothing of RDF or stores; used by
+ * {@code extract},
  * {@code link}, {@code synth} and the command line.
  */
 package org.conflictkg.gazetteer;

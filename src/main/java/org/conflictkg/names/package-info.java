@@ -1,2 +1,6 @@
-/** Name folding shared by identity (IRIs), the actor registry and the gazetteer. */
+/**
+ * Name folding shared by identity (IRIs), the actor registry and the gazetteer.
+ *
+ * <p>May use: nothing of the project (ICU4J, Caffeine). Used by every layer.
+ */
 package org.conflictkg.names;

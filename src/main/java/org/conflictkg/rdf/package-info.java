@@ -5,5 +5,7 @@
  * reference graph into a Jena {@code StreamRDF}. The bundled ontology graph comes from
  * {@link org.conflictkg.rdf.OntologyLib}; {@link org.conflictkg.rdf.ShapesLib} validates converted
  * graphs against the bundled SHACL shapes.
+ *
+ * <p>May use: {@code names}, {@code facts}. Knows nothing of stores, stages or the command line.
  */
 package org.conflictkg.rdf;

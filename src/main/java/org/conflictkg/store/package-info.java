@@ -9,5 +9,10 @@
  * {@code https://w3id.org/conflict-kg/graph/reference}, which accumulates across articles (set
  * union). Reloading an article replaces its article graph only; the reference graph is never
  * pruned. The default graph a query sees is the union of all named graphs.
+ *
+ * <p>May use: {@code names}, {@code facts}, {@code gazetteer}, {@code rdf}, {@code pipeline},
+ * {@code http}. Not {@code derive} or {@code extract}: it declares the hooks it calls ({@link
+ * org.conflictkg.store.ArticleInput}, {@link org.conflictkg.store.DerivedGraphUpdater}) and the
+ * command line plugs them in.
  */
 package org.conflictkg.store;
