@@ -67,6 +67,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path dir = temp ? Files.createTempDirectory("conflict-kg-demo") : (db != null ? db : StoreOptions.DEFAULT_DB);
         Path work = Files.createTempDirectory("conflict-kg-examples");
+        // One hook, registered before anything can be stopped: on Ctrl-C or SIGTERM it stops the
+        // server, then deletes the temporary folders (hooks run concurrently, so not two hooks).
+        java.util.concurrent.atomic.AtomicReference<KgServer> serving = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable cleanup = () -> {
+            KgServer s = serving.getAndSet(null);
+            if (s != null) {
+                ServeCommand.shutdown(s);
+            }
+            deleteTree(work);
+            if (temp) {
+                deleteTree(dir);
+                deleteTree(fusekiBase(dir));
+            }
+        };
+        Thread hook = new Thread(cleanup, "conflict-kg-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<Path> examples = BundledExamples.copyTo(work);
             TdbTarget target = TdbTarget.open(dir);
@@ -90,30 +106,26 @@ final class DemoCommand implements Callable<Integer> {
                 return 0;
             }
             KgServer server = startServer(target, dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServeCommand.shutdown(server), "conflict-kg-shutdown"));
+            serving.set(server);
             out.println();
             ServeCommand.printEndpoints(out, server, dir);
             out.println("  Try:  curl -s " + server.datasetUrl() + "/query --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'");
             out.flush();
             if (stopAfter != null) {
                 Thread.sleep((long) (stopAfter * 1000));
-                ServeCommand.shutdown(server);
             } else {
                 server.join();
             }
             return 0;
         } finally {
-            deleteTree(work);
-            if (temp) {
-                if (noServe || stopAfter != null) {
-                    deleteTree(dir);
-                    deleteTree(fusekiBase(dir));
-                } else {
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        deleteTree(dir);
-                        deleteTree(fusekiBase(dir));
-                    }));
-                }
+            boolean ours;
+            try {
+                ours = Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                ours = false; // the hook is cleaning up
+            }
+            if (ours) {
+                cleanup.run();
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.conflictkg.Progress;
 import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.Extractor;
@@ -49,6 +50,13 @@ final class ExtractCommand implements Callable<Integer> {
                     + "(one article only).")
     Path output;
 
+    @Mixin
+    Summary.JsonOption json;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
+    boolean progress;
+
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
     Path geonames;
@@ -74,8 +82,15 @@ final class ExtractCommand implements Callable<Integer> {
                 .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
                 .build();
         List<ArticleFacts> facts = new ArrayList<>();
-        for (ArticleText a : articles) {
-            facts.add(extractor.extract(a));
+        Progress bar = ProgressBar.forCommand(progress && !common.quiet(), err);
+        bar.start("articles", articles.size());
+        try {
+            for (ArticleText a : articles) {
+                facts.add(extractor.extract(a));
+                bar.advance(1);
+            }
+        } finally {
+            bar.finish();
         }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -100,9 +115,11 @@ final class ExtractCommand implements Callable<Integer> {
         }
         int events = facts.stream().mapToInt(f -> f.events().size()).sum();
         int figures = facts.stream().mapToInt(f -> f.figures().size()).sum();
-        err.println("extracted " + facts.size() + " article" + (facts.size() == 1 ? "" : "s") + " (" + events
-                + " control changes, " + figures + " figures) to " + output);
-        err.flush();
+        Summary.of("extract").target(output)
+                .text("extracted " + facts.size() + " article" + (facts.size() == 1 ? "" : "s") + " (" + events
+                        + " control changes, " + figures + " figures)")
+                .put("articles", facts.size()).put("controlChanges", events).put("figures", figures)
+                .print(spec.commandLine().getOut(), err, common, json);
         return 0;
     }
 
@@ -129,7 +146,10 @@ final class ExtractCommand implements Callable<Integer> {
 
     private static void writeAtomically(Path target, String json) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile, which makes the file owner-only: the output gets the permissions
+        // any new file of the user gets, as convert and export give theirs.
+        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".part"));
         try {
             Files.writeString(tmp, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
             try {

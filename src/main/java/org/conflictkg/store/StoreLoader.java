@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.conflictkg.ConflictKgException;
+import org.conflictkg.Progress;
 
 /**
  * Loads input files into a {@link LoadTarget}. Per document: read and validate, skip if the store
@@ -22,7 +23,8 @@ import org.conflictkg.ConflictKgException;
 public final class StoreLoader {
     private final LoadTarget target;
     private final ArticleInputs inputs;
-    private final LoadProgress progress;
+    private final Progress progress;
+    private final java.util.function.Consumer<String> notes;
     private final boolean force;
     private final Derivation derivation;
     private final int workers;
@@ -31,6 +33,7 @@ public final class StoreLoader {
         this.target = b.target;
         this.inputs = b.inputs;
         this.progress = b.progress;
+        this.notes = b.notes;
         this.force = b.force;
         this.derivation = b.derivation;
         this.workers = b.workers;
@@ -43,9 +46,10 @@ public final class StoreLoader {
     /** Loads the given files and folders. Bad input paths fail before anything is written. */
     public LoadReport load(List<Path> paths) {
         long t0 = System.nanoTime();
-        List<Path> files = inputs.expand(paths);
+        List<Path> files = inputs.expand(paths, notes);
+        long articles = 0;
         for (Path f : files) {
-            inputs.forFile(f); // refuse unknown kinds before writing anything
+            articles += inputs.forFile(f).documents(f); // also refuses unknown kinds before writing anything
         }
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
@@ -56,7 +60,7 @@ public final class StoreLoader {
             run.close();
             throw ex;
         }
-        progress.start(files.size());
+        progress.start("articles", articles);
         try {
             for (Path f : files) {
                 try {
@@ -68,11 +72,11 @@ public final class StoreLoader {
                     run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
                             ex.exitCode() == ConflictKgException.BAD_INPUT));
                 }
-                progress.fileDone();
             }
             run.drain(0);
             run.flush();
             run.awaitWrite();
+            progress.finish();
             if (bulk) {
                 if (run.loaded > 0) {
                     target.finishBulk();
@@ -81,6 +85,7 @@ public final class StoreLoader {
                 }
             }
         } catch (RuntimeException ex) {
+            progress.finish();
             if (bulk) {
                 target.abortBulk();
             }
@@ -88,7 +93,6 @@ public final class StoreLoader {
         } finally {
             run.close();
         }
-        progress.finish();
         Duration deriving = Duration.ZERO;
         if (derivation != null && (run.loaded > 0 || force)) {
             long d0 = System.nanoTime();
@@ -159,7 +163,7 @@ public final class StoreLoader {
         }
 
         void accept(ArticleDocument doc) {
-            progress.document();
+            progress.advance(1);
             if (!doc.ok()) {
                 failures.add(new LoadReport.Failure(doc.source(), doc.problems(), true));
                 return;
@@ -278,7 +282,8 @@ public final class StoreLoader {
     public static final class Builder {
         private final LoadTarget target;
         private final ArticleInputs inputs;
-        private LoadProgress progress = LoadProgress.quiet();
+        private Progress progress = Progress.none();
+        private java.util.function.Consumer<String> notes = note -> { };
         private boolean force;
         private Derivation derivation = Derivation.create().build();
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -288,8 +293,15 @@ public final class StoreLoader {
             this.inputs = Objects.requireNonNull(inputs);
         }
 
-        public Builder progress(LoadProgress progress) {
-            this.progress = progress;
+        /** Hears of every article read (loaded, unchanged or bad); default: nothing. */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /** Hears of inputs left out on purpose (see {@link ArticleInputs#expand(List, java.util.function.Consumer)}). */
+        public Builder notes(java.util.function.Consumer<String> notes) {
+            this.notes = Objects.requireNonNull(notes);
             return this;
         }
 
