@@ -21,9 +21,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code convert FACTS... [-o FILE] [--format trig|turtle|nquads|jsonld]}: facts to RDF. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Converts article facts (facts@1 JSON, one document per file or JSON Lines) to RDF:",
-                "one named graph per article plus the reference graph.",
-                "Every input is validated; if any is bad, nothing is written and the exit code is 2."})
+        description = {"Converts article facts to RDF (TriG, Turtle, N-Quads, ...).",
+                "Reads facts@1 JSON, one document per file or JSON Lines, and writes one named graph per article "
+                        + "plus the reference graph. Every input is validated; if any is bad, nothing is written and "
+                        + "the exit code is 2."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin

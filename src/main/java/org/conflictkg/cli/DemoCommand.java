@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
 
 /** {@code demo}: load the bundled examples, print a few answers, serve the store with the UI. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Loads the bundled example articles into a store (./kg, or a temporary folder with --temp),",
-                "prints a few answers, and serves the store with the Fuseki UI until Ctrl-C."})
+        description = {"Loads the bundled examples, prints answers, serves them.",
+                "Loads the bundled example articles into a store (./kg, or a temporary folder with --temp, deleted "
+                        + "on exit), links their places, prints a few answers, and serves the store with the Fuseki "
+                        + "UI until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DATE = "2020-01-30";
 
@@ -48,8 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--temp", description = "Use a temporary database folder, deleted on exit.")
     boolean temp;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "3030",
-            description = "Port (default ${DEFAULT-VALUE}; a free port is used if it is taken).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CONFLICT_KG_PORT:-3030}",
+            description = "Port; a free port is used if it is taken. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
     int port;
 
     @Option(names = "--no-serve", description = "Load and print the answers, then exit.")

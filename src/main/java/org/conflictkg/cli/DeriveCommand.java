@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
 
 /** {@code derive --db DIR}: recompute the control timeline, merged changes and disagreements. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
-        description = {"Recomputes the derived graph of a TDB2 store from all its articles: merged reports of each",
-                "control change with their independent sources, a control timeline per place, marked",
-                "disagreements, and highway control. 'load' does this after every load; run it after 'link'",
-                "so that highways get their geometry. See docs/timeline.md.",
+        description = {"Recomputes the derived graph: merged reports, timeline, highways.",
+                "Derives from all the articles of a TDB2 store: merged reports of each control change with their "
+                        + "independent sources, a control timeline per place, marked disagreements, and highway "
+                        + "control. 'load' does this after every load; run it after 'link' so that highways get their "
+                        + "geometry. See docs/timeline.md.",
                 "With --highway and --date, also prints who held how much of that highway on that day."})
 final class DeriveCommand implements Callable<Integer> {
 

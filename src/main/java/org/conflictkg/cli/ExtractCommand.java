@@ -31,9 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE]}: article text or HTML to facts@1 JSON. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Drafts article facts (facts@1 JSON) from article text files or HTML pages.",
-                "A folder stands for the .txt, .html and .htm files in it. Every input is read first;",
-                "if any is bad, nothing is written and the exit code is 2."})
+        description = {"Drafts article facts (facts@1 JSON) from article text or HTML.",
+                "A folder stands for the .txt, .html and .htm files in it. Every input is read first; if any is bad, "
+                        + "nothing is written and the exit code is 2."})
 final class ExtractCommand implements Callable<Integer> {
 
     @Mixin

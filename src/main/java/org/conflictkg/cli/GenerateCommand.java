@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 
 /** {@code generate -n N -o DIR [--seed S] [--files K]}: a synthetic facts corpus for benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic corpus of article facts (facts@1, JSON Lines) for benchmarks and",
-                "load tests: real places and registry actors, 5-30 facts per article, evidence spans that",
-                "match the generated body. The same seed gives the same corpus, however it is split.",
-                "Streams: memory does not grow with the number of articles."})
+        description = {"Writes a synthetic corpus of article facts for benchmarks.",
+                "facts@1 JSON Lines for benchmarks and load tests: real places and registry actors, 5-30 facts per "
+                        + "article, evidence spans that match the generated body. The same seed gives the same "
+                        + "corpus, however it is split. Streams: memory does not grow with the number of articles."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin

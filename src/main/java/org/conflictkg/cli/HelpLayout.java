@@ -58,7 +58,8 @@ final class HelpLayout {
 
     /** A command's summary: the first line of its description. */
     static String summary(CommandLine.Model.CommandSpec spec) {
-        String[] d = spec.usageMessage().description();
+        String[] h = spec.usageMessage().header();
+        String[] d = h.length > 0 ? h : spec.usageMessage().description();
         return d.length == 0 ? "" : d[0].replace("%n", " ").strip();
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code link --db DIR [--geonames FILE] [--wikidata URL | --no-wikidata]}: gazetteer links. */
 @Command(name = "link", mixinStandardHelpOptions = true,
-        description = {"Links the places of a TDB2 store to GeoNames, and joins Wikidata items.",
+        description = {"Links places to GeoNames and Wikidata, with a confidence.",
                 "Every place of every article is matched against GeoNames (the bundled extract, or a dump given with "
                         + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
                         + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "

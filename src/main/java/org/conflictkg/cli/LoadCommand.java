@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code load INPUT... (--db DIR | --endpoint URL)}: articles or facts into a store. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Loads articles or facts into a store, one named graph per article.",
+        description = {"Loads articles or facts into a store (TDB2 or a SPARQL server).",
                 "Inputs are facts documents (.facts.json, .json, .jsonl) and article text or HTML (.txt, .html, .htm), "
                         + "which is extracted first; an article text beside a facts file of the same name is left out "
                         + "(the facts document wins). Each document is validated and converted before anything of it "

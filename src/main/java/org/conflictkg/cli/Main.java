@@ -63,13 +63,11 @@ public final class Main implements Runnable {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
         String msg = ex.getMessage() == null ? "bad usage" : ex.getMessage().strip().replace('\n', ' ');
-        err.println("error: " + msg);
-        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             List<String> suggestions = u.getSuggestions();
-            if (!suggestions.isEmpty()) {
-                err.println("Did you mean: " + String.join(", ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?");
-            }
+            msg += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
         }
+        err.println("error: " + msg);
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ConflictKgException.BAD_INPUT;

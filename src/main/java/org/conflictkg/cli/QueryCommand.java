@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code query NAME|FILE.rq (--db DIR | --endpoint URL | --data FILE...)}: run a named query. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Runs a named query (see --list) or a SPARQL file against a store and prints the results.",
-                "Parameters (--param k=v) are substituted into the parsed query, never pasted into its text."})
+        description = {"Runs a named query or a SPARQL file and prints the results.",
+                "--list shows the named queries and their parameters. Parameters (--param k=v) are substituted "
+                        + "into the parsed query, never pasted into its text."})
 final class QueryCommand implements Callable<Integer> {
 
     @Mixin

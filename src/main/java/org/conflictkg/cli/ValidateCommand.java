@@ -20,10 +20,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code validate FACTS...}: schema and reference checks of facts documents. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks article facts: JSON syntax, fields and types, closed value lists, references",
-                "between ids, dates, figures and evidence quotes against the article text; then converts",
-                "each valid document and checks the graph against the SHACL shapes (ontology/shapes.ttl).",
-                "Prints every problem as FILE:LINE:COLUMN: /json/pointer: message. Exit 0 if all are valid, 2 if not."})
+        description = {"Checks article facts documents and their converted graphs.",
+                "Checks JSON syntax, fields and types, closed value lists, references between ids, dates, figures and "
+                        + "evidence quotes against the article text; then converts each valid document and checks the "
+                        + "graph against the SHACL shapes (ontology/shapes.ttl). Prints every problem as "
+                        + "FILE:LINE:COLUMN: /json/pointer: message. Exit 0 if all are valid, 2 if not."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
