@@ -60,7 +60,9 @@ public final class ResultTable {
         for (QuerySolution s : rows) {
             for (String c : columns) {
                 RDFNode n = s.get(c);
-                if (n != null && n.isURIResource() && !(varSet.contains(c + "Label") && s.get(c + "Label") != null)) {
+                RDFNode l = varSet.contains(c + "Label") ? s.get(c + "Label") : null;
+                if (n != null && n.isURIResource() && (l == null || (l.isLiteral()
+                        && l.asLiteral().getLexicalForm().equals(n.asResource().getURI())))) {
                     needLabels.add(n.asNode());
                 }
             }
@@ -72,6 +74,10 @@ public final class ResultTable {
             for (int i = 0; i < row.length; i++) {
                 String c = columns.get(i);
                 RDFNode label = varSet.contains(c + "Label") ? s.get(c + "Label") : null;
+                if (label != null && s.get(c) != null && s.get(c).isURIResource() && label.isLiteral()
+                        && label.asLiteral().getLexicalForm().equals(s.get(c).asResource().getURI())) {
+                    label = null; // the query fell back to the IRI itself
+                }
                 row[i] = cell(label != null ? text(label.asNode(), prefixes, Map.of()) : text(s.get(c) == null ? null
                         : s.get(c).asNode(), prefixes, known));
             }
@@ -120,6 +126,10 @@ public final class ResultTable {
                         > prefixes.getNsPrefixURI(best).length())) {
                     best = e.getKey();
                 }
+            }
+            String base = org.conflictkg.rdf.CKG.BASE;
+            if ((best == null || prefixes.getNsPrefixURI(best).length() < base.length()) && iri.startsWith(base)) {
+                return iri.substring(base.length()); // the project's own IRIs: their path says what they are
             }
             String shortForm = best == null ? iri : best + ":" + iri.substring(prefixes.getNsPrefixURI(best).length());
             return shortForm;
