@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
                 LinkCommand.class,
                 DeriveCommand.class,
                 GenerateCommand.class,
+                DoctorCommand.class,
+                CompletionCommand.class,
         })
 public final class Main implements Runnable {
 
