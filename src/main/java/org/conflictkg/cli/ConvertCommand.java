@@ -30,6 +30,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    Summary.JsonOption json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,8 +79,11 @@ final class ConvertCommand implements Callable<Integer> {
             return ConflictKgException.BAD_INPUT;
         }
         if (output != null) {
-            err.println("wrote " + summary.documents() + " article" + (summary.documents() == 1 ? "" : "s") + " to "
-                    + output + " (" + fmt.name().toLowerCase(Locale.ROOT) + ")");
+            Summary.of("convert").target(output)
+                    .text("wrote " + summary.documents() + " article" + (summary.documents() == 1 ? "" : "s") + " ("
+                            + fmt.name().toLowerCase(Locale.ROOT) + ")")
+                    .put("articles", summary.documents()).put("format", fmt.name().toLowerCase(Locale.ROOT))
+                    .print(spec.commandLine().getOut(), err, common, json);
         }
         err.flush();
         return 0;

@@ -34,6 +34,9 @@ final class DeriveCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    Summary.JsonOption json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,9 +76,13 @@ final class DeriveCommand implements Callable<Integer> {
         Derivation derivation = Derivation.create().windowDays(window).build();
         Derivation.Counts c = derivation.runFull(dsg);
         double secs = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s -> %s%n",
-                c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs, dir);
-        if (day != null) {
+        Summary.of("derive").target(dir)
+                .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s",
+                        c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs))
+                .put("periods", c.periods()).put("changes", c.changes()).put("disagreements", c.disagreements())
+                .put("highwayDays", c.highwayDays()).put("seconds", secs)
+                .print(out, out, common, json);
+        if (day != null && !json.json) {
             printHighway(out, dsg, Txn.calculateRead(dsg, () -> derivation.deriveRouteTowns(dsg)), day);
         }
         out.flush();

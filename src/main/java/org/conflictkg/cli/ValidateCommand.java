@@ -30,6 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    Summary.JsonOption json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +64,8 @@ final class ValidateCommand implements Callable<Integer> {
             return ConflictKgException.FAILURE;
         }
         if (check.ok()) {
-            out.println("ok: " + check.documents() + " document" + (check.documents() == 1 ? "" : "s") + " valid");
-            out.flush();
+            Summary.of("validate").text("ok: " + check.documents() + " document" + (check.documents() == 1 ? "" : "s")
+                    + " valid").put("documents", check.documents()).put("invalid", 0).print(out, out, common, json);
             return 0;
         }
         err.println("error: " + check.bad() + " of " + check.documents() + " documents are invalid");
