@@ -11,6 +11,7 @@ import org.conflictkg.ConflictKgException;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.RdfOutputLib;
+import org.apache.jena.riot.RDFLanguages;
 import org.conflictkg.rdf.RdfOutputLib.Format;
 
 import picocli.CommandLine;
@@ -43,15 +44,16 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Output file (default: standard output). Written atomically.")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "trig, turtle, nquads, ntriples or jsonld. Default: from the output file's "
-                    + "extension, else trig. Turtle and N-Triples merge the graphs into one.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Candidates.RdfFormats.class,
+            completionCandidates = Candidates.RdfFormats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: from the output file's extension, else trig. "
+                    + "Turtle and N-Triples merge the graphs into one.")
+    Format format;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Format fmt = chooseFormat(format, output, spec.commandLine());
+        Format fmt = format != null ? format : formatOf(output);
         Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
         FactsPipeline.Summary summary;
         if (output == null) {
@@ -92,25 +94,30 @@ final class ConvertCommand implements Callable<Integer> {
     static Format chooseFormat(String name, Path output, CommandLine cl) {
         if (name != null) {
             try {
-                return Format.valueOf(name.toUpperCase(Locale.ROOT).replace("-", ""));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, "unknown format \"" + name
-                        + "\"; expected trig, turtle, nquads, ntriples or jsonld");
+                return new Candidates.RdfFormats().convert(name);
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
             }
         }
-        if (output != null) {
-            String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".ttl")) {
-                return Format.TURTLE;
-            }
-            if (n.endsWith(".nq")) {
-                return Format.NQUADS;
-            }
-            if (n.endsWith(".nt")) {
-                return Format.NTRIPLES;
-            }
-            if (n.endsWith(".jsonld") || n.endsWith(".json")) {
-                return Format.JSONLD;
+        return formatOf(output);
+    }
+
+    /**
+     * The format an output file's extension names (Jena's {@link RDFLanguages}; {@code .json} is
+     * taken as JSON-LD, the only JSON this writes), TriG when it names none or there is no file.
+     */
+    static Format formatOf(Path output) {
+        if (output == null) {
+            return Format.TRIG;
+        }
+        String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".json")) {
+            return Format.JSONLD;
+        }
+        org.apache.jena.riot.Lang lang = RDFLanguages.filenameToLang(n);
+        for (Format f : Format.values()) {
+            if (f.lang.equals(lang)) {
+                return f;
             }
         }
         return Format.TRIG;

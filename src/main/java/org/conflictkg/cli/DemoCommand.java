@@ -44,11 +44,17 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "Database folder (default: ./kg).")
-    Path db;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    Where where = new Where();
 
-    @Option(names = "--temp", description = "Use a temporary database folder, deleted on exit.")
-    boolean temp;
+    /** The store: a folder, or a temporary one. */
+    static final class Where {
+        @Option(names = "--db", paramLabel = "DIR", description = "Database folder. Default: ./kg")
+        Path db;
+
+        @Option(names = "--temp", description = "Use a temporary database folder, deleted on exit (also on Ctrl-C or SIGTERM).")
+        boolean temp;
+    }
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CONFLICT_KG_PORT:-3030}",
             description = "Port; a free port is used if it is taken. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
@@ -64,10 +70,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (temp && db != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--temp and --db exclude each other");
-        }
-        Path dir = temp ? Files.createTempDirectory("conflict-kg-demo") : (db != null ? db : StoreOptions.DEFAULT_DB);
+        boolean temp = where.temp;
+        Path dir = temp ? Files.createTempDirectory("conflict-kg-demo")
+                : (where.db != null ? where.db : StoreOptions.DEFAULT_DB);
         Path work = Files.createTempDirectory("conflict-kg-examples");
         // One hook, registered before anything can be stopped: on Ctrl-C or SIGTERM it stops the
         // server, then deletes the temporary folders (hooks run concurrently, so not two hooks).
