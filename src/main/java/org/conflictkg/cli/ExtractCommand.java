@@ -81,17 +81,7 @@ final class ExtractCommand implements Callable<Integer> {
         Extractor extractor = Extractor.builder()
                 .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
                 .build();
-        List<ArticleFacts> facts = new ArrayList<>();
-        Progress bar = ProgressBar.forCommand(progress && !common.quiet(), err);
-        bar.start("articles", articles.size());
-        try {
-            for (ArticleText a : articles) {
-                facts.add(extractor.extract(a));
-                bar.advance(1);
-            }
-        } finally {
-            bar.finish();
-        }
+        List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err));
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(FactsWriter.toJson(facts.get(0)));
@@ -121,6 +111,21 @@ final class ExtractCommand implements Callable<Integer> {
                 .put("articles", facts.size()).put("controlChanges", events).put("figures", figures)
                 .print(spec.commandLine().getOut(), err, common, json);
         return 0;
+    }
+
+    /** Drafts facts from each article in order, telling {@code progress} of each one done. */
+    static List<ArticleFacts> extractAll(Extractor extractor, List<ArticleText> articles, Progress progress) {
+        List<ArticleFacts> facts = new ArrayList<>(articles.size());
+        progress.start("articles", articles.size());
+        try {
+            for (ArticleText a : articles) {
+                facts.add(extractor.extract(a));
+                progress.advance(1);
+            }
+        } finally {
+            progress.finish();
+        }
+        return facts;
     }
 
     private static List<Path> expand(List<Path> inputs) {

@@ -71,6 +71,16 @@ class ProgressTest {
     }
 
     @Test
+    void extractCountsArticles() {
+        var article = org.conflictkg.extract.ArticleText.read(Path.of("examples/2020-01-31-newarab-saraqeb.txt"));
+        Recording extract = new Recording();
+        var facts = ExtractCommand.extractAll(org.conflictkg.extract.Extractor.builder()
+                .places(org.conflictkg.extract.LinkPlaceResolver.bundled()).build(), List.of(article, article), extract);
+        assertThat(facts).hasSize(2);
+        assertThat(extract.events).containsExactly("start 2 articles", "finish 2");
+    }
+
+    @Test
     void theBarShowsArticlesDoneOfTheTotalAndEndsWithANewline() {
         StringWriter sw = new StringWriter();
         long[] now = {0};
