@@ -187,11 +187,28 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Where sources disagree  (query disputed)");
         rs = runner.select(NamedQueries.named("disputed"), Map.of());
+        java.util.Set<org.apache.jena.graph.Node> sources = new java.util.LinkedHashSet<>();
+        rs.forEachRemaining(s -> {
+            for (String v : new String[] {"sourceA", "sourceB"}) {
+                if (s.get(v) != null && s.get(v).isURIResource()) {
+                    sources.add(s.get(v).asNode());
+                }
+            }
+        });
+        rs.reset();
+        Map<org.apache.jena.graph.Node, String> names = runner.labels(sources);
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
             out.println("  " + text(s, "aspect") + " " + text(s, "topicLabel").replaceFirst("^.*/", "") + ": "
-                    + text(s, "claimA") + " vs " + text(s, "claimB"));
+                    + text(s, "claimA") + " (" + name(s, "sourceA", names) + ") vs " + text(s, "claimB") + " ("
+                    + name(s, "sourceB", names) + ")");
         }
+    }
+
+    /** The name the store gives the node, else its text. */
+    private static String name(QuerySolution s, String var, Map<org.apache.jena.graph.Node, String> names) {
+        RDFNode n = s.get(var);
+        return n != null && names.containsKey(n.asNode()) ? names.get(n.asNode()) : text(s, var);
     }
 
     private static String text(QuerySolution s, String var) {
