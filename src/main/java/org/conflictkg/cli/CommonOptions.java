@@ -7,7 +7,14 @@ public final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print a stack trace with errors.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only: no progress, notes or summary line.")
+    boolean quiet;
+
     public boolean verbose() {
         return verbose;
+    }
+
+    public boolean quiet() {
+        return quiet;
     }
 }

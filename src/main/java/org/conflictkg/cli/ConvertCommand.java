@@ -22,13 +22,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code convert FACTS... [-o FILE] [--format trig|turtle|nquads|jsonld]}: facts to RDF. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Converts article facts (facts@1 JSON, one document per file or JSON Lines) to RDF:",
-                "one named graph per article plus the reference graph.",
-                "Every input is validated; if any is bad, nothing is written and the exit code is 2."})
+        description = {"Converts article facts to RDF (TriG, Turtle, N-Quads, ...).",
+                "Reads facts@1 JSON, one document per file or JSON Lines, and writes one named graph per article "
+                        + "plus the reference graph. Every input is validated; if any is bad, nothing is written and "
+                        + "the exit code is 2."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    Summary.JsonOption json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,15 +44,16 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Output file (default: standard output). Written atomically.")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "trig, turtle, nquads, ntriples or jsonld. Default: from the output file's "
-                    + "extension, else trig. Turtle and N-Triples merge the graphs into one.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", converter = Candidates.RdfFormats.class,
+            completionCandidates = Candidates.RdfFormats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: from the output file's extension, else trig. "
+                    + "Turtle and N-Triples merge the graphs into one.")
+    Format format;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Format fmt = chooseFormat(format, output, spec.commandLine());
+        Format fmt = format != null ? format : formatOf(output);
         Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
         FactsFiles.Summary summary;
         if (output == null) {
@@ -75,8 +80,11 @@ final class ConvertCommand implements Callable<Integer> {
             return ConflictKgException.BAD_INPUT;
         }
         if (output != null) {
-            err.println("wrote " + summary.documents() + " article" + (summary.documents() == 1 ? "" : "s") + " to "
-                    + output + " (" + fmt.name().toLowerCase(Locale.ROOT) + ")");
+            Summary.of("convert").target(output)
+                    .text("wrote " + summary.documents() + " article" + (summary.documents() == 1 ? "" : "s") + " ("
+                            + fmt.name().toLowerCase(Locale.ROOT) + ")")
+                    .put("articles", summary.documents()).put("format", fmt.name().toLowerCase(Locale.ROOT))
+                    .print(spec.commandLine().getOut(), err, common, json);
         }
         err.flush();
         return 0;
@@ -85,12 +93,16 @@ final class ConvertCommand implements Callable<Integer> {
     static Format chooseFormat(String name, Path output, CommandLine cl) {
         if (name != null) {
             try {
-                return Format.valueOf(name.toUpperCase(Locale.ROOT).replace("-", ""));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, "unknown format \"" + name
-                        + "\"; expected trig, turtle, nquads, ntriples or jsonld");
+                return new Candidates.RdfFormats().convert(name);
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
             }
         }
+        return formatOf(output);
+    }
+
+    /** The format an output file's extension names ({@link Format#forFileName}), TriG when it names none or there is no file. */
+    static Format formatOf(Path output) {
         return output == null ? Format.TRIG : Format.forFileName(output.getFileName().toString()).orElse(Format.TRIG);
     }
 }

@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
 
 /** {@code demo}: load the bundled examples, print a few answers, serve the store with the UI. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Loads the bundled example articles into a store (./kg, or a temporary folder with --temp),",
-                "prints a few answers, and serves the store with the Fuseki UI until Ctrl-C."})
+        description = {"Loads the bundled examples, prints answers, serves them.",
+                "Loads the bundled example articles into a store (./kg, or a temporary folder with --temp, deleted "
+                        + "on exit), links their places, prints a few answers, and serves the store with the Fuseki "
+                        + "UI until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DATE = "2020-01-30";
 
@@ -42,14 +44,20 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "Database folder (default: ./kg).")
-    Path db;
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    Where where = new Where();
 
-    @Option(names = "--temp", description = "Use a temporary database folder, deleted on exit.")
-    boolean temp;
+    /** The store: a folder, or a temporary one. */
+    static final class Where {
+        @Option(names = "--db", paramLabel = "DIR", description = "Database folder. Default: ./kg")
+        Path db;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "3030",
-            description = "Port (default ${DEFAULT-VALUE}; a free port is used if it is taken).")
+        @Option(names = "--temp", description = "Use a temporary database folder, deleted on exit (also on Ctrl-C or SIGTERM).")
+        boolean temp;
+    }
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CONFLICT_KG_PORT:-3030}",
+            description = "Port; a free port is used if it is taken. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
     int port;
 
     @Option(names = "--no-serve", description = "Load and print the answers, then exit.")
@@ -62,11 +70,26 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (temp && db != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--temp and --db exclude each other");
-        }
-        Path dir = temp ? Files.createTempDirectory("conflict-kg-demo") : (db != null ? db : StoreOptions.DEFAULT_DB);
+        boolean temp = where.temp;
+        Path dir = temp ? Files.createTempDirectory("conflict-kg-demo")
+                : (where.db != null ? where.db : StoreOptions.DEFAULT_DB);
         Path work = Files.createTempDirectory("conflict-kg-examples");
+        // One hook, registered before anything can be stopped: on Ctrl-C or SIGTERM it stops the
+        // server, then deletes the temporary folders (hooks run concurrently, so not two hooks).
+        java.util.concurrent.atomic.AtomicReference<KgServer> serving = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable cleanup = () -> {
+            KgServer s = serving.getAndSet(null);
+            if (s != null) {
+                ServeCommand.shutdown(s);
+            }
+            deleteTree(work);
+            if (temp) {
+                deleteTree(dir);
+                deleteTree(fusekiBase(dir));
+            }
+        };
+        Thread hook = new Thread(cleanup, "conflict-kg-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<Path> examples = BundledExamples.copyTo(work);
             TdbTarget target = TdbTarget.open(dir);
@@ -91,30 +114,26 @@ final class DemoCommand implements Callable<Integer> {
                 return 0;
             }
             KgServer server = startServer(target, dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServeCommand.shutdown(server), "conflict-kg-shutdown"));
+            serving.set(server);
             out.println();
             ServeCommand.printEndpoints(out, server, dir);
             out.println("  Try:  curl -s " + server.datasetUrl() + "/query --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5'");
             out.flush();
             if (stopAfter != null) {
                 Thread.sleep((long) (stopAfter * 1000));
-                ServeCommand.shutdown(server);
             } else {
                 server.join();
             }
             return 0;
         } finally {
-            deleteTree(work);
-            if (temp) {
-                if (noServe || stopAfter != null) {
-                    deleteTree(dir);
-                    deleteTree(fusekiBase(dir));
-                } else {
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        deleteTree(dir);
-                        deleteTree(fusekiBase(dir));
-                    }));
-                }
+            boolean ours;
+            try {
+                ours = Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                ours = false; // the hook is cleaning up
+            }
+            if (ours) {
+                cleanup.run();
             }
         }
     }
@@ -169,11 +188,28 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Where sources disagree  (query disputed)");
         rs = runner.select(NamedQueries.named("disputed"), Map.of());
+        java.util.Set<org.apache.jena.graph.Node> sources = new java.util.LinkedHashSet<>();
+        rs.forEachRemaining(s -> {
+            for (String v : new String[] {"sourceA", "sourceB"}) {
+                if (s.get(v) != null && s.get(v).isURIResource()) {
+                    sources.add(s.get(v).asNode());
+                }
+            }
+        });
+        rs.reset();
+        Map<org.apache.jena.graph.Node, String> names = runner.labels(sources);
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
             out.println("  " + text(s, "aspect") + " " + text(s, "topicLabel").replaceFirst("^.*/", "") + ": "
-                    + text(s, "claimA") + " vs " + text(s, "claimB"));
+                    + text(s, "claimA") + " (" + name(s, "sourceA", names) + ") vs " + text(s, "claimB") + " ("
+                    + name(s, "sourceB", names) + ")");
         }
+    }
+
+    /** The name the store gives the node, else its text. */
+    private static String name(QuerySolution s, String var, Map<org.apache.jena.graph.Node, String> names) {
+        RDFNode n = s.get(var);
+        return n != null && names.containsKey(n.asNode()) ? names.get(n.asNode()) : text(s, var);
     }
 
     private static String text(QuerySolution s, String var) {

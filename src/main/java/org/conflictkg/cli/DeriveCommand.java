@@ -23,15 +23,19 @@ import picocli.CommandLine.Option;
 
 /** {@code derive --db DIR}: recompute the control timeline, merged changes and disagreements. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
-        description = {"Recomputes the derived graph of a TDB2 store from all its articles: merged reports of each",
-                "control change with their independent sources, a control timeline per place, marked",
-                "disagreements, and highway control. 'load' does this after every load; run it after 'link'",
-                "so that highways get their geometry. See docs/timeline.md.",
+        description = {"Recomputes the derived graph: merged reports, timeline, highways.",
+                "Derives from all the articles of a TDB2 store: merged reports of each control change with their "
+                        + "independent sources, a control timeline per place, marked disagreements, and highway "
+                        + "control. 'load' does this after every load; run it after 'link' so that highways get their "
+                        + "geometry. See docs/timeline.md.",
                 "With --highway and --date, also prints who held how much of that highway on that day."})
 final class DeriveCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    Summary.JsonOption json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,9 +76,13 @@ final class DeriveCommand implements Callable<Integer> {
         Derivation derivation = Derivation.create().windowDays(window).build();
         Derivation.Counts c = derivation.runFull(dsg);
         double secs = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s -> %s%n",
-                c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs, dir);
-        if (day != null) {
+        Summary.of("derive").target(dir)
+                .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s",
+                        c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs))
+                .put("periods", c.periods()).put("changes", c.changes()).put("disagreements", c.disagreements())
+                .put("highwayDays", c.highwayDays()).put("seconds", secs)
+                .print(out, out, common, json);
+        if (day != null && !json.json) {
             printHighway(out, dsg, Txn.calculateRead(dsg, () -> derivation.deriveRouteTowns(dsg)), day);
         }
         out.flush();

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.conflictkg.Progress;
 import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.Extractor;
@@ -30,9 +31,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE]}: article text or HTML to facts@1 JSON. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Drafts article facts (facts@1 JSON) from article text files or HTML pages.",
-                "A folder stands for the .txt, .html and .htm files in it. Every input is read first;",
-                "if any is bad, nothing is written and the exit code is 2."})
+        description = {"Drafts article facts (facts@1 JSON) from article text or HTML.",
+                "A folder stands for the .txt, .html and .htm files in it. Every input is read first; if any is bad, "
+                        + "nothing is written and the exit code is 2."})
 final class ExtractCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +49,13 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Output file for one article, or a folder (NAME.json per article). Default: standard output "
                     + "(one article only).")
     Path output;
+
+    @Mixin
+    Summary.JsonOption json;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
+    boolean progress;
 
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
@@ -73,10 +81,7 @@ final class ExtractCommand implements Callable<Integer> {
         Extractor extractor = Extractor.builder()
                 .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
                 .build();
-        List<ArticleFacts> facts = new ArrayList<>();
-        for (ArticleText a : articles) {
-            facts.add(extractor.extract(a));
-        }
+        List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err));
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(FactsWriter.toJson(facts.get(0)));
@@ -100,10 +105,27 @@ final class ExtractCommand implements Callable<Integer> {
         }
         int events = facts.stream().mapToInt(f -> f.events().size()).sum();
         int figures = facts.stream().mapToInt(f -> f.figures().size()).sum();
-        err.println("extracted " + facts.size() + " article" + (facts.size() == 1 ? "" : "s") + " (" + events
-                + " control changes, " + figures + " figures) to " + output);
-        err.flush();
+        Summary.of("extract").target(output)
+                .text("extracted " + facts.size() + " article" + (facts.size() == 1 ? "" : "s") + " (" + events
+                        + " control changes, " + figures + " figures)")
+                .put("articles", facts.size()).put("controlChanges", events).put("figures", figures)
+                .print(spec.commandLine().getOut(), err, common, json);
         return 0;
+    }
+
+    /** Drafts facts from each article in order, telling {@code progress} of each one done. */
+    static List<ArticleFacts> extractAll(Extractor extractor, List<ArticleText> articles, Progress progress) {
+        List<ArticleFacts> facts = new ArrayList<>(articles.size());
+        progress.start("articles", articles.size());
+        try {
+            for (ArticleText a : articles) {
+                facts.add(extractor.extract(a));
+                progress.advance(1);
+            }
+        } finally {
+            progress.finish();
+        }
+        return facts;
     }
 
     private static List<Path> expand(List<Path> inputs) {
@@ -129,7 +151,10 @@ final class ExtractCommand implements Callable<Integer> {
 
     private static void writeAtomically(Path target, String json) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile, which makes the file owner-only: the output gets the permissions
+        // any new file of the user gets, as convert and export give theirs.
+        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + ".part"));
         try {
             Files.writeString(tmp, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
             try {

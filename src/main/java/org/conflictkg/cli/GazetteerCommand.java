@@ -44,6 +44,13 @@ public final class GazetteerCommand implements Runnable {
     /** Output formats of {@code gazetteer search}. */
     public enum Format { TABLE, CSV, JSON }
 
+    /** {@code --format} values, for help and completion. */
+    static final class Formats extends Candidates {
+        Formats() {
+            super(Format.class);
+        }
+    }
+
     /** The columns of {@code gazetteer search} in csv, table and json output, in order. */
     static final List<String> COLUMNS = List.of("geonamesId", "name", "featureCode", "country", "admin1", "lat",
             "long", "population", "score");
@@ -70,9 +77,10 @@ public final class GazetteerCommand implements Runnable {
                 description = "The province the place is in: a name (Idlib, Kharkiv region) or a GeoNames admin1 code.")
         String province;
 
-        @Option(names = "--kind", paramLabel = "KIND",
-                description = "Kind of place (country, province, district, city, town, village, ...).")
-        String kind;
+        @Option(names = "--kind", paramLabel = "KIND", converter = Candidates.PlaceKinds.class,
+                completionCandidates = Candidates.PlaceKinds.class,
+                description = "Kind of place: ${COMPLETION-CANDIDATES}.")
+        PlaceKind kind;
 
         @Option(names = "--geonames", paramLabel = "FILE",
                 description = "A GeoNames dump (cities1000.txt, SY.txt, allCountries.txt; .gz accepted).")
@@ -82,7 +90,8 @@ public final class GazetteerCommand implements Runnable {
         int limit;
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-                description = "table, csv or json (default table).")
+                completionCandidates = Formats.class,
+                description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
         Format format;
 
         @Override
@@ -94,14 +103,7 @@ public final class GazetteerCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--country must be a two-letter ISO 3166 code: " + country);
             }
-            PlaceKind placeKind = null;
-            if (kind != null) {
-                placeKind = org.conflictkg.facts.FactsEnum.fromCode(PlaceKind.class, kind.toLowerCase(Locale.ROOT));
-                if (placeKind == null) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--kind must be one of "
-                            + org.conflictkg.facts.FactsEnum.codes(PlaceKind.class) + ": " + kind);
-                }
-            }
+            PlaceKind placeKind = kind;
             Gazetteer gazetteer = Gazetteer.open(geonames);
             List<Candidate> ranked = new PlaceMatcher(gazetteer)
                     .rank(PlaceQuery.builder(name).country(country).admin1(province).kind(placeKind).build());

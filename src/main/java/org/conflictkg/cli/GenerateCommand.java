@@ -15,14 +15,17 @@ import picocli.CommandLine.Option;
 
 /** {@code generate -n N -o DIR [--seed S] [--files K]}: a synthetic facts corpus for benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic corpus of article facts (facts@1, JSON Lines) for benchmarks and",
-                "load tests: real places and registry actors, 5-30 facts per article, evidence spans that",
-                "match the generated body. The same seed gives the same corpus, however it is split.",
-                "Streams: memory does not grow with the number of articles."})
+        description = {"Writes a synthetic corpus of article facts for benchmarks.",
+                "facts@1 JSON Lines for benchmarks and load tests: real places and registry actors, 5-30 facts per "
+                        + "article, evidence spans that match the generated body. The same seed gives the same "
+                        + "corpus, however it is split. Streams: memory does not grow with the number of articles."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    Summary.JsonOption json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,10 +69,11 @@ final class GenerateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Path> written = gen.writeFiles(output, prefix, n, files);
         double secs = (System.nanoTime() - t0) / 1e9;
-        PrintWriter err = cl.getErr();
-        err.printf(Locale.ROOT, "wrote %d articles in %d file%s to %s (seed %d, %.1f s)%n", n, written.size(),
-                written.size() == 1 ? "" : "s", output, seed, secs);
-        err.flush();
+        Summary.of("generate").target(output)
+                .text(String.format(Locale.ROOT, "wrote %d articles in %d file%s (seed %d, %.1f s)", n, written.size(),
+                        written.size() == 1 ? "" : "s", seed, secs))
+                .put("articles", n).put("files", written.size()).put("seed", seed).put("seconds", secs)
+                .print(cl.getOut(), cl.getErr(), common, json);
         return 0;
     }
 

@@ -15,16 +15,18 @@ import org.conflictkg.link.WikidataClient;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code link --db DIR [--geonames FILE] [--wikidata URL | --no-wikidata]}: gazetteer links. */
 @Command(name = "link", mixinStandardHelpOptions = true,
-        description = {"Links the places of every article in a TDB2 store to GeoNames (bundled extract, or a dump",
-                "given with --geonames), with a confidence; joins Wikidata items by GeoNames id; replaces the",
-                "links graph; then re-derives the timeline so highways get their geometry. Prints how many",
-                "places were linked, left ambiguous (with their candidates) or unlinked."})
+        description = {"Links places to GeoNames and Wikidata, with a confidence.",
+                "Every place of every article is matched against GeoNames (the bundled extract, or a dump given with "
+                        + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
+                        + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "
+                        + "many places were linked, left ambiguous (with their candidates) or unlinked."})
 final class LinkCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +35,10 @@ final class LinkCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
+    @Mixin
+    Summary.JsonOption json;
+
+    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder. Default: ./kg")
     Path db;
 
     @Option(names = "--geonames", paramLabel = "FILE",
@@ -41,12 +46,21 @@ final class LinkCommand implements Callable<Integer> {
                     + " Default: the bundled extract.")
     Path geonames;
 
-    @Option(names = "--wikidata", paramLabel = "URL", defaultValue = WikidataClient.PUBLIC_ENDPOINT,
-            description = "SPARQL endpoint for Wikidata items (default ${DEFAULT-VALUE}).")
-    String wikidata;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Wikidata wikidata = new Wikidata();
 
-    @Option(names = "--no-wikidata", description = "Do not query Wikidata.")
-    boolean noWikidata;
+    static final class Wikidata {
+        @Option(names = "--wikidata", paramLabel = "URL", defaultValue = WikidataClient.PUBLIC_ENDPOINT,
+                description = "SPARQL endpoint for Wikidata items. Default: ${DEFAULT-VALUE}")
+        String url = WikidataClient.PUBLIC_ENDPOINT;
+
+        @Option(names = "--no-wikidata", description = "Do not query Wikidata (offline).")
+        boolean off;
+    }
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
+    boolean progress;
 
     @Option(names = "--wikidata-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Timeout of one Wikidata request (default ${DEFAULT-VALUE}).")
@@ -58,12 +72,23 @@ final class LinkCommand implements Callable<Integer> {
         Path dir = db != null ? db : StoreOptions.DEFAULT_DB;
         DatasetGraph dsg = TdbStores.openExisting(dir);
         Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
-        WikidataClient wd = noWikidata ? null : WikidataClient.create().endpoint(wikidata)
+        if (wikidataTimeout < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--wikidata-timeout must be at least 1 second");
+        }
+        WikidataClient wd = wikidata.off ? null : WikidataClient.create().endpoint(wikidata.url)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
-        LinkStage.Report r = LinkStage.create(gazetteer, wd).run(dsg);
+        PrintWriter err = spec.commandLine().getErr();
+        LinkStage.Report r = LinkStage.create(gazetteer, wd).run(dsg, ProgressBar.forCommand(progress && !common.quiet(), err));
         Derivation.create().build().runFull(dsg);
-        out.printf(Locale.ROOT, "%d linked, %d ambiguous, %d unlinked; %d Wikidata items -> %s%n",
-                r.linked(), r.ambiguous(), r.unlinked(), r.wikidata(), dir);
+        Summary.of("link").target(dir)
+                .text(String.format(Locale.ROOT, "%d linked, %d ambiguous, %d unlinked; %d Wikidata items",
+                        r.linked(), r.ambiguous(), r.unlinked(), r.wikidata()))
+                .put("linked", r.linked()).put("ambiguous", r.ambiguous()).put("unlinked", r.unlinked())
+                .put("wikidata", r.wikidata())
+                .print(out, out, common, json);
+        if (common.quiet() || json.json) {
+            return 0;
+        }
         for (LinkStage.Entry e : r.notLinked()) {
             String candidates = e.candidates().stream().limit(3)
                     .map(c -> String.format(Locale.ROOT, "%s %d (%s, %s) %.2f", c.record().name(), c.record().id(),

@@ -8,14 +8,14 @@ import java.util.concurrent.Callable;
 
 import org.conflictkg.store.Converters;
 import org.conflictkg.store.GspTarget;
-import org.conflictkg.store.LoadProgress;
+import org.conflictkg.Progress;
+import org.conflictkg.store.EndpointUrl;
 import org.conflictkg.store.LoadReport;
 import org.conflictkg.store.LoadTarget;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbTarget;
 
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,40 +23,30 @@ import picocli.CommandLine.Parameters;
 
 /** {@code load INPUT... (--db DIR | --endpoint URL)}: articles or facts into a store. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Loads article facts into a store, one named graph per article.",
-                "Each document is validated and converted before anything of it is written; a bad document is",
-                "reported and skipped. Reloading an article replaces its graph; an article whose content hash is",
-                "unchanged is skipped. Exit 0 if every document loaded, 2 if some were invalid, 1 if a write failed."})
+        description = {"Loads articles or facts into a store (TDB2 or a SPARQL server).",
+                "Inputs are facts documents (.facts.json, .json, .jsonl) and article text or HTML (.txt, .html, .htm), "
+                        + "which is extracted first; an article text beside a facts file of the same name is left out "
+                        + "(the facts document wins). Each document is validated and converted before anything of it "
+                        + "is written; a bad document is reported and skipped. Reloading an article replaces its graph; "
+                        + "an article whose content hash is unchanged is skipped.",
+                "Exit 0 if every document loaded, 2 if some were invalid, 1 if a write failed."})
 final class LoadCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    StoreTarget store;
+
+    @Mixin
+    Summary.JsonOption json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "Facts files (.facts.json, .json, .jsonl) or folders of them.")
+            description = "Facts files, article text or HTML files, or folders of them.")
     List<Path> inputs;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target = new Target();
-
-    static final class Target {
-        @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (created if absent). Default: ./kg")
-        Path db;
-
-        @Option(names = "--endpoint", paramLabel = "URL",
-                description = "SPARQL Graph Store Protocol endpoint, e.g. http://127.0.0.1:3030/kg/data")
-        String endpoint;
-    }
-
-    @Option(names = "--user", paramLabel = "U", description = "User for HTTP basic auth at the endpoint.")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "F",
-            description = "File with the password (alone on its first line, or a 'user: password' line).")
-    Path passwordFile;
 
     @Option(names = "--sparql", paramLabel = "URL",
             description = "Query endpoint used to read stored content hashes (default for Fuseki: the endpoint's /query).")
@@ -72,10 +62,11 @@ final class LoadCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--bulk-loader", paramLabel = "KIND", defaultValue = "parallel",
-            description = "How a database without articles is filled: parallel (default), phased or basic "
-                    + "(TDB2 bulk loaders, built in a folder beside DIR and moved into place when complete), "
-                    + "or none (write transactions, as into a database that holds articles).")
-    String bulkLoader;
+            completionCandidates = Candidates.BulkLoaders.class,
+            description = "How a database without articles is filled: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. "
+                    + "parallel, phased and basic are TDB2 bulk loaders (built in a folder beside DIR and moved into "
+                    + "place when complete); none writes transactions, as into a database that holds articles.")
+    TdbTarget.BulkLoader bulkLoader;
 
     @Option(names = "--compact", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Compact the TDB2 database after a transactional load that wrote at least half as many "
@@ -104,20 +95,19 @@ final class LoadCommand implements Callable<Integer> {
         if (batch != null && batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
-        if (target.endpoint == null && (user != null || passwordFile != null || sparql != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--user, --password-file and --sparql need --endpoint");
+        store.check(spec.commandLine());
+        if (!store.remote() && sparql != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
         }
-        if ((user == null) != (passwordFile == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password-file go together");
-        }
-        boolean terminal = progress && System.console() != null;
-        LoadProgress bar = terminal ? LoadProgress.terminal(err) : LoadProgress.quiet();
-        String where;
+        Progress bar = ProgressBar.forCommand(progress && !common.quiet(), err);
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {
-            where = target.endpoint != null ? target.endpoint : db().toString();
             report = StoreLoader.create(t, Inputs.standard(!skipShapes, null)).progress(bar).force(force)
+                    .notes(note -> {
+                        if (!common.quiet()) {
+                            err.println("note: " + note);
+                        }
+                    })
                     .derivation(noDerive ? null : Stages.derivation()).build()
                     .load(inputs);
         }
@@ -126,23 +116,23 @@ final class LoadCommand implements Callable<Integer> {
                 err.println(p.startsWith(f.source()) ? p : f.source() + ": " + p);
             }
         }
-        out.println(report.summary() + " -> " + where);
-        out.flush();
         err.flush();
+        Summary.of("load").text(report.summary()).target(store.describe())
+                .put("loaded", report.loaded()).put("unchanged", report.unchanged())
+                .put("failed", report.failures().size()).put("quads", report.quads())
+                .put("seconds", report.elapsed().toMillis() / 1000.0)
+                .print(out, out, common, json);
         return report.exitCode();
     }
 
-    private Path db() {
-        return target.db != null ? target.db : StoreOptions.DEFAULT_DB;
-    }
-
     private LoadTarget openTarget(PrintWriter err) {
-        if (target.endpoint != null) {
-            GspTarget.Builder b = GspTarget.create(target.endpoint)
+        if (store.remote()) {
+            String gsp = EndpointUrl.parse(store.endpoint()).graphStoreForWriting(true);
+            GspTarget.Builder b = GspTarget.create(gsp)
                     .retries(retries, Duration.ofMillis(500))
                     .warnings(w -> err.println("warning: " + w));
-            if (user != null) {
-                b.credentials(user, StoreOptions.password(passwordFile, user));
+            if (store.user != null) {
+                b.credentials(store.user, store.password());
             }
             if (sparql != null) {
                 b.queryEndpoint(sparql);
@@ -152,13 +142,7 @@ final class LoadCommand implements Callable<Integer> {
             }
             return b.build();
         }
-        TdbTarget.BulkLoader kind;
-        try {
-            kind = TdbTarget.BulkLoader.of(bulkLoader);
-        } catch (IllegalArgumentException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--bulk-loader must be phased, parallel, basic or none, not '" + bulkLoader + "'");
-        }
-        return TdbTarget.open(db(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS, kind).compactAfterLoad(compact);
+        return TdbTarget.open(store.db(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS, bulkLoader)
+                .compactAfterLoad(compact);
     }
 }

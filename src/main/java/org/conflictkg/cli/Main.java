@@ -1,6 +1,7 @@
 package org.conflictkg.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import org.conflictkg.ConflictKgException;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a knowledge graph of territorial control from war reporting.",
+        synopsisSubcommandLabel = "COMMAND",
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
                 LinkCommand.class,
                 DeriveCommand.class,
                 GenerateCommand.class,
+                DoctorCommand.class,
+                CompletionCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -50,8 +54,25 @@ public final class Main implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handleException);
+        cl.setParameterExceptionHandler(Main::handleUsageError);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.install(cl);
         return cl;
+    }
+
+    /** Bad usage: one line naming the problem, one line pointing to the command's help; exit 2. */
+    private static int handleUsageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        String msg = ex.getMessage() == null ? "bad usage" : ex.getMessage().strip().replace('\n', ' ');
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            List<String> suggestions = u.getSuggestions();
+            msg += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?)";
+        }
+        err.println("error: " + msg);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ConflictKgException.BAD_INPUT;
     }
 
     /** One clear line per error; the trace only with {@code --verbose}. */

@@ -16,9 +16,9 @@ import org.conflictkg.query.QuerySource;
 import org.conflictkg.query.QuerySources;
 import org.conflictkg.query.ResultFormat;
 import org.conflictkg.store.Converters;
+import org.conflictkg.store.EndpointUrl;
 
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code query NAME|FILE.rq (--db DIR | --endpoint URL | --data FILE...)}: run a named query. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Runs a named query (see --list) or a SPARQL file against a store and prints the results.",
-                "Parameters (--param k=v) are substituted into the parsed query, never pasted into its text."})
+        description = {"Runs a named query or a SPARQL file and prints the results.",
+                "--list shows the named queries and their parameters. Parameters (--param k=v) are substituted "
+                        + "into the parsed query, never pasted into its text."})
 final class QueryCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,26 +40,12 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "NAME|FILE.rq", description = "A named query, or a .rq file.")
     String query;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Source source = new Source();
+    @Mixin
+    StoreTarget store;
 
-    static final class Source {
-        @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
-        Path db;
-
-        @Option(names = "--endpoint", paramLabel = "URL", description = "SPARQL query endpoint, e.g. http://127.0.0.1:3030/kg/query")
-        String endpoint;
-
-        @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
-                description = "Facts or RDF files (.ttl, .trig, .nq, .jsonld, ...) loaded in memory.")
-        List<Path> data;
-    }
-
-    @Option(names = "--user", paramLabel = "U", description = "User for HTTP basic auth at the endpoint.")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "F", description = "File with the endpoint password.")
-    Path passwordFile;
+    @Option(names = "--data", paramLabel = "FILE", arity = "1..*",
+            description = "Facts or RDF files (.ttl, .trig, .nq, .jsonld, ...) loaded in memory, instead of a store.")
+    List<Path> data;
 
     @Option(names = {"-p", "--param"}, paramLabel = "K=V", description = "A query parameter (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
@@ -92,8 +79,9 @@ final class QueryCommand implements Callable<Integer> {
         if (query == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a query name or file (--list shows the names)");
         }
-        if (source.endpoint == null && (user != null || passwordFile != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--user and --password-file need --endpoint");
+        store.check(spec.commandLine());
+        if (data != null && (store.remote() || store.where.db != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data, --db and --endpoint exclude each other");
         }
         if (timeoutSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
@@ -108,13 +96,14 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     private QuerySource openSource() {
-        if (source.endpoint != null) {
-            String password = passwordFile == null ? null : StoreOptions.password(passwordFile, user);
-            return QuerySources.endpoint(source.endpoint, password == null ? null : user, password);
+        if (store.remote()) {
+            String password = store.password();
+            return QuerySources.endpoint(EndpointUrl.parse(store.endpoint()).queryUrl(), password == null ? null : store.user,
+                    password);
         }
-        if (source.data != null) {
-            return QuerySources.files(source.data, Inputs.standard(true, null), Stages.derivation());
+        if (data != null) {
+            return QuerySources.files(data, Inputs.standard(true, null), Stages.derivation());
         }
-        return QuerySources.database(source.db != null ? source.db : StoreOptions.DEFAULT_DB);
+        return QuerySources.database(store.db());
     }
 }

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code serve [--db DIR] [--port N]}: embedded Fuseki with the UI over a TDB2 database. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves a TDB2 database with Apache Jena Fuseki and its UI: dataset /kg with SPARQL query",
-                "(/kg/query, /kg/sparql) and Graph Store read (/kg/get). The default graph is the union of the named",
-                "graphs. Listens on 127.0.0.1 unless --host is given. Writes (/kg/update, /kg/data) exist only with",
-                "--update and --password-file. Ctrl-C stops it cleanly."})
+        description = {"Serves a TDB2 database over SPARQL with the Fuseki UI.",
+                "Apache Jena Fuseki with dataset /kg: SPARQL query (/kg/query, /kg/sparql) and Graph Store read "
+                        + "(/kg/get). The default graph is the union of the named graphs. Listens on 127.0.0.1 unless "
+                        + "--host is given. Writes (/kg/update, /kg/data) exist only with --update and "
+                        + "--password-file. Ctrl-C stops it cleanly."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,7 +31,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
     Path db = StoreOptions.DEFAULT_DB;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "TCP port (default ${DEFAULT-VALUE}; 0: any free port).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CONFLICT_KG_PORT:-3030}",
+            description = "TCP port; 0: any free port. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",

@@ -20,14 +20,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code validate FACTS...}: schema and reference checks of facts documents. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks article facts: JSON syntax, fields and types, closed value lists, references",
-                "between ids, dates, figures and evidence quotes against the article text; then converts",
-                "each valid document and checks the graph against the SHACL shapes (ontology/shapes.ttl).",
-                "Prints every problem as FILE:LINE:COLUMN: /json/pointer: message. Exit 0 if all are valid, 2 if not."})
+        description = {"Checks article facts documents and their converted graphs.",
+                "Checks JSON syntax, fields and types, closed value lists, references between ids, dates, figures and "
+                        + "evidence quotes against the article text; then converts each valid document and checks the "
+                        + "graph against the SHACL shapes (ontology/shapes.ttl). Prints every problem as "
+                        + "FILE:LINE:COLUMN: /json/pointer: message. Exit 0 if all are valid, 2 if not."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    Summary.JsonOption json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,8 +64,8 @@ final class ValidateCommand implements Callable<Integer> {
             return ConflictKgException.FAILURE;
         }
         if (check.ok()) {
-            out.println("ok: " + check.documents() + " document" + (check.documents() == 1 ? "" : "s") + " valid");
-            out.flush();
+            Summary.of("validate").text("ok: " + check.documents() + " document" + (check.documents() == 1 ? "" : "s")
+                    + " valid").put("documents", check.documents()).put("invalid", 0).print(out, out, common, json);
             return 0;
         }
         err.println("error: " + check.bad() + " of " + check.documents() + " documents are invalid");

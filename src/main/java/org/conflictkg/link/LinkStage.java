@@ -69,12 +69,23 @@ public final class LinkStage {
 
     /** Links every place in the store and replaces the links graph. */
     public Report run(DatasetGraph dsg) {
+        return run(dsg, org.conflictkg.Progress.none());
+    }
+
+    /** As {@link #run(DatasetGraph)}, telling {@code progress} of each article whose places are linked. */
+    public Report run(DatasetGraph dsg, org.conflictkg.Progress progress) {
         Map<String, ArticleFacts> articles = Txn.calculateRead(dsg, () -> readArticles(dsg));
         Map<String, LinkResult> best = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (ArticleFacts f : articles.values()) {
-            linker.link(f).forEach((iri, r) -> best.merge(iri, r, LinkStage::better));
-            f.places().forEach(p -> names.putIfAbsent(p.id(), p.name()));
+        progress.start("articles", articles.size());
+        try {
+            for (ArticleFacts f : articles.values()) {
+                linker.link(f).forEach((iri, r) -> best.merge(iri, r, LinkStage::better));
+                f.places().forEach(p -> names.putIfAbsent(p.id(), p.name()));
+                progress.advance(1);
+            }
+        } finally {
+            progress.finish();
         }
         Map<String, WikidataClient.Item> items = Map.of();
         if (wikidata != null) {

@@ -10,7 +10,7 @@ import org.apache.jena.shared.PrefixMapping;
 
 /** How query results are printed; all written by Jena's result set writers. */
 public enum ResultFormat {
-    /** Aligned text table, IRIs shortened with the query's prefixes. */
+    /** Aligned text table for people ({@link ResultTable}): labels, plain values, a row count. */
     TABLE,
     /** SPARQL 1.1 Query Results CSV. */
     CSV,
@@ -22,7 +22,7 @@ public enum ResultFormat {
     /** Writes a SELECT result. */
     public void write(OutputStream out, ResultSet rs, PrefixMapping prefixes) {
         switch (this) {
-            case TABLE -> ResultSetFormatter.out(out, rs, prefixes);
+            case TABLE -> ResultTable.write(out, rs, prefixes, null);
             case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
             case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
             case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);

@@ -11,4 +11,12 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface ArticleInput {
     void read(Path file, Consumer<ArticleDocument> sink);
+
+    /**
+     * About how many documents {@code file} holds, for progress: a quick estimate, never a
+     * validation. Default: one.
+     */
+    default long documents(Path file) {
+        return 1;
+    }
 }

@@ -59,6 +59,15 @@ public final class ArticleInputs {
      * sorted by path so runs are repeatable). A missing path is bad input.
      */
     public List<Path> expand(List<Path> inputs) {
+        return expand(inputs, note -> { });
+    }
+
+    /**
+     * As {@link #expand(List)}; an article text or HTML file beside a facts file of the same name
+     * (say {@code a.txt} and {@code a.facts.json}) is the same article, already curated: the facts
+     * document wins, the text is left out, and {@code notes} hears why.
+     */
+    public List<Path> expand(List<Path> inputs, java.util.function.Consumer<String> notes) {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
@@ -73,7 +82,35 @@ public final class ArticleInputs {
                 throw StoreException.badInput("no such file or folder: " + p);
             }
         }
-        return files;
+        java.util.Set<Path> factsStems = new java.util.HashSet<>();
+        for (Path f : files) {
+            String stem = stem(f, FACTS);
+            if (stem != null) {
+                factsStems.add(f.toAbsolutePath().normalize().resolveSibling(stem));
+            }
+        }
+        List<Path> kept = new ArrayList<>(files.size());
+        for (Path f : files) {
+            String stem = stem(f, ARTICLES);
+            if (stem != null && factsStems.contains(f.toAbsolutePath().normalize().resolveSibling(stem))) {
+                notes.accept(f + ": skipped, the facts document of the same name beside it is loaded instead");
+            } else {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    /** The file name without the first of {@code suffixes} it ends with, or null. */
+    private static String stem(Path file, List<String> suffixes) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String s : suffixes) {
+            if (lower.endsWith(s)) {
+                return name.substring(0, name.length() - s.length());
+            }
+        }
+        return null;
     }
 
     /** Fluent builder; readers for longer suffixes win over shorter ones. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.conflictkg.ConflictKgException;
 import org.conflictkg.pipeline.OrderedPipeline;
+import org.conflictkg.Progress;
 
 /**
  * Loads input files into a {@link LoadTarget}. Per document: read and validate, skip if the store
@@ -21,7 +22,8 @@ import org.conflictkg.pipeline.OrderedPipeline;
 public final class StoreLoader {
     private final LoadTarget target;
     private final ArticleInputs inputs;
-    private final LoadProgress progress;
+    private final Progress progress;
+    private final java.util.function.Consumer<String> notes;
     private final boolean force;
     private final DerivedGraphUpdater derivation;
     private final int workers;
@@ -30,6 +32,7 @@ public final class StoreLoader {
         this.target = b.target;
         this.inputs = b.inputs;
         this.progress = b.progress;
+        this.notes = b.notes;
         this.force = b.force;
         this.derivation = b.derivation;
         this.workers = b.workers;
@@ -42,9 +45,10 @@ public final class StoreLoader {
     /** Loads the given files and folders. Bad input paths fail before anything is written. */
     public LoadReport load(List<Path> paths) {
         long t0 = System.nanoTime();
-        List<Path> files = inputs.expand(paths);
+        List<Path> files = inputs.expand(paths, notes);
+        long articles = 0;
         for (Path f : files) {
-            inputs.forFile(f); // refuse unknown kinds before writing anything
+            articles += inputs.forFile(f).documents(f); // also refuses unknown kinds before writing anything
         }
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
@@ -55,7 +59,7 @@ public final class StoreLoader {
             run.close();
             throw ex;
         }
-        progress.start(files.size());
+        progress.start("articles", articles);
         try {
             for (Path f : files) {
                 try {
@@ -67,11 +71,11 @@ public final class StoreLoader {
                     run.failures.add(new LoadReport.Failure(f.toString(), List.of(ex.getMessage()),
                             ex.exitCode() == ConflictKgException.BAD_INPUT));
                 }
-                progress.fileDone();
             }
             run.drain(0);
             run.flush();
             run.awaitWrite();
+            progress.finish();
             if (bulk) {
                 if (run.loaded > 0) {
                     target.finishBulk();
@@ -80,6 +84,7 @@ public final class StoreLoader {
                 }
             }
         } catch (RuntimeException ex) {
+            progress.finish();
             if (bulk) {
                 target.abortBulk();
             }
@@ -87,7 +92,6 @@ public final class StoreLoader {
         } finally {
             run.close();
         }
-        progress.finish();
         Duration deriving = Duration.ZERO;
         if (derivation != null && (run.loaded > 0 || force)) {
             long d0 = System.nanoTime();
@@ -152,7 +156,7 @@ public final class StoreLoader {
         }
 
         void accept(ArticleDocument doc) {
-            progress.document();
+            progress.advance(1);
             if (!doc.ok()) {
                 failures.add(new LoadReport.Failure(doc.source(), doc.problems(), true));
                 return;
@@ -261,7 +265,8 @@ public final class StoreLoader {
     public static final class Builder {
         private final LoadTarget target;
         private final ArticleInputs inputs;
-        private LoadProgress progress = LoadProgress.quiet();
+        private Progress progress = Progress.none();
+        private java.util.function.Consumer<String> notes = note -> { };
         private boolean force;
         private DerivedGraphUpdater derivation;
         private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -271,8 +276,15 @@ public final class StoreLoader {
             this.inputs = Objects.requireNonNull(inputs);
         }
 
-        public Builder progress(LoadProgress progress) {
-            this.progress = progress;
+        /** Hears of every article read (loaded, unchanged or bad); default: nothing. */
+        public Builder progress(Progress progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /** Hears of inputs left out on purpose (see {@link ArticleInputs#expand(List, java.util.function.Consumer)}). */
+        public Builder notes(java.util.function.Consumer<String> notes) {
+            this.notes = Objects.requireNonNull(notes);
             return this;
         }
 

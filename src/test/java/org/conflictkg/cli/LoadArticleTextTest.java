@@ -37,4 +37,26 @@ class LoadArticleTextTest {
         assertThat(load.out()).startsWith("1 loaded, 0 unchanged, 1 failed");
         assertThat(load.err()).contains("no-header.txt");
     }
+
+    @Test
+    void aFolderWithTheFactsAndTheTextOfOneArticleLoadsTheFactsWithANote(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("examples"));
+        for (String name : new String[] {"2020-01-31-newarab-saraqeb.facts.json", "2020-01-31-newarab-saraqeb.txt"}) {
+            Files.copy(Path.of("examples", name), folder.resolve(name));
+        }
+        CliRun load = CliRun.run("load", folder.toString(), "--db", tmp.resolve("kg").toString(), "--no-progress");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        assertThat(load.out()).startsWith("1 loaded, 0 unchanged, 0 failed");
+        assertThat(load.err().strip()).startsWith("note: ").contains("2020-01-31-newarab-saraqeb.txt: skipped")
+                .doesNotContain("\n");
+        // With --quiet, no note.
+        CliRun again = CliRun.run("load", folder.toString(), "--db", tmp.resolve("kg").toString(), "--quiet");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).isEmpty();
+        assertThat(again.out()).isEmpty();
+        // With --json, one object on standard output.
+        CliRun json = CliRun.run("load", folder.toString(), "--db", tmp.resolve("kg").toString(), "--json");
+        assertThat(json.out().strip()).startsWith("{\"command\":\"load\",\"loaded\":0,\"unchanged\":1,\"failed\":0,")
+                .endsWith("\"target\":\"" + tmp.resolve("kg") + "\"}");
+    }
 }

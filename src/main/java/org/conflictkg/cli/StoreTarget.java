@@ -1,0 +1,68 @@
+package org.conflictkg.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Where a store command reads or writes (a picocli mixin): a TDB2 folder ({@code --db}, default
+ * {@code ./kg}) or a SPARQL server ({@code --endpoint}, with {@code --user} and
+ * {@code --password-file} for basic auth).
+ */
+final class StoreTarget {
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Where where = new Where();
+
+    static final class Where {
+        @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder. Default: ./kg")
+        Path db;
+
+        @Option(names = "--endpoint", paramLabel = "URL",
+                description = "A SPARQL server: the dataset URL, such as http://127.0.0.1:3030/kg, or one of its services.")
+        String endpoint;
+    }
+
+    @Option(names = "--user", paramLabel = "USER", description = "User for HTTP basic auth at the endpoint.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File with the endpoint password: alone on its first line, or a 'user: password' line.")
+    Path passwordFile;
+
+    /** True for a server, false for a TDB2 folder. */
+    boolean remote() {
+        return where.endpoint != null;
+    }
+
+    String endpoint() {
+        return where.endpoint;
+    }
+
+    /** The database folder: {@code --db}, or {@code ./kg}. */
+    Path db() {
+        return where.db != null ? where.db : StoreOptions.DEFAULT_DB;
+    }
+
+    /** The password from {@code --password-file}, or null. */
+    String password() {
+        return passwordFile == null ? null : StoreOptions.password(passwordFile, user);
+    }
+
+    /** Where, for summary lines. */
+    String describe() {
+        return remote() ? endpoint() : db().toString();
+    }
+
+    /** Bad usage unless the credentials options fit the target. */
+    void check(CommandLine cl) {
+        if (!remote() && (user != null || passwordFile != null)) {
+            throw new CommandLine.ParameterException(cl, "--user and --password-file need --endpoint");
+        }
+        if (user != null && passwordFile == null) {
+            throw new CommandLine.ParameterException(cl, "--user needs --password-file");
+        }
+    }
+}
