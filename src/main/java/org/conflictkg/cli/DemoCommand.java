@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 /** {@code demo}: load the bundled examples, print a few answers, serve the store with the UI. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Loads the bundled example articles into a store (./kg, or a temporary folder with --temp),",
-                "prints a few answers, and serves the store with the Fuseki UI until Ctrl-C."})
+                "prints a few answers, and serves the store with the map and the Fuseki UI until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DATE = "2020-01-30";
 
@@ -51,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "3030",
             description = "Port (default ${DEFAULT-VALUE}; a free port is used if it is taken).")
     int port;
+
+    @Option(names = "--tiles", paramLabel = "URL", description = "Add this tile layer to the map (default: none).")
+    String tiles;
 
     @Option(names = "--no-serve", description = "Load and print the answers, then exit.")
     boolean noServe;
@@ -121,13 +124,13 @@ final class DemoCommand implements Callable<Integer> {
     private KgServer startServer(TdbTarget target, Path dir) {
         Path base = fusekiBase(dir);
         try {
-            return KgServer.create().dataset(target.dataset(), base).port(port).build().start();
+            return KgServer.create().dataset(target.dataset(), base).port(port).tiles(tiles).build().start();
         } catch (StoreException ex) {
             if (port == 0) {
                 throw ex;
             }
             spec.commandLine().getErr().println("port " + port + " is taken; using a free port");
-            return KgServer.create().dataset(target.dataset(), base).port(0).build().start();
+            return KgServer.create().dataset(target.dataset(), base).port(0).tiles(tiles).build().start();
         }
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code serve [--db DIR] [--port N]}: embedded Fuseki with the UI over a TDB2 database. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves a TDB2 database with Apache Jena Fuseki and its UI: dataset /kg with SPARQL query",
+        description = {"Serves a TDB2 database with Apache Jena Fuseki: the map at /, the Fuseki UI at /ui/, dataset /kg with SPARQL query",
                 "(/kg/query, /kg/sparql) and Graph Store read (/kg/get). The default graph is the union of the named",
                 "graphs. Listens on 127.0.0.1 unless --host is given. Writes (/kg/update, /kg/data) exist only with",
                 "--update and --password-file. Ctrl-C stops it cleanly."})
@@ -48,8 +48,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--no-ui", description = "Serve SPARQL only, without the Fuseki UI.")
+    @Option(names = "--no-ui", description = "Serve SPARQL only, without the map page and the Fuseki UI.")
     boolean noUi;
+
+    @Option(names = "--tiles", paramLabel = "URL",
+            description = "Add this tile layer to the map, e.g. https://tiles.example.org/{z}/{x}/{y}.png (default: none; the map is offline).")
+    String tiles;
 
     @Override
     public Integer call() {
@@ -59,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         KgServer server = KgServer.create().database(db).port(port).host(host).update(update)
                 .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
-                .ui(!noUi).build().start();
+                .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);
         printEndpoints(out, server, db);
@@ -70,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
 
     static void printEndpoints(PrintWriter out, KgServer server, Path db) {
         out.println("conflict-kg: serving " + db.toAbsolutePath().normalize() + " (Ctrl-C to stop)");
-        out.println("  UI:              " + server.baseUrl());
+        out.println("  Map:             " + server.baseUrl());
+        out.println("  Fuseki UI:       " + server.baseUrl() + "ui/");
         out.println("  SPARQL query:    " + server.datasetUrl() + "/query");
         out.println("  Graph Store get: " + server.datasetUrl() + "/get?graph=IRI");
         if (server.updateEnabled()) {
