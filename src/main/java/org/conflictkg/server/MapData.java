@@ -102,7 +102,8 @@ public final class MapData {
 
     /**
      * One day's map, from one query: {@code places} (point, side, controller, status, contested,
-     * disputed, country) and {@code highways} (legs between consecutive route towns, each half
+     * disputed, country), {@code towns} (route towns no period covers that day) and
+     * {@code highways} (legs between consecutive route towns, each half
      * coloured by the side holding the town at its end, as derivation splits them).
      */
     public ObjectNode day(String date) {
@@ -113,6 +114,7 @@ public final class MapData {
         Map<String, TreeMap<Integer, String>> routes = new TreeMap<>();
         Map<String, String> highwayLabels = new HashMap<>();
         Map<String, double[]> points = new HashMap<>();
+        Map<String, String> townLabels = new TreeMap<>();
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
             String place = iri(s, "place");
@@ -146,6 +148,7 @@ public final class MapData {
                     continue;
                 }
                 routes.computeIfAbsent(hw, k -> new TreeMap<>()).putIfAbsent(pos, place);
+                townLabels.putIfAbsent(place, orLocalName(text(s, "placeLabel"), place));
                 highwayLabels.put(hw, orLocalName(text(s, "highwayLabel"), hw));
             }
         }
@@ -153,19 +156,26 @@ public final class MapData {
         out.put("date", day.toString());
         ArrayNode ps = out.putArray("places");
         places.values().forEach(ps::add);
+        ArrayNode towns = out.putArray("towns");
+        for (var t : townLabels.entrySet()) {
+            if (!places.containsKey(t.getKey())) {
+                double[] pt = points.get(t.getKey());
+                towns.addObject().put("iri", t.getKey()).put("label", t.getValue()).put("lat", pt[1]).put("lon", pt[0]);
+            }
+        }
         ArrayNode hws = out.putArray("highways");
         for (var e : routes.entrySet()) {
             ObjectNode hw = hws.addObject();
             hw.put("iri", e.getKey());
             hw.put("label", highwayLabels.get(e.getKey()));
             ArrayNode segs = hw.putArray("segments");
-            List<String> towns = new ArrayList<>(e.getValue().values());
-            for (int i = 0; i + 1 < towns.size(); i++) {
-                double[] a = points.get(towns.get(i));
-                double[] b = points.get(towns.get(i + 1));
+            List<String> route = new ArrayList<>(e.getValue().values());
+            for (int i = 0; i + 1 < route.size(); i++) {
+                double[] a = points.get(route.get(i));
+                double[] b = points.get(route.get(i + 1));
                 double[] mid = {(a[0] + b[0]) / 2, (a[1] + b[1]) / 2};
-                segment(segs, a, mid, places.get(towns.get(i)));
-                segment(segs, mid, b, places.get(towns.get(i + 1)));
+                segment(segs, a, mid, places.get(route.get(i)));
+                segment(segs, mid, b, places.get(route.get(i + 1)));
             }
         }
         return out;

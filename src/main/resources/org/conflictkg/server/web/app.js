@@ -234,6 +234,14 @@
       if (labels) marker.bindTooltip(p.label, { permanent: true, direction: 'right', offset: [8, 0], className: 'place-label' });
       placeLayer.addLayer(marker);
     }
+    for (const t of lastDay.towns || []) {
+      const div = el('div', { class: 'town', 'data-iri': t.iri, 'data-label': t.label, title: t.label + ': no report of control on this day' });
+      const m = L.marker([t.lat, t.lon], { icon: L.divIcon({ className: 'place-icon', html: div, iconSize: [10, 10], iconAnchor: [5, 5] }),
+        keyboard: false, title: t.label, alt: t.label });
+      m.on('click', () => select(t.iri));
+      m.bindTooltip(t.label, { permanent: labels, direction: 'right', offset: [6, 0], className: 'place-label town-label' });
+      placeLayer.addLayer(m);
+    }
     for (const hw of lastDay.highways) {
       for (const s of hw.segments) {
         L.polyline([s.from, s.to], { color: sideColour(s.side), weight: 5, opacity: 0.85, lineCap: 'butt',
@@ -241,7 +249,8 @@
       }
     }
     if (!fitted && shown.length) {
-      map.fitBounds(L.latLngBounds(shown.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 9 });
+      const pts = shown.concat(lastDay.towns || []).map((p) => [p.lat, p.lon]);
+      map.fitBounds(L.latLngBounds(pts), { maxZoom: 9, paddingTopLeft: [280, 40], paddingBottomRight: [470, 40] });
       fitted = true;
     }
     const counts = {};
