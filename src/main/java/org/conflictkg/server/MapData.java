@@ -291,8 +291,8 @@ public final class MapData {
                 p.putArray("sources");
             }
             String report = iri(s, "report");
-            if (report == null) {
-                continue;
+            if (report == null || "period".equals(text(s, "role"))) {
+                continue; // the period's own row
             }
             String key = pid + " " + text(s, "role") + " " + report;
             ObjectNode r = byReport.get(key);
