@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         if (temp && db != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--temp and --db exclude each other");
         }
+        ServeCommand.checkTiles(spec, tiles);
         Path dir = temp ? Files.createTempDirectory("conflict-kg-demo") : (db != null ? db : StoreOptions.DEFAULT_DB);
         Path work = Files.createTempDirectory("conflict-kg-examples");
         try {

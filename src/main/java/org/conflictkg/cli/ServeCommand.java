@@ -61,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!update && passwordFile != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
         }
+        checkTiles(spec, tiles);
         KgServer server = KgServer.create().database(db).port(port).host(host).update(update)
                 .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
                 .ui(!noUi).tiles(tiles).build().start();
@@ -81,6 +82,15 @@ final class ServeCommand implements Callable<Integer> {
         if (server.updateEnabled()) {
             out.println("  SPARQL update:   " + server.datasetUrl() + "/update   (basic auth)");
             out.println("  Graph Store rw:  " + server.datasetUrl() + "/data     (basic auth)");
+        }
+    }
+
+    /** A bad --tiles URL is a usage error, found before any database is opened. */
+    static void checkTiles(CommandLine.Model.CommandSpec spec, String tiles) {
+        try {
+            org.conflictkg.server.MapPage.checkTiles(tiles);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
     }
 

@@ -212,7 +212,10 @@ public final class MapData {
         return out;
     }
 
-    /** Places one of whose names contains the text, in any case, with or without accents. */
+    /**
+     * Places one of whose names in the store contains the text (in any case, punctuation read as
+     * spaces), then places the bundled GeoNames extract knows by that name in another spelling.
+     */
     public ArrayNode search(String text) {
         String t = text == null ? "" : text.strip();
         ArrayNode out = JSON.arrayNode();
@@ -226,10 +229,12 @@ public final class MapData {
         String folded = NameFolding.fold(t);
         ResultSetRewindable rs = runner.select(PLACE_SEARCH,
                 Map.of("text", lower, "folded", folded.isEmpty() ? lower : folded));
+        Set<String> seen = new java.util.HashSet<>();
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
             ObjectNode p = out.addObject();
             String place = iri(s, "place");
+            seen.add(place);
             p.put("iri", place);
             p.put("label", orLocalName(text(s, "placeLabel"), place));
             p.put("matched", text(s, "matched"));
@@ -239,7 +244,47 @@ public final class MapData {
                 p.put("lon", pt[0]);
             }
         }
+        // Other spellings: the bundled GeoNames names (alternate names, transliterations, one
+        // typo away), kept when the store holds the place they name.
+        Set<Node> candidates = new LinkedHashSet<>();
+        for (var hit : gazetteer().lookup(t)) {
+            Node iri = org.conflictkg.rdf.IriLib.geonamesPlace(Long.toString(hit.record().id()));
+            if (!seen.contains(iri.getURI()) && candidates.size() < 20) {
+                candidates.add(iri);
+            }
+        }
+        if (!candidates.isEmpty() && out.size() < 20) {
+            Labels known = labelsOf(candidates);
+            for (Node n : candidates) {
+                String label = known.labels().get(n.getURI());
+                if (label != null && out.size() < 20) {
+                    ObjectNode p = out.addObject();
+                    p.put("iri", n.getURI());
+                    p.put("label", label);
+                    p.put("matched", t);
+                    double[] pt = known.points().get(n.getURI());
+                    if (pt != null) {
+                        p.put("lat", pt[1]);
+                        p.put("lon", pt[0]);
+                    }
+                }
+            }
+        }
         return out;
+    }
+
+    private static volatile org.conflictkg.link.Gazetteer gazetteer;
+
+    /** The bundled GeoNames extract, read on the first search. */
+    private static org.conflictkg.link.Gazetteer gazetteer() {
+        if (gazetteer == null) {
+            synchronized (MapData.class) {
+                if (gazetteer == null) {
+                    gazetteer = org.conflictkg.link.Gazetteer.bundled();
+                }
+            }
+        }
+        return gazetteer;
     }
 
     /**

@@ -287,6 +287,16 @@ class MapPageBrowserTest {
         assertThat(URI.create(shared).getFragment()).contains("at=");
     }
 
+    @Test
+    void theFusekiUiWorksUnderItsPathAndOffersNoWritesOnAReadOnlyServer() {
+        driver.get(base + "ui/#/dataset/kg/query");
+        waitFor(d -> !d.findElements(By.cssSelector("a[href$='/query']")).isEmpty());
+        // the UI found the dataset through /ui/$/server and lists its tabs, without the write ones
+        waitFor(d -> d.findElements(By.cssSelector("a[href$='/info']")).stream().anyMatch(WebElement::isDisplayed));
+        assertThat(driver.findElements(By.cssSelector("a[href$='/upload'], a[href$='/edit']")))
+                .as("write tabs").noneMatch(WebElement::isDisplayed);
+    }
+
     /** The README's picture: the panel of Saraqeb on the day of the imminent capture. */
     void screenshot() throws Exception {
         Path target = Path.of("target", "screenshots", "map.png");

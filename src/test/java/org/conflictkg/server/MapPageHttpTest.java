@@ -174,6 +174,8 @@ class MapPageHttpTest {
             JsonNode r = json(readOnly, "api/search?q=" + enc(q));
             assertThat(r.findValuesAsText("iri")).as(q).contains(ExampleStore.MAARAT);
         }
+        // a spelling no article uses, known to GeoNames
+        assertThat(json(readOnly, "api/search?q=" + enc("Saraqib")).findValuesAsText("iri")).contains(ExampleStore.SARAQEB);
         assertThat(json(readOnly, "api/search?q=" + enc("\") } DROP ALL #"))).isEmpty();
     }
 
