@@ -400,7 +400,7 @@
   // ---- the named queries as forms ----
   function setupQueries() {
     const select = $('#query-name');
-    for (const q of meta.queries) select.append(el('option', { value: q.name, text: q.name + ' \u2014 ' + q.summary }));
+    for (const q of meta.queries) select.append(el('option', { value: q.name, text: q.name + ' \u2014 ' + q.summary.replace(/^[a-z0-9-]+:\s*/, '') }));
     if (state.q && meta.queries.some((q) => q.name === state.q)) select.value = state.q;
     select.addEventListener('change', () => { state.q = select.value; state.p = {}; buildForm(); writeHash(); });
     $('#query-form').addEventListener('submit', (e) => { e.preventDefault(); runQuery(); });
