@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Loads the bundled examples, prints answers, serves them.",
                 "Loads the bundled example articles into a store (./kg, or a temporary folder with --temp, deleted "
-                        + "on exit), links their places, prints a few answers, and serves the store with the Fuseki "
-                        + "UI until Ctrl-C."})
+                        + "on exit), links their places, prints a few answers, and serves the store with the map "
+                        + "and the Fuseki UI until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEMO_DATE = "2020-01-30";
 
@@ -60,6 +60,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Port; a free port is used if it is taken. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
     int port;
 
+    @Option(names = "--tiles", paramLabel = "URL", description = "Add this tile layer to the map (default: none).")
+    String tiles;
+
     @Option(names = "--no-serve", description = "Load and print the answers, then exit.")
     boolean noServe;
 
@@ -73,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean temp = where.temp;
         Path dir = temp ? Files.createTempDirectory("conflict-kg-demo")
                 : (where.db != null ? where.db : StoreOptions.DEFAULT_DB);
+        ServeCommand.checkTiles(spec, tiles);
         Path work = Files.createTempDirectory("conflict-kg-examples");
         // One hook, registered before anything can be stopped: on Ctrl-C or SIGTERM it stops the
         // server, then deletes the temporary folders (hooks run concurrently, so not two hooks).
@@ -141,13 +145,13 @@ final class DemoCommand implements Callable<Integer> {
     private KgServer startServer(TdbTarget target, Path dir) {
         Path base = fusekiBase(dir);
         try {
-            return KgServer.create().dataset(target.dataset(), base).port(port).build().start();
+            return KgServer.create().dataset(target.dataset(), base).port(port).tiles(tiles).build().start();
         } catch (StoreException ex) {
             if (port == 0) {
                 throw ex;
             }
             spec.commandLine().getErr().println("port " + port + " is taken; using a free port");
-            return KgServer.create().dataset(target.dataset(), base).port(0).build().start();
+            return KgServer.create().dataset(target.dataset(), base).port(0).tiles(tiles).build().start();
         }
     }
 

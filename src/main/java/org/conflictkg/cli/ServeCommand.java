@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code serve [--db DIR] [--port N]}: embedded Fuseki with the UI over a TDB2 database. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves a TDB2 database over SPARQL with the Fuseki UI.",
-                "Apache Jena Fuseki with dataset /kg: SPARQL query (/kg/query, /kg/sparql) and Graph Store read "
+        description = {"Serves a TDB2 database: the map page, SPARQL and the Fuseki UI.",
+                "Apache Jena Fuseki: the map at /, the Fuseki UI at /ui/, dataset /kg with SPARQL query (/kg/query, /kg/sparql) and Graph Store read "
                         + "(/kg/get). The default graph is the union of the named graphs. Listens on 127.0.0.1 unless "
                         + "--host is given. Writes (/kg/update, /kg/data) exist only with --update and "
                         + "--password-file. Ctrl-C stops it cleanly."})
@@ -50,8 +50,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--no-ui", description = "Serve SPARQL only, without the Fuseki UI.")
+    @Option(names = "--no-ui", description = "Serve SPARQL only, without the map page and the Fuseki UI.")
     boolean noUi;
+
+    @Option(names = "--tiles", paramLabel = "URL",
+            description = "Add this tile layer to the map, e.g. https://tiles.example.org/{z}/{x}/{y}.png (default: none; the map is offline).")
+    String tiles;
 
     @Override
     public Integer call() {
@@ -59,9 +63,10 @@ final class ServeCommand implements Callable<Integer> {
         if (!update && passwordFile != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
         }
+        checkTiles(spec, tiles);
         KgServer server = KgServer.create().database(db).port(port).host(host).update(update)
                 .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
-                .ui(!noUi).build().start();
+                .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);
         printEndpoints(out, server, db);
@@ -72,12 +77,22 @@ final class ServeCommand implements Callable<Integer> {
 
     static void printEndpoints(PrintWriter out, KgServer server, Path db) {
         out.println("conflict-kg: serving " + db.toAbsolutePath().normalize() + " (Ctrl-C to stop)");
-        out.println("  UI:              " + server.baseUrl());
+        out.println("  Map:             " + server.baseUrl());
+        out.println("  Fuseki UI:       " + server.baseUrl() + "ui/");
         out.println("  SPARQL query:    " + server.datasetUrl() + "/query");
         out.println("  Graph Store get: " + server.datasetUrl() + "/get?graph=IRI");
         if (server.updateEnabled()) {
             out.println("  SPARQL update:   " + server.datasetUrl() + "/update   (basic auth)");
             out.println("  Graph Store rw:  " + server.datasetUrl() + "/data     (basic auth)");
+        }
+    }
+
+    /** A bad --tiles URL is a usage error, found before any database is opened. */
+    static void checkTiles(CommandLine.Model.CommandSpec spec, String tiles) {
+        try {
+            org.conflictkg.server.MapPage.checkTiles(tiles);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
         }
     }
 

@@ -14,7 +14,6 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mgt.FusekiServerCtl;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
-import org.apache.jena.fuseki.mod.ui.FMod_UI;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.atlas.web.AuthScheme;
@@ -25,7 +24,8 @@ import org.conflictkg.store.StoreException;
 import org.conflictkg.store.TdbStores;
 
 /**
- * The embedded Fuseki server over one dataset, {@code /kg}, with the Fuseki UI.
+ * The embedded Fuseki server over one dataset, {@code /kg}, with the map page at {@code /} and the
+ * Fuseki UI at {@code /ui/} ({@link org.conflictkg.server.MapPage}).
  *
  * <p>Endpoints of {@code /kg}: SPARQL query at {@code /kg}, {@code /kg/query} and
  * {@code /kg/sparql}; Graph Store Protocol read at {@code /kg} and {@code /kg/get}. Only when
@@ -136,6 +136,7 @@ public final class KgServer implements AutoCloseable {
         private Path passwordFile;
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean ui = true;
+        private String tiles;
 
         private Builder() {}
 
@@ -188,9 +189,15 @@ public final class KgServer implements AutoCloseable {
             return this;
         }
 
-        /** Serve the Fuseki UI (default true). */
+        /** Serve the map page and the Fuseki UI (default true). */
         public Builder ui(boolean ui) {
             this.ui = ui;
+            return this;
+        }
+
+        /** A tile URL template ({@code https://host/{z}/{x}/{y}.png}) the map adds as a layer; null for none. */
+        public Builder tiles(String tiles) {
+            this.tiles = tiles;
             return this;
         }
 
@@ -210,6 +217,11 @@ public final class KgServer implements AutoCloseable {
             if (passwordFile != null && !Files.isReadable(passwordFile)) {
                 throw StoreException.badInput("cannot read password file " + passwordFile);
             }
+            try {
+                org.conflictkg.server.MapPage.checkTiles(tiles);
+            } catch (IllegalArgumentException ex) {
+                throw StoreException.badInput(ex.getMessage());
+            }
             InetAddress address = resolve(host);
 
             dataset.getContext().set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
@@ -228,7 +240,7 @@ public final class KgServer implements AutoCloseable {
 
             FusekiServer.Builder fb = FusekiServer.create()
                     .port(port)
-                    .fusekiModules(ui ? FusekiModules.create(FMod_UI.create()) : FusekiModules.empty())
+                    .fusekiModules(FusekiModules.empty())
                     .enableCors(false)
                     .enablePing(true)
                     .enableStats(true)
@@ -238,9 +250,10 @@ public final class KgServer implements AutoCloseable {
                 fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("conflict-kg");
             }
             if (ui) {
-                // FMod_UI finds its files through the server control object FMod_Admin would
-                // normally install; install it (and /$/server, which lists datasets for the UI)
-                // without the rest of the admin area.
+                org.conflictkg.server.MapPage.install(fb, dataset, DATASET, update, tiles, timeout);
+                // The Fuseki UI reads /$/server (the datasets), which needs the server control
+                // object FMod_Admin would normally install; install both without the rest of the
+                // admin area.
                 try {
                     if (fusekiBase == null) {
                         fusekiBase = Files.createTempDirectory("conflict-kg-fuseki");
