@@ -64,10 +64,10 @@ public final class CsvExport {
                 long[] done = {0};
                 reader.places(iri -> {
                     ExportReader.Place p = reader.place(iri);
-                    reader.changes(iri, b -> {
+                    for (Binding b : reader.changes(iri)) {
                         print(csv, eventRow(p, b));
                         rows[0]++;
-                    });
+                    }
                     progress.progress("places", ++done[0], total);
                 });
             } else {

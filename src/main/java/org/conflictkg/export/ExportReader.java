@@ -18,6 +18,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.conflictkg.query.NamedQueries;
 import org.conflictkg.query.NamedQuery;
 import org.conflictkg.query.QuerySource;
+import org.conflictkg.rdf.CKG;
 import org.conflictkg.geojson.GeoLib;
 import org.locationtech.jts.geom.Geometry;
 
@@ -150,13 +151,12 @@ public final class ExportReader {
             GROUP BY ?change ?article ?place ?fromActor ?toActor ?status ?date ?range ?source
             ORDER BY ?date ?change ?source""");
 
-    /** Deaths reported for a place by one article: its figures of measure killed. */
+    /** Deaths reported for a place by one article: its figures of measure killed, within the article's graph. */
     private static final Query FATALITIES = parse("""
             SELECT (MAX(COALESCE(?value, ?low)) AS ?killed) WHERE {
-              ?figure a ckg:Figure ; ckg:measure <https://w3id.org/conflict-kg/vocab/measure/killed> ;
-                      ckg:aboutPlace ?place ; prov:wasDerivedFrom ?article .
-              OPTIONAL { ?figure ckg:value ?value }
-              OPTIONAL { ?figure ckg:low ?low }
+              GRAPH ?g { ?figure ckg:aboutPlace ?place ; ckg:measure <https://w3id.org/conflict-kg/vocab/measure/killed> .
+                         OPTIONAL { ?figure ckg:value ?value }
+                         OPTIONAL { ?figure ckg:low ?low } }
             }""");
 
     /** The figures of one article graph, one row per figure and source, with labels and the place's point. */
@@ -173,7 +173,6 @@ public final class ExportReader {
                 OPTIONAL { ?figure ckg:qualifier ?qualifier }
                 OPTIONAL { ?figure ckg:unit ?unit }
                 OPTIONAL { ?figure ckg:group ?group }
-                OPTIONAL { ?figure ckg:aboutPlace ?place }
                 OPTIONAL { ?figure ckg:periodStart ?periodStart }
                 OPTIONAL { ?figure ckg:periodEnd ?periodEnd }
                 OPTIONAL { ?figure ckg:asOf ?asOf }
@@ -184,9 +183,11 @@ public final class ExportReader {
               BIND (COALESCE(?attributed, ?publisher) AS ?source)
               OPTIONAL { ?source skos:prefLabel ?sourcePref }
               OPTIONAL { GRAPH kg:reference { ?source rdfs:label ?sourceName } }
-              OPTIONAL { ?place skos:prefLabel ?placePref }
-              OPTIONAL { GRAPH kg:reference { ?place rdfs:label ?placeName } }
-              OPTIONAL { GRAPH kg:links { ?place geo:hasGeometry/geo:asWKT ?w } }
+              # Looked up only where the figure names a place: outside, an unbound ?place would match any node.
+              OPTIONAL { GRAPH ?g { ?figure ckg:aboutPlace ?place }
+                         OPTIONAL { ?place skos:prefLabel ?placePref }
+                         OPTIONAL { GRAPH kg:reference { ?place rdfs:label ?placeName } }
+                         OPTIONAL { GRAPH kg:links { ?place geo:hasGeometry/geo:asWKT ?w } } }
             }
             GROUP BY ?figure ?article ?measure ?value ?low ?high ?qualifier ?unit ?group ?place ?source ?periodStart ?periodEnd ?asOf
             ORDER BY ?figure ?source""");
@@ -218,8 +219,22 @@ public final class ExportReader {
 
     /** Runs {@code q} with these variables bound, handing each row to {@code row}. */
     void select(Query q, Map<String, Node> bind, Consumer<Binding> row) {
+        select(q, bind, timeout, row);
+    }
+
+    /**
+     * Streams the units of an export (places, article graphs): the query stays open while each
+     * unit is exported, so it has no timeout of its own; each unit's queries have theirs.
+     */
+    private void stream(Query q, Consumer<Binding> row) {
+        select(q, Map.of(), UNITS_TIMEOUT, row);
+    }
+
+    private static final Duration UNITS_TIMEOUT = Duration.ofDays(7);
+
+    private void select(Query q, Map<String, Node> bind, Duration limit, Consumer<Binding> row) {
         Query bound = bind.isEmpty() ? q : QueryTransformOps.syntaxSubstitute(q, vars(bind));
-        source.execute(bound, timeout, exec -> {
+        source.execute(bound, limit, exec -> {
             exec.select().forEachRemaining(row);
             return null;
         });
@@ -239,7 +254,7 @@ public final class ExportReader {
 
     /** Every place, streamed. */
     public void places(Consumer<Node> each) {
-        select(PLACES, Map.of(), b -> each.accept(b.get("place")));
+        stream(PLACES, b -> each.accept(b.get("place")));
     }
 
     public long placeCount() {
@@ -248,7 +263,7 @@ public final class ExportReader {
 
     /** Every article graph, streamed. */
     public void articleGraphs(Consumer<Node> each) {
-        select(ARTICLES, Map.of(), b -> each.accept(b.get("g")));
+        stream(ARTICLES, b -> each.accept(b.get("g")));
     }
 
     public long articleCount() {
@@ -312,14 +327,20 @@ public final class ExportReader {
         select(EVENTS, Map.of("place", place), each);
     }
 
-    /** The control changes of one place, one row per change and source. */
-    public void changes(Node place, Consumer<Binding> each) {
-        select(CHANGES, Map.of("place", place), each);
+    /** The control changes of one place, one row per change and source (read before they are handed on). */
+    public List<Binding> changes(Node place) {
+        return rows(CHANGES, Map.of("place", place));
     }
 
     /** The most deaths a figure of {@code article} reports for {@code place}, or null. */
     public String fatalities(Node article, Node place) {
-        List<Binding> rows = rows(FATALITIES, Map.of("article", article, "place", place));
+        String iri = article.getURI();
+        String prefix = CKG.BASE + "article/";
+        if (!iri.startsWith(prefix)) {
+            return null;
+        }
+        Node graph = NodeFactory.createURI(CKG.GRAPH_ARTICLE_PREFIX + iri.substring(prefix.length()));
+        List<Binding> rows = rows(FATALITIES, Map.of("g", graph, "place", place));
         return rows.isEmpty() ? null : text(rows.get(0).get("killed"));
     }
 

@@ -139,8 +139,13 @@ public final class ParamResolver {
      */
     public static void check(NamedQuery query, Map<String, String> params) {
         Map<String, String> early = resolveCodes(query, params);
-        early.replaceAll((k, v) -> PLACE_PARAMS.contains(k) && takesIri(query, k) && direct(v.strip()) == null
-                ? CKG.BASE + "place/" : v);
+        early.replaceAll((k, v) -> {
+            if (!PLACE_PARAMS.contains(k) || !takesIri(query, k)) {
+                return v;
+            }
+            Node direct = direct(v.strip());
+            return direct != null ? direct.getURI() : CKG.BASE + "place/";
+        });
         query.bind(early);
     }
 
@@ -205,7 +210,10 @@ public final class ParamResolver {
         if (gazetteer == null) {
             return List.of();
         }
-        List<Gazetteer.NameHit> hits = gazetteer.get().lookup(v);
+        // Only names with the same key: the gazetteer's near misses (one edit away) are other places.
+        String qk = PlaceNames.key(v);
+        List<Gazetteer.NameHit> hits = gazetteer.get().lookup(v).stream()
+                .filter(h -> PlaceNames.key(h.matchedName()).equals(qk)).toList();
         if (hits.isEmpty()) {
             return List.of();
         }
