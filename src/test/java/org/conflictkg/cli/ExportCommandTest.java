@@ -423,6 +423,25 @@ class ExportCommandTest {
         assertThat(table.out()).doesNotContain("actor:").contains("Syrian government forces");
     }
 
+    @Test
+    void queryWritesGeoJsonFromAWktColumn() throws IOException {
+        Path rq = Files.writeString(tmp.resolve("points.rq"), """
+                # points: every place with its geometry as WKT.
+                PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+                SELECT ?place ?wkt WHERE { ?place geo:hasGeometry/geo:asWKT ?wkt }
+                """);
+        Run r = run("query", rq.toString(), "--db", db.toString(), "--format", "geojson");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode fc = JSON.readTree(r.out());
+        assertThat(GEOJSON_SCHEMA.validate(fc)).isEmpty();
+        Set<String> types = new java.util.HashSet<>();
+        fc.get("features").forEach(f -> {
+            types.add(f.get("geometry").get("type").asText());
+            assertThat(f.get("properties").has("wkt")).isFalse();
+        });
+        assertThat(types).contains("Point", "LineString"); // places, and the highways' lines from derive
+    }
+
     @AfterAll
     static void release() {
         TdbStores.release(TdbStores.openExisting(db));
