@@ -65,6 +65,8 @@ class QueryRunnerTest {
         String text = out.toString(StandardCharsets.UTF_8);
         switch (format) {
             case TABLE -> assertThat(text.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(3);
+            // These rows have no coordinates: an empty FeatureCollection (GeoJsonResults is tested with places).
+            case GEOJSON -> assertThat(text).contains("\"FeatureCollection\"").contains("\"features\":[");
             case CSV, TSV, JSON -> {
                 ResultSetLang lang = format == ResultFormat.CSV ? (ResultSetLang) null : null;
                 var rsLang = switch (format) {
