@@ -61,7 +61,8 @@ final class ExportCommand implements Callable<Integer> {
     String article;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "${COMPLETION-CANDIDATES}. Default: from the output file's extension, else trig.")
+            description = "trig, turtle, nquads, ntriples, jsonld, geojson or csv. Default: from the output file's extension; "
+                    + "else geojson with --layer or --date (csv for --layer figures); else trig.")
     ExportFormat format;
 
     @Option(names = "--layer", paramLabel = "LAYER",
@@ -81,12 +82,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ExportFormat fmt;
-        try {
-            fmt = ExportFormat.choose(format, output);
-        } catch (IllegalArgumentException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
-        }
+        ExportFormat fmt = chooseFormat();
         if (fmt.rdf() != null) {
             if (layer != null || date != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -135,6 +131,18 @@ final class ExportCommand implements Callable<Integer> {
         err.println("export: " + summary[0] + (output == null ? "" : " -> " + output) + " (" + fmt.code() + ")");
         err.flush();
         return 0;
+    }
+
+    private ExportFormat chooseFormat() {
+        try {
+            if (format == null && (output == null || ExportFormat.forFile(output) == null) && (layer != null || date != null)) {
+                // --layer or --date say what is wanted where neither --format nor the file name does.
+                return layer == ExportLayer.FIGURES ? ExportFormat.CSV : ExportFormat.GEOJSON;
+            }
+            return ExportFormat.choose(format, output);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
     }
 
     private int rdf(Format fmt, PrintWriter err) {

@@ -77,10 +77,11 @@ public final class ExportReader {
               GRAPH kg:reference { ?place ckg:within+ ?ancestor OPTIONAL { ?ancestor ckg:placeKind ?k } OPTIONAL { ?ancestor rdfs:label ?name } }
             } GROUP BY ?ancestor""");
 
-    /** The side of the timeline period holding a place on a day. */
+    /** The side of the timeline period holding a place on a day, and whether the change that began it is disputed. */
     private static final Query SIDE_ON = parse("""
-            SELECT ?side WHERE {
+            SELECT ?side ?disputed WHERE {
               ?period a ckg:TimelinePeriod ; ckg:territory ?place ; ckg:controllerSide ?side .
+              OPTIONAL { ?period ckg:startedBy/ckg:disputed ?disputed }
               OPTIONAL { ?period ckg:since ?start }
               OPTIONAL { ?period ckg:until ?until }
               FILTER ((!BOUND(?start) || ?start <= ?date) && (!BOUND(?until) || ?date < ?until))
@@ -311,10 +312,17 @@ public final class ExportReader {
         return rows(controllerAt.bind(Map.of("date", day, "place", place.getURI())), Map.of());
     }
 
-    /** The side code of whoever holds a place on a day, from the timeline; null if none. */
-    public String sideOn(Node place, String day) {
+    /** Who holds a place on a day, by the timeline: the side's code, and whether a source disputes the change that began it. */
+    public record Hold(String side, boolean disputed) {}
+
+    /** The timeline's side for a place on a day; null if none, or not a single one. */
+    public Hold holdOn(Node place, String day) {
         List<Binding> rows = rows(SIDE_ON, Map.of("place", place, "date", NodeFactory.createLiteralDT(day, XSDDatatype.XSDdate)));
-        return rows.size() == 1 ? local(rows.get(0).get("side")) : null;
+        if (rows.size() != 1) {
+            return null;
+        }
+        Node d = rows.get(0).get("disputed");
+        return new Hold(local(rows.get(0).get("side")), d != null && "true".equals(d.getLiteralLexicalForm()));
     }
 
     /** The rows of the named query {@code timeline} for one place. */

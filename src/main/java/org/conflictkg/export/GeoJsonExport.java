@@ -86,9 +86,14 @@ public final class GeoJsonExport {
                 Binding b = rows.get(0);
                 props.put("controller", text(b.get("controllerLabel")));
                 props.put("controllerIri", text(b.get("controller")));
-                props.put("side", reader.sideOn(p.iri(), day));
+                ExportReader.Hold hold = reader.holdOn(p.iri(), day);
+                props.put("side", hold == null ? null : hold.side());
                 props.put("since", text(b.get("since")));
-                props.put("status", local(b.get("status")));
+                String status = local(b.get("status"));
+                if (hold != null && hold.disputed()) {
+                    status = status == null ? "disputed" : status + ", disputed";
+                }
+                props.put("status", status);
                 props.put("sources", emptyToNull(text(b.get("sources"))));
             }
         }
@@ -197,7 +202,8 @@ public final class GeoJsonExport {
                         props.put("controllerIri", text(rows.get(0).get("controller")));
                         props.put("status", local(rows.get(0).get("status")));
                     }
-                    side = reader.sideOn(town, day);
+                    ExportReader.Hold hold = reader.holdOn(town, day);
+                    side = hold == null ? null : hold.side();
                 }
                 props.put("side", side != null ? side : HighwayControl.UNKNOWN);
                 w.feature(highway.getURI() + "#" + (i + 1), GeoLib.WGS84.createLineString(line.toArray(new Coordinate[0])), props);

@@ -372,6 +372,12 @@ class ExportCommandTest {
         assertThat(run("export", "--db", db.toString(), "-o", ttl.toString()).code()).isZero();
         assertThat(Files.readString(ttl)).contains("PREFIX");
 
+        Run layerOnly = run("export", "--db", db.toString(), "--layer", "periods");
+        assertThat(layerOnly.code()).as(layerOnly.err()).isZero();
+        assertThat(JSON.readTree(layerOnly.out()).get("type").asText()).isEqualTo("FeatureCollection");
+        Run figures = run("export", "--db", db.toString(), "--layer", "figures");
+        assertThat(figures.out()).startsWith(String.join(",", CsvExport.FIGURE_COLUMNS));
+
         Path wrong = tmp.resolve("wrong.geojson");
         Run r = run("export", "--db", db.toString(), "-o", wrong.toString(), "--format", "trig");
         assertThat(r.code()).isEqualTo(2);
