@@ -1,15 +1,29 @@
 package org.conflictkg.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.conflictkg.export.CsvExport;
+import org.conflictkg.export.ExportFormat;
+import org.conflictkg.export.ExportLayer;
+import org.conflictkg.export.ExportProgress;
+import org.conflictkg.export.ExportReader;
+import org.conflictkg.export.GeoJsonExport;
+import org.conflictkg.query.QuerySource;
+import org.conflictkg.query.QuerySources;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.rdf.RdfOutputLib.Format;
 import org.conflictkg.store.StoreExport;
+import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -17,10 +31,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code export (--db DIR | --endpoint URL) [--article ID] --format F [-o FILE]}: dump a store. */
+/** {@code export (--db DIR | --endpoint URL) [--format F] [--layer L] [--date D] [-o FILE]}: the store as RDF, GeoJSON or CSV. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the whole store, or one article's graph, as RDF.",
-                "TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them into one."})
+        description = {"Writes the store as RDF (whole, or one article's graph), as a GeoJSON layer for GIS, or as a CSV table.",
+                "TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them into one.",
+                "GeoJSON layers: places (controller on --date), periods, events, highways. CSV tables: events (ACLED columns), figures."})
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,25 +52,101 @@ final class ExportCommand implements Callable<Integer> {
         Path db;
 
         @Option(names = "--endpoint", paramLabel = "URL",
-                description = "Graph Store Protocol read endpoint, e.g. http://127.0.0.1:3030/kg/get")
+                description = "For RDF: a Graph Store Protocol read endpoint (http://127.0.0.1:3030/kg/get); "
+                        + "for GeoJSON and CSV: a SPARQL query endpoint (http://127.0.0.1:3030/kg/query).")
         String endpoint;
     }
 
-    @Option(names = "--article", paramLabel = "ID", description = "Only this article's graph (its id or graph IRI).")
+    @Option(names = "--article", paramLabel = "ID", description = "RDF only: just this article's graph (its id or graph IRI).")
     String article;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "turtle, trig, nquads, ntriples or jsonld. Default: from the output file's extension, else trig.")
-    String format;
+            description = "trig, turtle, nquads, ntriples, jsonld, geojson or csv. Default: from the output file's extension; "
+                    + "else geojson with --layer or --date (csv for --layer figures); else trig.")
+    ExportFormat format;
+
+    @Option(names = "--layer", paramLabel = "LAYER",
+            description = "GeoJSON: places (default), periods, events or highways. CSV: events (default) or figures.")
+    ExportLayer layer;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "GeoJSON places and highways: whose control to show (default: the last day the store knows).")
+    String date;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output). Written atomically.")
     Path output;
 
+    @Option(names = "--no-progress", description = "No progress line on the terminal.")
+    boolean noProgress;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Format fmt = ConvertCommand.chooseFormat(format, output, spec.commandLine());
+        ExportFormat fmt = chooseFormat();
+        if (fmt.rdf() != null) {
+            if (layer != null || date != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--layer and --date are for --format geojson or csv, not " + fmt.code());
+            }
+            return rdf(fmt.rdf(), err);
+        }
+        if (article != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--article is for RDF formats, not " + fmt.code());
+        }
+        ExportLayer l = layer != null ? layer : ExportLayer.defaultFor(fmt);
+        if (!l.supports(fmt)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--layer " + l.code() + " is not written as "
+                    + fmt.code() + " (geojson: places, periods, events, highways; csv: events, figures)");
+        }
+        if (date != null && (fmt != ExportFormat.GEOJSON || (l != ExportLayer.PLACES && l != ExportLayer.HIGHWAYS))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--date is for the geojson places and highways layers");
+        }
+        if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--date " + date + ": expected YYYY-MM-DD");
+        }
+        Progress progress = new Progress(err, !noProgress && System.console() != null);
+        String[] summary = new String[1];
+        Consumer<OutputStream> body = os -> withSource(src -> {
+            ExportReader reader = new ExportReader(src, Duration.ofMinutes(10));
+            if (fmt == ExportFormat.GEOJSON) {
+                GeoJsonExport.Summary s = new GeoJsonExport(reader, progress).write(l, date, os);
+                summary[0] = s.features() + " features (layer " + l.code() + ")"
+                        + (s.day() != null && (l == ExportLayer.PLACES || l == ExportLayer.HIGHWAYS) ? " on " + s.day() : "")
+                        + (s.withoutCoordinates() > 0 ? "; " + s.withoutCoordinates()
+                                + (l == ExportLayer.HIGHWAYS ? " highways with fewer than two located towns"
+                                        : " places without coordinates") + " left out (link adds coordinates)" : "");
+            } else {
+                CsvExport.Summary s = new CsvExport(reader, progress).write(l, os);
+                summary[0] = s.rows() + " rows (table " + l.code() + ")";
+            }
+        });
+        if (output == null) {
+            OutputStream os = Outputs.utf8(spec.commandLine().getOut());
+            body.accept(os);
+            flush(os);
+        } else {
+            writeAtomically(output, body);
+        }
+        progress.done();
+        err.println("export: " + summary[0] + (output == null ? "" : " -> " + output) + " (" + fmt.code() + ")");
+        err.flush();
+        return 0;
+    }
+
+    private ExportFormat chooseFormat() {
+        try {
+            if (format == null && (output == null || ExportFormat.forFile(output) == null) && (layer != null || date != null)) {
+                // --layer or --date say what is wanted where neither --format nor the file name does.
+                return layer == ExportLayer.FIGURES ? ExportFormat.CSV : ExportFormat.GEOJSON;
+            }
+            return ExportFormat.choose(format, output);
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
+    }
+
+    private int rdf(Format fmt, PrintWriter err) {
+        PrintWriter out = spec.commandLine().getOut();
         StoreExport export = source.endpoint != null ? StoreExport.endpoint(source.endpoint)
                 : StoreExport.database(source.db != null ? source.db : StoreOptions.DEFAULT_DB);
         Consumer<StreamRDF> producer = article == null ? export::all : sink -> export.article(article, sink);
@@ -64,9 +155,73 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             export.run(() -> RdfOutputLib.writeAtomically(output, fmt, producer));
             err.println("wrote " + (article == null ? "the store" : "article " + article) + " to " + output + " ("
-                    + fmt.name().toLowerCase(Locale.ROOT) + ")");
+                    + fmt.name().toLowerCase(java.util.Locale.ROOT) + ")");
             err.flush();
         }
         return 0;
+    }
+
+    /** Runs {@code body} against the store: a TDB2 database in one read transaction (one snapshot), or an endpoint. */
+    private void withSource(Consumer<QuerySource> body) {
+        if (source.endpoint != null) {
+            body.accept(QuerySources.endpoint(source.endpoint, null, null));
+            return;
+        }
+        Path dir = source.db != null ? source.db : StoreOptions.DEFAULT_DB;
+        DatasetGraph dsg = TdbStores.openExisting(dir);
+        Txn.executeRead(dsg, () -> body.accept(QuerySources.dataset(dsg, dir.toString())));
+    }
+
+    /** Writes to a temporary file beside {@code target} and moves it into place; nothing is left on failure. */
+    static void writeAtomically(Path target, Consumer<OutputStream> body) {
+        RdfOutputLib.writeFileAtomicallyIf(target, os -> {
+            OutputStream buffered = new java.io.BufferedOutputStream(os, 1 << 16);
+            body.accept(buffered);
+            flush(buffered);
+            return true;
+        });
+    }
+
+    private static void flush(OutputStream os) {
+        try {
+            os.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A progress line on a terminal, redrawn at most twice a second. */
+    static final class Progress implements ExportProgress {
+        private final PrintWriter err;
+        private final boolean on;
+        private final long started = System.nanoTime();
+        private long last;
+        private boolean drawn;
+
+        Progress(PrintWriter err, boolean on) {
+            this.err = err;
+            this.on = on;
+        }
+
+        @Override
+        public void progress(String what, long done, long total) {
+            long now = System.nanoTime();
+            if (!on || (now - last < 500_000_000L && done < total)) {
+                return;
+            }
+            last = now;
+            double s = (now - started) / 1e9;
+            String eta = done > 0 && total > done ? String.format(", %.0f s left", s * (total - done) / done) : "";
+            err.printf("\rexport: %d of %d %s (%.0f s%s)   ", done, total, what, s, eta);
+            err.flush();
+            drawn = true;
+        }
+
+        void done() {
+            if (drawn) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.conflictkg.query.NamedQueries;
 import org.conflictkg.query.NamedQuery;
+import org.conflictkg.query.ParamResolver;
 import org.conflictkg.query.ParamSpec;
 import org.conflictkg.query.QueryRunner;
 import org.conflictkg.query.QuerySource;
@@ -51,8 +52,12 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv or json (SPARQL results JSON). Default ${DEFAULT-VALUE}.")
+            description = "table, csv, tsv, json (SPARQL results JSON) or geojson (rows with lat/long or WKT columns). "
+                    + "Default ${DEFAULT-VALUE}.")
     ResultFormat format;
+
+    @Option(names = "--labels", description = "Print vocabulary terms and nodes by their labels instead of their IRIs.")
+    boolean labels;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Stop the query after this long (default ${DEFAULT-VALUE}).")
@@ -87,10 +92,17 @@ final class QueryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
         }
         NamedQuery nq = NamedQueries.resolve(query);
-        nq.bind(params); // check parameters before opening anything
+        ParamResolver.check(nq, params); // check parameters before opening anything
         try (QuerySource src = openSource()) {
             QueryRunner runner = new QueryRunner(src, Duration.ofMillis((long) (timeoutSeconds * 1000)));
-            Outputs.bytes(out, os -> runner.run(nq, params, format, os));
+            long[] left = {0};
+            Outputs.bytes(out, os -> left[0] = runner.run(nq, params, format, labels, os));
+            long skipped = left[0];
+            if (skipped > 0) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("query: " + skipped + " row" + (skipped == 1 ? "" : "s") + " without coordinates left out of the GeoJSON");
+                err.flush();
+            }
         }
         return 0;
     }

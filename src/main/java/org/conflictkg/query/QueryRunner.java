@@ -43,21 +43,35 @@ public final class QueryRunner {
 
     /** Runs the query and writes its result to {@code out}. */
     public void run(NamedQuery nq, Map<String, String> params, ResultFormat format, OutputStream out) {
-        Query q = nq.bind(params);
+        run(nq, params, format, false, out);
+    }
+
+    /**
+     * Runs the query and writes its result to {@code out}, with IRIs replaced by their labels if
+     * {@code labels} (the table format always shows labels). Parameters given by name or short code
+     * are resolved first ({@link ParamResolver}). Returns how many rows were left out (GeoJSON rows
+     * without a geometry).
+     */
+    public long run(NamedQuery nq, Map<String, String> params, ResultFormat format, boolean labels, OutputStream out) {
+        Query q = bind(nq, params);
         if (format == ResultFormat.TABLE && q.isSelectType()) {
-            ResultSetRewindable rows = select(nq, params);
+            ResultSetRewindable rows = guarded(nq, () -> source.execute(q, timeout,
+                    exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
             ResultTable.write(out, rows, tablePrefixes(q), iris -> guarded(nq, () -> labels(iris)));
-            return;
+            return 0;
         }
-        guarded(nq, () -> source.execute(q, timeout, exec -> {
-            write(exec, q, format, out);
-            return null;
-        }));
+        Labels labeller = labels ? new Labels(source, timeout) : null;
+        return guarded(nq, () -> source.execute(q, timeout, exec -> write(exec, q, format, labeller, out)));
+    }
+
+    /** The query with its parameters resolved ({@link ParamResolver}) and substituted. */
+    public Query bind(NamedQuery nq, Map<String, String> params) {
+        return nq.bind(ParamResolver.create(source).resolve(nq, params));
     }
 
     /** Runs a SELECT query and returns all its rows (for tests and callers that post-process). */
     public ResultSetRewindable select(NamedQuery nq, Map<String, String> params) {
-        Query q = nq.bind(params);
+        Query q = bind(nq, params);
         if (!q.isSelectType()) {
             throw KgQueryException.badInput("query " + nq.name() + " is not a SELECT query");
         }
@@ -65,10 +79,13 @@ public final class QueryRunner {
                 exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
     }
 
-    private static void write(QueryExec exec, Query q, ResultFormat format, OutputStream out) {
+    private static long write(QueryExec exec, Query q, ResultFormat format, Labels labels, OutputStream out) {
         if (q.isSelectType()) {
             RowSet rows = exec.select();
-            format.write(out, ResultSet.adapt(rows), tablePrefixes(q));
+            if (labels != null) {
+                rows = labels.relabel(rows);
+            }
+            return format.write(out, ResultSet.adapt(rows), tablePrefixes(q));
         } else if (q.isAskType()) {
             format.write(out, exec.ask());
         } else if (q.isConstructType()) {
@@ -78,6 +95,7 @@ public final class QueryRunner {
         } else {
             throw KgQueryException.badInput("unsupported query form");
         }
+        return 0;
     }
 
     /**

@@ -17,16 +17,22 @@ public enum ResultFormat {
     /** SPARQL 1.1 Query Results TSV. */
     TSV,
     /** SPARQL 1.1 Query Results JSON. */
-    JSON;
+    JSON,
+    /** GeoJSON (RFC 7946): one feature per row with a WKT column or lat/long columns. */
+    GEOJSON;
 
-    /** Writes a SELECT result. */
-    public void write(OutputStream out, ResultSet rs, PrefixMapping prefixes) {
+    /** Writes a SELECT result; returns how many rows were left out (GeoJSON rows without a geometry). */
+    public long write(OutputStream out, ResultSet rs, PrefixMapping prefixes) {
         switch (this) {
             case TABLE -> ResultTable.write(out, rs, prefixes, null);
             case CSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_CSV);
             case TSV -> ResultSetMgr.write(out, rs, ResultSetLang.RS_TSV);
             case JSON -> ResultSetMgr.write(out, rs, ResultSetLang.RS_JSON);
+            case GEOJSON -> {
+                return GeoJsonResults.write(out, rs);
+            }
         }
+        return 0;
     }
 
     /** Writes an ASK result. */
@@ -35,7 +41,7 @@ public enum ResultFormat {
             case TABLE -> ResultSetFormatter.out(out, answer);
             case CSV -> ResultSetMgr.write(out, answer, ResultSetLang.RS_CSV);
             case TSV -> ResultSetMgr.write(out, answer, ResultSetLang.RS_TSV);
-            case JSON -> ResultSetMgr.write(out, answer, ResultSetLang.RS_JSON);
+            case JSON, GEOJSON -> ResultSetMgr.write(out, answer, ResultSetLang.RS_JSON);
         }
     }
 }

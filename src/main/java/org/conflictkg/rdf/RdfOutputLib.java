@@ -152,6 +152,18 @@ public final class RdfOutputLib {
      * @return what the producer returned
      */
     public static boolean writeAtomicallyIf(Path target, Format format, Predicate<StreamRDF> producer) {
+        return writeFileAtomicallyIf(target, os -> writeIf(os, format, producer));
+    }
+
+    /**
+     * Writes any file atomically: {@code body} writes into a temporary file beside the target
+     * (created with the permissions of any new file of the user), which replaces the target only
+     * if {@code body} returns true; if it returns false or throws, the target is untouched and no
+     * file is left behind.
+     *
+     * @return what the body returned
+     */
+    public static boolean writeFileAtomicallyIf(Path target, Predicate<OutputStream> body) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
@@ -163,7 +175,7 @@ public final class RdfOutputLib {
                     + ".part"));
             boolean keep;
             try (OutputStream os = Files.newOutputStream(tmp)) {
-                keep = writeIf(os, format, producer);
+                keep = body.test(os);
             }
             if (!keep) {
                 return false;

@@ -69,6 +69,8 @@ class QueryRunnerTest {
                 assertThat(text.lines().toList()).hasSize(5).last().isEqualTo("2 rows");
                 assertThat(text.lines().findFirst().orElseThrow().split(" +")).containsExactly("event", "place", "to", "when");
             }
+            // These rows have no coordinates: an empty FeatureCollection (GeoJsonResults is tested with places).
+            case GEOJSON -> assertThat(text).contains("\"FeatureCollection\"").contains("\"features\":[");
             case CSV, TSV, JSON -> {
                 ResultSetLang lang = format == ResultFormat.CSV ? (ResultSetLang) null : null;
                 var rsLang = switch (format) {

@@ -1,0 +1,7 @@
+/**
+ * Exports that analysts open directly: GeoJSON layers for GIS (places with their controller on a
+ * day, control periods, events, highways) and CSV tables for spreadsheets (ACLED-style events,
+ * figures), read from a store place by place or article by article. The RDF exports are in
+ * {@code org.conflictkg.store.StoreExport}. See docs/exports.md.
+ */
+package org.conflictkg.export;

@@ -1,0 +1,6 @@
+/**
+ * GeoJSON (RFC 7946) output: a streaming FeatureCollection writer over Jackson's generator, and
+ * JTS geometry helpers for WKT literals and WGS 84 points. Used by {@code export --format geojson}
+ * and {@code query --format geojson}.
+ */
+package org.conflictkg.geojson;
