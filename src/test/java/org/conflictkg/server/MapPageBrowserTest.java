@@ -128,6 +128,19 @@ class MapPageBrowserTest {
         return driver.findElement(By.cssSelector(".place[data-label='" + label + "']"));
     }
 
+    /** Clicks a marker, again if the map was still moving under it. */
+    void clickMarker(String label) {
+        waitFor(d -> {
+            try {
+                marker(label).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException
+                     | org.openqa.selenium.StaleElementReferenceException ex) {
+                return false;
+            }
+        });
+    }
+
     String colour(WebElement e) {
         return e.getCssValue("background-color");
     }
@@ -144,7 +157,7 @@ class MapPageBrowserTest {
     @Test
     void loadsWithoutConsoleErrorsAndRequestsNoOtherHost() throws Exception {
         open(null);
-        marker("Saraqeb").click();
+        clickMarker("Saraqeb");
         waitFor(d -> !d.findElements(By.cssSelector("#panel-body blockquote")).isEmpty());
         driver.findElement(By.cssSelector("button[data-view='queries']")).click();
         new Select(driver.findElement(By.id("query-name"))).selectByValue("places");
@@ -199,7 +212,7 @@ class MapPageBrowserTest {
     void clickingSaraqebShowsTheQuoteAndItsSource() throws Exception {
         // zoomed on Idlib province, the markers left of the panel (also the README's picture)
         open("date=2020-01-31&at=35.62,37.35,9");
-        marker("Saraqeb").click();
+        clickMarker("Saraqeb");
         waitFor(d -> !d.findElements(By.cssSelector("#panel-body .report")).isEmpty());
         WebElement report = null;
         for (WebElement r : driver.findElements(By.cssSelector("#panel-body .report"))) {
@@ -213,6 +226,12 @@ class MapPageBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#panel h2")).getText()).isEqualTo("Saraqeb");
         assertThat(marker("Saraqeb").getAttribute("data-contested")).isEqualTo("true");
         screenshot();
+        // from the quote to everything its article contributed
+        report.findElement(By.cssSelector("a.facts-link")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("table.result[data-query='article-facts'] tbody tr")).isEmpty());
+        assertThat(driver.findElement(By.id("queries-view")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#query-params input[name='article']")).getAttribute("value"))
+                .isEqualTo("2020-01-31-newarab-saraqeb");
     }
 
     @Test
@@ -267,7 +286,7 @@ class MapPageBrowserTest {
     @Test
     void aSharedUrlRestoresTheDateAndTheSelection() {
         open("date=2020-01-28");
-        marker("Maarat al-Numan").click();
+        clickMarker("Maarat al-Numan");
         waitFor(d -> "Maarat al-Numan".equals(d.findElement(By.cssSelector("#panel h2")).getText()));
         WebElement slider = driver.findElement(By.id("slider"));
         slider.sendKeys(Keys.ARROW_RIGHT);

@@ -250,7 +250,7 @@
     }
     if (!fitted && shown.length) {
       const pts = shown.concat(lastDay.towns || []).map((p) => [p.lat, p.lon]);
-      map.fitBounds(L.latLngBounds(pts), { maxZoom: 9, paddingTopLeft: [280, 40], paddingBottomRight: [470, 40] });
+      map.fitBounds(L.latLngBounds(pts), { maxZoom: 9, paddingTopLeft: [280, 40], paddingBottomRight: [470, 40], animate: false });
       fitted = true;
     }
     const counts = {};
@@ -314,7 +314,10 @@
     const line = el('div', { class: 'article' });
     if (a.url) line.append(el('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank', text: title }));
     else line.append(el('span', { class: 'title', text: title }));
-    line.append(' \u2014 ' + [a.publisher, a.date].filter(Boolean).join(', '));
+    line.append(' \u2014 ' + [a.publisher, a.date].filter(Boolean).join(', ') + ' \u00b7 ');
+    // everything the article contributed, in the queries view
+    const id = a.iri ? a.iri.replace(/^.*\/article\//, '') : null;
+    if (id) line.append(el('a', { href: '#view=queries&q=article-facts&p.article=' + encodeURIComponent(id), class: 'facts-link', text: 'its facts' }));
     return line;
   }
 
@@ -500,11 +503,21 @@
   window.addEventListener('hashchange', () => {
     const before = state.date;
     const sel = state.sel;
+    const query = state.q + ' ' + JSON.stringify(state.p);
     readHash();
     if (!meta) return;
     if (state.date !== before) { syncTime(); loadDay(state.date); }
     if (state.sel && state.sel !== sel) openPanel(state.sel);
     showView(state.view);
+    if (state.view === 'queries' && state.q && state.q + ' ' + JSON.stringify(state.p) !== query
+        && meta.queries.some((q) => q.name === state.q)) {
+      $('#query-name').value = state.q;
+      const wanted = state.p;
+      buildForm();
+      state.p = wanted;
+      for (const i of document.querySelectorAll('#query-params [name]')) if (wanted[i.name]) i.value = wanted[i.name];
+      runQuery();
+    }
   });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
