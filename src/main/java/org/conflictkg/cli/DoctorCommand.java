@@ -52,7 +52,8 @@ final class DoctorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "A TDB2 database folder to check. Default: ./kg (if it exists)")
+    @Option(names = "--db", paramLabel = "DIR",
+            description = "A TDB2 database folder to check. Default: ./kg if it exists and --endpoint is not given")
     Path db;
 
     @Option(names = "--endpoint", paramLabel = "URL",
@@ -71,7 +72,7 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(java());
         Path dir = db != null ? db : StoreOptions.DEFAULT_DB;
         checks.add(disk(dir));
-        if (db != null || Files.isDirectory(dir)) {
+        if (db != null || (endpoint == null && Files.isDirectory(dir))) { // with --endpoint, ./kg only if asked
             checks.add(store(dir));
         }
         if (endpoint != null) {

@@ -88,6 +88,24 @@ class LoadEndpointTest {
     }
 
     @Test
+    void aServerWithoutFusekisDataServiceIsTakenAtItsUrl() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", ex -> {
+            ex.sendResponseHeaders(ex.getRequestURI().getPath().endsWith("/data") ? 404 : 200, -1);
+            ex.close();
+        });
+        http.start();
+        try {
+            String base = "http://127.0.0.1:" + http.getAddress().getPort() + "/store";
+            assertThat(EndpointUrl.parse(base).graphStoreForWriting(true)).isEqualTo(base);
+            assertThat(EndpointUrl.parse(server.datasetUrl()).graphStoreForWriting(true)).isEqualTo(server.datasetUrl() + "/data");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
     void notAnHttpUrlIsBadInput() {
         assertThatThrownBy(() -> EndpointUrl.parse("ftp://h/kg")).isInstanceOf(StoreException.class)
                 .hasMessageContaining("http(s) URL");
