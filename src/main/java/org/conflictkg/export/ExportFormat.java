@@ -80,7 +80,7 @@ public enum ExportFormat {
             return implied != null ? implied : TRIG;
         }
         // .json alone means JSON-LD, but GeoJSON is JSON too: --format geojson -o x.json is fine.
-        boolean json = given == GEOJSON && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        boolean json = given == GEOJSON && output != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         if (implied != null && implied != given && !json) {
             throw new IllegalArgumentException("--format " + given.code() + " does not match the output file " + output
                     + " (its extension means " + implied.code() + "); change one of them");

@@ -36,6 +36,13 @@ class ExportFormatTest {
         assertThat(ExportFormat.choose(given, Path.of(file))).isEqualTo(given);
     }
 
+    @org.junit.jupiter.params.provider.EnumSource(ExportFormat.class)
+    @ParameterizedTest(name = "--format {0} to standard output")
+    void anyFormatGoesToStandardOutput(ExportFormat given) {
+        assertThat(ExportFormat.choose(given, null)).isEqualTo(given);
+        assertThat(ExportFormat.choose(null, null)).isEqualTo(ExportFormat.TRIG);
+    }
+
     @ParameterizedTest(name = "{0} with --format {1} is refused")
     @CsvSource({"x.geojson, TRIG", "x.csv, GEOJSON", "x.ttl, CSV", "x.trig, TURTLE", "x.geojson, CSV"})
     void aFormatThatContradictsTheExtensionIsRefused(String file, ExportFormat given) {
