@@ -203,7 +203,8 @@ public final class GeoJsonExport {
                         props.put("status", local(rows.get(0).get("status")));
                     }
                     ExportReader.Hold hold = reader.holdOn(town, day);
-                    side = hold == null ? null : hold.side();
+                    // As derive's highway control: a town with more than one side on the day is unknown.
+                    side = hold == null || hold.side().contains(" / ") ? null : hold.side();
                 }
                 props.put("side", side != null ? side : HighwayControl.UNKNOWN);
                 w.feature(highway.getURI() + "#" + (i + 1), GeoLib.WGS84.createLineString(line.toArray(new Coordinate[0])), props);
