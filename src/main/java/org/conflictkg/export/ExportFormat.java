@@ -42,9 +42,9 @@ public enum ExportFormat {
     }
 
     /**
-     * The format a file name implies: {@code .geojson} (also {@code .json} is not taken: it is
-     * JSON-LD for RDF), {@code .csv}, and every RDF extension Jena knows ({@code .ttl},
-     * {@code .trig}, {@code .nq}, {@code .nt}, {@code .jsonld}, ...); null when it implies none.
+     * The format a file name implies: {@code .geojson}, {@code .csv}, and every RDF extension
+     * Jena knows ({@code .ttl}, {@code .trig}, {@code .nq}, {@code .nt}, {@code .jsonld}, and
+     * {@code .json} for JSON-LD); null when it implies none.
      */
     public static ExportFormat forFile(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -79,7 +79,9 @@ public enum ExportFormat {
         if (given == null) {
             return implied != null ? implied : TRIG;
         }
-        if (implied != null && implied != given && !(implied.rdf != null && given.rdf != null && implied.rdf.lang.equals(given.rdf.lang))) {
+        // .json alone means JSON-LD, but GeoJSON is JSON too: --format geojson -o x.json is fine.
+        boolean json = given == GEOJSON && output != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        if (implied != null && implied != given && !json) {
             throw new IllegalArgumentException("--format " + given.code() + " does not match the output file " + output
                     + " (its extension means " + implied.code() + "); change one of them");
         }

@@ -315,14 +315,23 @@ public final class ExportReader {
     /** Who holds a place on a day, by the timeline: the side's code, and whether a source disputes the change that began it. */
     public record Hold(String side, boolean disputed) {}
 
-    /** The timeline's side for a place on a day; null if none, or not a single one. */
+    /**
+     * The timeline's side for a place on a day; null if none. Where the timeline has more than one
+     * period on the day, their sides are joined with {@code " / "}.
+     */
     public Hold holdOn(Node place, String day) {
         List<Binding> rows = rows(SIDE_ON, Map.of("place", place, "date", NodeFactory.createLiteralDT(day, XSDDatatype.XSDdate)));
-        if (rows.size() != 1) {
+        if (rows.isEmpty()) {
             return null;
         }
-        Node d = rows.get(0).get("disputed");
-        return new Hold(local(rows.get(0).get("side")), d != null && "true".equals(d.getLiteralLexicalForm()));
+        java.util.TreeSet<String> sides = new java.util.TreeSet<>();
+        boolean disputed = false;
+        for (Binding b : rows) {
+            sides.add(local(b.get("side")));
+            Node d = b.get("disputed");
+            disputed |= d != null && "true".equals(d.getLiteralLexicalForm());
+        }
+        return new Hold(String.join(" / ", sides), disputed);
     }
 
     /** The rows of the named query {@code timeline} for one place. */

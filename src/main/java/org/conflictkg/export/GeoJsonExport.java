@@ -82,19 +82,19 @@ public final class GeoJsonExport {
         props.put("date", day);
         if (day != null) {
             List<Binding> rows = reader.controllerAt(p.iri(), day);
-            if (rows.size() == 1) {
-                Binding b = rows.get(0);
-                props.put("controller", text(b.get("controllerLabel")));
-                props.put("controllerIri", text(b.get("controller")));
+            if (!rows.isEmpty()) {
+                // One row, unless the timeline has more than one period on the day: then all, joined.
+                props.put("controller", joined(rows, b -> text(b.get("controllerLabel"))));
+                props.put("controllerIri", joined(rows, b -> text(b.get("controller"))));
                 ExportReader.Hold hold = reader.holdOn(p.iri(), day);
                 props.put("side", hold == null ? null : hold.side());
-                props.put("since", text(b.get("since")));
-                String status = local(b.get("status"));
+                props.put("since", joined(rows, b -> text(b.get("since"))));
+                props.put("sources", emptyToNull(joined(rows, b -> text(b.get("sources")))));
+                String status = joined(rows, b -> local(b.get("status")));
                 if (hold != null && hold.disputed()) {
                     status = status == null ? "disputed" : status + ", disputed";
                 }
-                props.put("status", status);
-                props.put("sources", emptyToNull(text(b.get("sources"))));
+                props.put("status", emptyToNull(status));
             }
         }
         w.feature(p.iri().getURI(), p.point(), props);
@@ -203,7 +203,8 @@ public final class GeoJsonExport {
                         props.put("status", local(rows.get(0).get("status")));
                     }
                     ExportReader.Hold hold = reader.holdOn(town, day);
-                    side = hold == null ? null : hold.side();
+                    // As derive's highway control: a town with more than one side on the day is unknown.
+                    side = hold == null || hold.side().contains(" / ") ? null : hold.side();
                 }
                 props.put("side", side != null ? side : HighwayControl.UNKNOWN);
                 w.feature(highway.getURI() + "#" + (i + 1), GeoLib.WGS84.createLineString(line.toArray(new Coordinate[0])), props);
@@ -221,6 +222,18 @@ public final class GeoJsonExport {
         } catch (NumberFormatException e) {
             return n.getLiteralLexicalForm();
         }
+    }
+
+    /** The distinct non-empty values of the rows, sorted, joined with " / "; null if none. */
+    private static String joined(List<Binding> rows, java.util.function.Function<Binding, String> value) {
+        java.util.TreeSet<String> values = new java.util.TreeSet<>();
+        rows.forEach(b -> {
+            String v = value.apply(b);
+            if (v != null && !v.isEmpty()) {
+                values.add(v);
+            }
+        });
+        return values.isEmpty() ? null : String.join(" / ", values);
     }
 
     private static String emptyToNull(String s) {

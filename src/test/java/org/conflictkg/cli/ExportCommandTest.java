@@ -91,6 +91,7 @@ class ExportCommandTest {
         export("periods.geojson", "--layer", "periods");
         export("events.geojson", "--layer", "events");
         export("highways.geojson", "--layer", "highways", "--date", "2020-01-30");
+        export("highways-0131.geojson", "--layer", "highways", "--date", "2020-01-31");
         export("events.csv");
         export("figures.csv", "--layer", "figures");
     }
@@ -241,6 +242,21 @@ class ExportCommandTest {
         assertThat(featureCount(s)).isEqualTo(rows("control-changes", Map.of()).size());
         s = ogrinfo("-so", files.get("figures.csv").toString());
         assertThat(featureCount(s)).isEqualTo(rows("figures", Map.of()).size());
+    }
+
+    @Test
+    void theHighwayStretchesAddUpToWhatHighwayControlComputes() throws IOException {
+        List<Map<String, String>> computed = rows("highway-control", Map.of("date", "2020-01-31"));
+        assertThat(computed).as("derive computes the M5 on the 31st").isNotEmpty();
+        Map<String, Double> km = new HashMap<>();
+        for (JsonNode f : read("highways-0131.geojson").get("features")) {
+            JsonNode p = f.get("properties");
+            km.merge(p.get("highway").asText() + " " + p.get("side").asText(), p.get("km").asDouble(), Double::sum);
+        }
+        for (Map<String, String> r : computed) {
+            assertThat(km.get(r.get("highway") + " " + r.get("side"))).as(r.toString())
+                    .isCloseTo(Double.parseDouble(r.get("km")), org.assertj.core.data.Offset.offset(0.5));
+        }
     }
 
     static String feature(String file, String label) throws Exception {

@@ -30,6 +30,19 @@ class ExportFormatTest {
         assertThat(ExportFormat.choose(ExportFormat.CSV, Path.of(file))).isEqualTo(ExportFormat.CSV);
     }
 
+    @ParameterizedTest(name = "{0} with --format {1}")
+    @CsvSource({"x.json, GEOJSON", "x.json, JSONLD", "x.nt, NTRIPLES"})
+    void aFormatTheExtensionAllowsIsTaken(String file, ExportFormat given) {
+        assertThat(ExportFormat.choose(given, Path.of(file))).isEqualTo(given);
+    }
+
+    @org.junit.jupiter.params.provider.EnumSource(ExportFormat.class)
+    @ParameterizedTest(name = "--format {0} to standard output")
+    void anyFormatGoesToStandardOutput(ExportFormat given) {
+        assertThat(ExportFormat.choose(given, null)).isEqualTo(given);
+        assertThat(ExportFormat.choose(null, null)).isEqualTo(ExportFormat.TRIG);
+    }
+
     @ParameterizedTest(name = "{0} with --format {1} is refused")
     @CsvSource({"x.geojson, TRIG", "x.csv, GEOJSON", "x.ttl, CSV", "x.trig, TURTLE", "x.geojson, CSV"})
     void aFormatThatContradictsTheExtensionIsRefused(String file, ExportFormat given) {
