@@ -34,28 +34,33 @@ class ArchitectureTest {
                 .layer("facts").definedBy(root + ".facts..")
                 .layer("gazetteer").definedBy(root + ".gazetteer..")
                 .layer("rdf").definedBy(root + ".rdf..")
+                .layer("geojson").definedBy(root + ".geojson..")
                 .layer("extract").definedBy(root + ".extract..")
                 .layer("synth").definedBy(root + ".synth..")
                 .layer("store").definedBy(root + ".store..")
                 .layer("derive").definedBy(root + ".derive..")
                 .layer("link").definedBy(root + ".link..")
                 .layer("query").definedBy(root + ".query..")
+                .layer("export").definedBy(root + ".export..")
                 .layer("server").definedBy(root + ".server..")
                 .layer("cli").definedBy(root + ".cli..")
                 .whereLayer("base").mayNotAccessAnyLayer()
                 .whereLayer("facts").mayOnlyAccessLayers("base")
                 .whereLayer("gazetteer").mayOnlyAccessLayers("base", "facts")
                 .whereLayer("rdf").mayOnlyAccessLayers("base", "facts")
+                .whereLayer("geojson").mayOnlyAccessLayers("base")
                 .whereLayer("extract").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf")
                 .whereLayer("synth").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf")
                 .whereLayer("store").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf")
                 .whereLayer("derive").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf")
                 .whereLayer("link").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "extract", "store", "derive")
-                .whereLayer("query").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "extract", "store", "derive")
-                .whereLayer("server").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "extract", "store", "derive",
+                .whereLayer("query").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "extract", "store", "derive")
+                .whereLayer("export").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "store", "derive",
                         "link", "query")
-                .whereLayer("cli").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "extract", "synth", "store",
-                        "derive", "link", "query", "server");
+                .whereLayer("server").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "extract", "store",
+                        "derive", "link", "query", "export")
+                .whereLayer("cli").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "extract", "synth",
+                        "store", "derive", "link", "query", "export", "server");
     }
 
     /** No cycle among the packages directly below {@code root}. */
@@ -79,6 +84,18 @@ class ArchitectureTest {
         assertThat(main.containPackage("org.conflictkg.names")).isTrue();
         assertThat(main.stream().filter(c -> c.getPackageName().startsWith("org.conflictkg.")).count()).isGreaterThan(100);
         assertThat(main.stream().noneMatch(c -> c.getPackageName().contains("archfixture"))).isTrue();
+    }
+
+    /** The packages directly below org.conflictkg that a layer of {@link #layers} names. */
+    static final java.util.Set<String> LAYERED = java.util.Set.of("names", "pipeline", "http", "io", "facts", "gazetteer",
+            "rdf", "geojson", "extract", "synth", "store", "derive", "link", "query", "export", "server", "cli");
+
+    @Test
+    void everyPackageIsInALayer() {
+        java.util.Set<String> top = new java.util.TreeSet<>();
+        main.stream().map(c -> c.getPackageName()).filter(n -> n.startsWith("org.conflictkg."))
+                .map(n -> n.substring("org.conflictkg.".length()).split("\\.")[0]).forEach(top::add);
+        assertThat(LAYERED).containsAll(top);
     }
 
     /** Fixture packages where the store imports the derive stage and store and query use each other. */

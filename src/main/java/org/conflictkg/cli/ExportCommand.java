@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 
 /** {@code export (--db DIR | --endpoint URL) [--format F] [--layer L] [--date D] [-o FILE]}: the store as RDF, GeoJSON or CSV. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the store as RDF (whole, or one article's graph), as a GeoJSON layer for GIS, or as a CSV table.",
+        description = {"Writes the store as RDF, a GeoJSON layer for GIS, or a CSV table.",
+                "The whole store or one article's graph as RDF, a GeoJSON layer for GIS, or a CSV table for spreadsheets.",
                 "TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them into one.",
                 "GeoJSON layers: places (controller on --date), periods, events, highways. CSV tables: events (ACLED columns), figures."})
 final class ExportCommand implements Callable<Integer> {
