@@ -35,6 +35,7 @@ import org.conflictkg.names.NameFolding;
 import org.conflictkg.query.KgQueryException;
 import org.conflictkg.query.NamedQuery;
 import org.conflictkg.query.QueryRunner;
+import org.conflictkg.query.ParamResolver;
 import org.conflictkg.query.QuerySource;
 import org.conflictkg.query.QuerySources;
 
@@ -213,8 +214,10 @@ public final class MapData {
     }
 
     /**
-     * Places one of whose names in the store contains the text (in any case, punctuation read as
-     * spaces), then places the bundled GeoNames extract knows by that name in another spelling.
+     * The places the text names as {@code --param place=NAME} resolves it ({@link ParamResolver}:
+     * any spelling the store or the bundled gazetteer knows, a GeoNames id, an IRI), then the
+     * places one of whose names in the store contains the text (in any case, punctuation read as
+     * spaces), at most 20.
      */
     public ArrayNode search(String text) {
         String t = text == null ? "" : text.strip();
@@ -229,12 +232,10 @@ public final class MapData {
         String folded = NameFolding.fold(t);
         ResultSetRewindable rs = runner.select(PLACE_SEARCH,
                 Map.of("text", lower, "folded", folded.isEmpty() ? lower : folded));
-        Set<String> seen = new java.util.HashSet<>();
         while (rs.hasNext()) {
             QuerySolution s = rs.next();
             ObjectNode p = out.addObject();
             String place = iri(s, "place");
-            seen.add(place);
             p.put("iri", place);
             p.put("label", orLocalName(text(s, "placeLabel"), place));
             p.put("matched", text(s, "matched"));
@@ -244,31 +245,40 @@ public final class MapData {
                 p.put("lon", pt[0]);
             }
         }
-        // Other spellings: the bundled GeoNames names (alternate names, transliterations, one
-        // typo away), kept when the store holds the place they name.
+        // The places `--param place=NAME` resolves the text to (the same resolution: other
+        // spellings, Arabic articles, GeoNames ids and the bundled gazetteer's names), kept when
+        // the store holds them, then put first.
         Set<Node> candidates = new LinkedHashSet<>();
-        for (var hit : gazetteer().lookup(t)) {
-            Node iri = org.conflictkg.rdf.IriLib.geonamesPlace(Long.toString(hit.record().id()));
-            if (!seen.contains(iri.getURI()) && candidates.size() < 20) {
-                candidates.add(iri);
-            }
-        }
-        if (!candidates.isEmpty() && out.size() < 20) {
-            Labels known = labelsOf(candidates);
-            for (Node n : candidates) {
-                String label = known.labels().get(n.getURI());
-                if (label != null && out.size() < 20) {
-                    ObjectNode p = out.addObject();
-                    p.put("iri", n.getURI());
-                    p.put("label", label);
-                    p.put("matched", t);
-                    double[] pt = known.points().get(n.getURI());
-                    if (pt != null) {
-                        p.put("lat", pt[1]);
-                        p.put("lon", pt[0]);
-                    }
+        try {
+            for (ParamResolver.PlaceCandidate c : ParamResolver.create(source, MapData::gazetteer).placeCandidates(t)) {
+                if (c.inStore() && candidates.size() < 20) {
+                    candidates.add(c.place());
                 }
             }
+        } catch (KgQueryException ex) {
+            // Not a name, an id or a valid IRI: the substring matches above are all there is.
+        }
+        if (!candidates.isEmpty()) {
+            Labels known = labelsOf(candidates);
+            ArrayNode resolved = JSON.arrayNode();
+            for (Node n : candidates) {
+                String label = known.labels().get(n.getURI());
+                ObjectNode p = resolved.addObject();
+                p.put("iri", n.getURI());
+                p.put("label", label != null ? label : orLocalName(null, n.getURI()));
+                p.put("matched", t);
+                double[] pt = known.points().get(n.getURI());
+                if (pt != null) {
+                    p.put("lat", pt[1]);
+                    p.put("lon", pt[0]);
+                }
+            }
+            for (var item : out) {
+                if (!candidates.contains(NodeFactory.createURI(item.get("iri").asText())) && resolved.size() < 20) {
+                    resolved.add(item);
+                }
+            }
+            return resolved;
         }
         return out;
     }

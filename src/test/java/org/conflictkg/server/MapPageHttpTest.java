@@ -180,6 +180,16 @@ class MapPageHttpTest {
     }
 
     @Test
+    void searchPutsFirstWhatThePlaceParameterResolvesTo() throws Exception {
+        // The same resolution as --param place=NAME: a GeoNames id, an IRI, another spelling.
+        for (String q : List.of("164816", "<" + ExampleStore.SARAQEB + ">", "Saraqib", "saraqeb")) {
+            JsonNode r = json(readOnly, "api/search?q=" + enc(q));
+            assertThat(r.get(0).get("iri").asText()).as(q).isEqualTo(ExampleStore.SARAQEB);
+            assertThat(r.get(0).get("label").asText()).as(q).isNotBlank();
+        }
+    }
+
+    @Test
     void namedQueryFormsAnswerAsTablesCsvAndGeoJson() throws Exception {
         JsonNode meta = json(readOnly, "api/meta");
         assertThat(meta.get("first").asText()).isLessThanOrEqualTo("2020-01-28");
