@@ -23,6 +23,7 @@ import org.conflictkg.query.QuerySources;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.rdf.RdfOutputLib.Format;
 import org.conflictkg.store.StoreExport;
+import org.conflictkg.store.EndpointUrl;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine;
@@ -45,18 +46,8 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Source source = new Source();
-
-    static final class Source {
-        @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
-        Path db;
-
-        @Option(names = "--endpoint", paramLabel = "URL",
-                description = "For RDF: a Graph Store Protocol read endpoint (http://127.0.0.1:3030/kg/get); "
-                        + "for GeoJSON and CSV: a SPARQL query endpoint (http://127.0.0.1:3030/kg/query).")
-        String endpoint;
-    }
+    @Mixin
+    StoreTarget store;
 
     @Option(names = "--article", paramLabel = "ID", description = "RDF only: just this article's graph (its id or graph IRI).")
     String article;
@@ -83,6 +74,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        store.check(spec.commandLine());
         ExportFormat fmt = chooseFormat();
         if (fmt.rdf() != null) {
             if (layer != null || date != null) {
@@ -148,8 +140,8 @@ final class ExportCommand implements Callable<Integer> {
 
     private int rdf(Format fmt, PrintWriter err) {
         PrintWriter out = spec.commandLine().getOut();
-        StoreExport export = source.endpoint != null ? StoreExport.endpoint(source.endpoint)
-                : StoreExport.database(source.db != null ? source.db : StoreOptions.DEFAULT_DB);
+        StoreExport export = store.remote() ? StoreExport.endpoint(EndpointUrl.parse(store.endpoint()).graphStoreForReading())
+                : StoreExport.database(store.db());
         Consumer<StreamRDF> producer = article == null ? export::all : sink -> export.article(article, sink);
         if (output == null) {
             Outputs.bytes(out, os -> export.run(() -> RdfOutputLib.write(os, fmt, producer)));
@@ -164,11 +156,13 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Runs {@code body} against the store: a TDB2 database in one read transaction (one snapshot), or an endpoint. */
     private void withSource(Consumer<QuerySource> body) {
-        if (source.endpoint != null) {
-            body.accept(QuerySources.endpoint(source.endpoint, null, null));
+        if (store.remote()) {
+            String password = store.password();
+            body.accept(QuerySources.endpoint(EndpointUrl.parse(store.endpoint()).queryUrl(),
+                    password == null ? null : store.user, password));
             return;
         }
-        Path dir = source.db != null ? source.db : StoreOptions.DEFAULT_DB;
+        Path dir = store.db();
         DatasetGraph dsg = TdbStores.openExisting(dir);
         Txn.executeRead(dsg, () -> body.accept(QuerySources.dataset(dsg, dir.toString())));
     }

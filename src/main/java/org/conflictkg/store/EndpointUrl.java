@@ -100,6 +100,22 @@ public record EndpointUrl(String url, String dataset, Service service) {
     }
 
     /**
+     * The Graph Store URL to read from: a Graph Store URL ({@code /get} or {@code /data}) as it
+     * is, a dataset URL as its read-only {@code /get} service. A query or update URL is bad input
+     * naming the URL to give.
+     */
+    public String graphStoreForReading() {
+        if (service == Service.GET || service == Service.DATA) {
+            return url;
+        }
+        if (service != null) {
+            throw StoreException.badInput(url + " is the " + service.what + " endpoint; export reads the dataset URL "
+                    + dataset + " or its Graph Store URL " + at(Service.GET));
+        }
+        return at(Service.GET);
+    }
+
+    /**
      * The URL to send SPARQL queries to: a query URL as it is, a dataset URL as it is (Fuseki
      * answers queries there too). A Graph Store or update URL is bad input naming the query URL.
      */

@@ -177,6 +177,17 @@ class StoreCommandsTest {
             assertThat(e.out().lines().count()).isEqualTo(TdbStores.quadCount(TdbStores.openExisting(db)));
             Run missing = run("export", "--endpoint", server.datasetUrl() + "/get", "--article", "nope");
             assertThat(missing.code()).isEqualTo(2);
+            // The dataset URL serves every format: RDF through its Graph Store, GeoJSON and CSV through its query service.
+            Run byDataset = run("export", "--endpoint", server.datasetUrl(), "--format", "nquads");
+            assertThat(byDataset.code()).as(byDataset.err()).isZero();
+            assertThat(byDataset.out()).isEqualTo(e.out());
+            Run geo = run("export", "--endpoint", server.datasetUrl(), "--format", "geojson", "--date", "2020-01-30");
+            assertThat(geo.code()).as(geo.err()).isZero();
+            assertThat(geo.out()).contains("\"FeatureCollection\"");
+            assertThat(geo.err()).contains("coordinates"); // this store is not linked: its places are counted, not written
+            Run wrong = run("export", "--endpoint", server.datasetUrl() + "/update", "--format", "nquads");
+            assertThat(wrong.code()).isEqualTo(2);
+            assertThat(wrong.err().strip()).contains(server.datasetUrl() + "/get").doesNotContain("\n");
         }
     }
 
