@@ -45,11 +45,16 @@ public final class ActorLexicon {
 
     /** The bundled registry and patterns. */
     public static ActorLexicon bundled() {
+        return of(ActorRegistry.bundled());
+    }
+
+    /** The bundled patterns over {@code registry} (for instance the bundled one merged with a user's, see {@code --actors}). */
+    public static ActorLexicon of(ActorRegistry registry) {
         try (InputStream in = ActorLexicon.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw ExtractException.failure("bundled actor patterns " + BUNDLED + " missing", null);
             }
-            return read(ActorRegistry.bundled(), in, BUNDLED);
+            return read(registry, in, BUNDLED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

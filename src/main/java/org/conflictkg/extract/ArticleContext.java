@@ -59,13 +59,16 @@ public final class ArticleContext {
         }
     }
 
-    /** The state force of the article's country (who "government forces" are). */
+    /** The state force of the article's country (who "government forces" are; {@code countries.tsv}), or null. */
     String stateActor() {
-        return switch (country == null ? "" : country) {
-            case "UA" -> "ukrainian-forces";
-            case "IQ" -> "iraqi-government";
-            default -> "syrian-government";
-        };
+        Countries.Country c = Countries.bundled().byCode(country);
+        return c == null ? null : c.state();
+    }
+
+    /** The armed group "rebel-held" means in the article's country ({@code countries.tsv}), or null. */
+    String rebelActor() {
+        Countries.Country c = Countries.bundled().byCode(country);
+        return c == null ? null : c.rebels();
     }
 
     /** Makes a lexicon actor known to this article even if no mention named it ("rebel-held"). */

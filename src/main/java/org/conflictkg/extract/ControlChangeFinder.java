@@ -562,23 +562,27 @@ public final class ControlChangeFinder {
         return null;
     }
 
-    /** The actor an "X-held" adjective names: rebel, opposition, government, regime, or a lexicon name (SDF, IS). */
+    /**
+     * The actor an "X-held" adjective names: "rebel"/"opposition"/"insurgent" the rebels of the
+     * article's country, "government"/"regime"/"army"/"junta" its state force ({@code countries.tsv});
+     * else the actor the lexicon finds for the word, or for the word followed by "forces" ("Kurdish",
+     * "Houthi", "RSF").
+     */
     static String heldActor(ArticleContext ctx, String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
         String id = switch (w) {
-            case "rebel", "opposition", "insurgent" -> "syrian-opposition";
-            case "government", "regime", "loyalist", "army" -> ctx.stateActor();
-            case "kurdish" -> "ypg";
-            case "russian" -> "russian-forces";
-            case "ukrainian" -> "ukrainian-forces";
-            case "turkish" -> "turkish-military";
+            case "rebel", "opposition", "insurgent", "militant" -> ctx.rebelActor();
+            case "government", "regime", "loyalist", "army", "military", "junta" -> ctx.stateActor();
             default -> null;
         };
         if (id == null) {
-            for (ActorLexicon.Entry e : ctx.lexicon.entries()) {
-                if (e.when().equals("*") && e.pattern().matcher(word).matches()) {
-                    id = e.actor().id();
-                    break;
+            outer:
+            for (String phrase : List.of(word, word + " forces")) {
+                for (ActorLexicon.Entry e : ctx.lexicon.entries()) {
+                    if ((e.when().equals("*") || e.when().equals(ctx.country)) && e.pattern().matcher(phrase).matches()) {
+                        id = e.actor().id();
+                        break outer;
+                    }
                 }
             }
         }

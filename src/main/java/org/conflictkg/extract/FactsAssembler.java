@@ -81,7 +81,7 @@ final class FactsAssembler {
         for (ControlChange c : changes) {
             String from = c.from() != null ? c.from() : holder(c, states);
             if (from == null) {
-                from = ctx.alignments.adversary(ctx.country == null ? "SY" : ctx.country, ctx.side(c.to()));
+                from = ctx.alignments.adversary(ctx.country, ctx.side(c.to()));
                 if (from != null) {
                     ctx.ensureActor(from);
                 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.conflictkg.facts.PlaceKind;
 
 /**
- * Finds place mentions: countries (a fixed table), names the {@link PlaceResolver} knows
+ * Finds place mentions: countries ({@link Countries}), names the {@link PlaceResolver} knows
  * (capitalised word sequences, longest first), names introduced by a place noun ("the town of X",
  * "X province", "the X region") and landmarks ("the city's national hospital"). Actor mentions
  * win over places ("Turkey" the state, "Damascus" the government are actors where the lexicon says so).
@@ -46,18 +46,6 @@ public final class PlaceFinder {
             "western", "eastern", "northern", "southern", "central",
             "state", "army", "forces", "temple", "its", "his", "their", "another", "many", "most", "this", "that",
             "under", "with", "from", "for", "of", "to", "by", "it", "he", "she", "they", "we", "slowly", "once");
-
-    /** Countries: folded name to {geonames id, ISO code, name}. */
-    private static final Map<String, String[]> COUNTRIES = Map.ofEntries(
-            Map.entry("syria", new String[] {"163843", "SY", "Syria"}),
-            Map.entry("ukraine", new String[] {"690791", "UA", "Ukraine"}),
-            Map.entry("turkey", new String[] {"298795", "TR", "Turkey"}),
-            Map.entry("iraq", new String[] {"99237", "IQ", "Iraq"}),
-            Map.entry("lebanon", new String[] {"272103", "LB", "Lebanon"}),
-            Map.entry("jordan", new String[] {"248816", "JO", "Jordan"}),
-            Map.entry("russia", new String[] {"2017370", "RU", "Russia"}),
-            Map.entry("iran", new String[] {"130758", "IR", "Iran"}),
-            Map.entry("israel", new String[] {"294640", "IL", "Israel"}));
 
     private final PlaceResolver resolver;
 
@@ -133,10 +121,9 @@ public final class PlaceFinder {
 
     private boolean lookup(List<Mention> found, Map<String, PlaceEntity> places, Span span, String text,
                            Set<String> countries) {
-        String folded = text.toLowerCase(Locale.ROOT);
-        String[] c = COUNTRIES.get(folded);
+        Countries.Country c = Countries.bundled().byName(text);
         if (c != null) {
-            PlaceEntity p = PlaceEntity.of(c[2], PlaceKind.COUNTRY, c[0], c[1]);
+            PlaceEntity p = PlaceEntity.of(c.name(), PlaceKind.COUNTRY, c.geonames(), c.code());
             places.putIfAbsent(p.key(), p);
             found.add(new Mention(span, text, p.key()));
             return true;
