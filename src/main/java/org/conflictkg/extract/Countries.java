@@ -34,8 +34,10 @@ public final class Countries {
     private final Map<String, Country> byWord;
     private final Map<String, Boolean> isName;
     private final Pattern words;
+    private final List<String> order;
 
     private Countries(Map<String, Country> byCode, Map<String, Country> byWord, Map<String, Boolean> isName) {
+        this.order = List.copyOf(byCode.keySet());
         this.byCode = Map.copyOf(byCode);
         this.byWord = Map.copyOf(byWord);
         this.isName = Map.copyOf(isName);
@@ -94,6 +96,11 @@ public final class Countries {
     /** The country with this ISO code, or null. */
     public Country byCode(String code) {
         return code == null ? null : byCode.get(code);
+    }
+
+    /** The ISO codes of the table, in its order. */
+    public List<String> codes() {
+        return List.copyOf(order);
     }
 
     /** The country a name mentions as a place ("Syria", "Burma"), or null. */

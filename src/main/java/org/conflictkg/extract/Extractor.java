@@ -97,11 +97,11 @@ public final class Extractor {
         List<String> countries = ranked(votes);
         String country = countries.isEmpty() ? null : countries.get(0);
         List<Mention> actorMentions = actorFinder.find(body, country);
-        PlaceFinder.Result placeResult = new PlaceFinder(places).find(body, countries, actorMentions);
+        PlaceFinder.Result placeResult = new PlaceFinder(places).find(body, country, lookupOrder(countries), actorMentions);
         for (Mention m : placeResult.mentions()) {
             PlaceEntity p = placeResult.places().get(m.ref());
-            if (p.country() != null && p.geonames() != null && p.kind() != org.conflictkg.facts.PlaceKind.COUNTRY) {
-                votes.merge(p.country(), 2, Integer::sum);
+            if (p.country() != null && p.kind() != org.conflictkg.facts.PlaceKind.COUNTRY) {
+                votes.merge(p.country(), p.geonames() != null ? 2 : 1, Integer::sum);
             }
         }
         List<String> byPlaces = ranked(votes);
@@ -109,7 +109,7 @@ public final class Extractor {
             countries = byPlaces;
             country = byPlaces.get(0);
             actorMentions = actorFinder.find(body, country);
-            placeResult = new PlaceFinder(places).find(body, countries, actorMentions);
+            placeResult = new PlaceFinder(places).find(body, country, lookupOrder(countries), actorMentions);
         }
         if (country == null) {
             warnings.accept(article.name() + ": no country found (no country, place or actor of one is named)");
@@ -143,13 +143,20 @@ public final class Extractor {
         return new FactsAssembler(ctx).assemble(sources, persons, changes, states, figs);
     }
 
-    /** Fighting actors and government bodies of a country vote for it; foreign states, sources and persons do not. */
+    /**
+     * Names are looked up in the article's countries (never on another continent); when nothing
+     * names a country, in every country of the table, in its order.
+     */
+    private List<String> lookupOrder(List<String> countries) {
+        return countries.isEmpty() ? countryTable.codes() : countries;
+    }
+
+    /** State forces and armed groups of a country vote for it; foreign states, bodies, sources and persons do not. */
     private void voteActors(List<Mention> mentions, Map<String, Integer> votes) {
         for (Mention m : mentions) {
             ActorEntity a = actors.actor(m.ref());
             if (a != null && a.country() != null && (a.kind() == org.conflictkg.facts.ActorKind.STATE_FORCE
-                    || a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP
-                    || a.kind() == org.conflictkg.facts.ActorKind.GOVERNMENT_BODY)) {
+                    || a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP)) {
                 votes.merge(a.country(), 1, Integer::sum);
             }
         }

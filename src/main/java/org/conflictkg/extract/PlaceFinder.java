@@ -54,9 +54,16 @@ public final class PlaceFinder {
     }
 
     public Result find(String body, List<String> countries, List<Mention> actors) {
+        return find(body, countries.isEmpty() ? null : countries.get(0), countries, actors);
+    }
+
+    /**
+     * Places of {@code body}: {@code main} is the article's country (null if unknown), {@code countries}
+     * where names are looked up, most likely first.
+     */
+    public Result find(String body, String main, List<String> countries, List<Mention> actors) {
         this.bodyText = body;
         Set<String> countrySet = new java.util.LinkedHashSet<>(countries);
-        String main = countries.isEmpty() ? null : countries.get(0);
         Map<String, PlaceEntity> places = new LinkedHashMap<>();
         List<Mention> found = new ArrayList<>();
 
@@ -152,7 +159,10 @@ public final class PlaceFinder {
             p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else if (kind == PlaceKind.REGION) {
-            p = PlaceEntity.of(name, kind, null, main);
+            // "the X region" that is a first-level division is a province
+            Optional<PlaceResolver.ResolvedPlace> r = resolver.resolveProvince(name, countries);
+            p = r.map(x -> PlaceEntity.of(name, PlaceKind.PROVINCE, x.geonamesId(), x.country(), x.admin1()))
+                    .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else {
             Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(name, countries);
             p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
