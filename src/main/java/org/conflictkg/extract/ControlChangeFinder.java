@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.conflictkg.facts.DateSpec;
+import org.conflictkg.facts.ReducedDate;
 import org.conflictkg.facts.Status;
 
 /**
@@ -32,6 +33,7 @@ public final class ControlChangeFinder {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANAPHOR = Pattern.compile(
             "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
+    private static final Pattern ANAPHOR_TEXT = Pattern.compile("^(?:the |it\\b)|\\b(?:city|town|village)$");
     private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
             "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
     private static final String NAME_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
@@ -47,6 +49,9 @@ public final class ControlChangeFinder {
     private static final Pattern NOT_AGENT_BEFORE = Pattern.compile(
             "(?:\\b(?:by|with|alongside|against|of|from|on|to|for|at|in|near|around|and its|backed|supported|led)|'s)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** ", a town outside X," right before the verb: an apposition. */
+    private static final Pattern APPOSITION_END = Pattern.compile(",\\s[^,]{3,80},\\s*(?:(?:also|already|finally|now|reportedly) )?(?:was|were|has|have|had|is|are)?\\s*$");
+    private static final Pattern LIST_GAP = Pattern.compile("^(?:,|,? and|,? as well as)\\s+(?:the )?(?:town of |city of |village of |villages of )?$");
     private static final Pattern COORDINATION = Pattern.compile("^\\s*(?:,|and|, and)\\s*(?:its |their |allied )?$");
     private static final Pattern MORE_PLACES = Pattern.compile("^(?:,? and (?:then )?(?:of )?|, )$");
     private static final Pattern FROM_ACTOR = Pattern.compile("^\\s*from (?:the )?$");
@@ -56,6 +61,18 @@ public final class ControlChangeFinder {
             "during", "and", "or", "but", "while", "that", "which", "who", "their", "his", "her", "its", "dozens",
             "several", "many", "some", "two", "three", "four", "five", "hundreds", "scores", "section", "sections",
             "outskirts", "edges", "edge", "positions", "vicinity", "areas", "countryside", "push", "a", "an");
+    /** Passive words that say nothing of control without their agent. */
+    private static final Pattern AGENTLESS_NOT = Pattern.compile("\\b(?:taken|brought|is|are|being|fall|falls|fell|fallen)\\b(?! (?:back|over|into the hands))");
+    private static final Pattern FROM_ACTOR_GAP = Pattern.compile("^\\s*(?:[a-z]+ ){0,3}from (?:the )?$");
+    /** A duration before "after"/"since" opens a clause about an earlier event ("a year after X seized it"). */
+    private static final Pattern BACKGROUND = Pattern.compile(
+            "\\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\\d+)"
+                    + " (?:days?|weeks?|months?|years?)|(?:a )?decades?|long) (?:after|since|before)\\b[^,;]*$", Pattern.CASE_INSENSITIVE);
+    /** Past perfect before the words: an earlier event, whose date the sentence does not give. */
+    private static final Pattern PAST_PERFECT = Pattern.compile("\\bhad (?:already |earlier |previously |first )?(?:been )?\\S*$");
+    /** "the Tigray region's capital X", "the province's main city, X": the name after the apposition is the place. */
+    private static final Pattern APPOSED = Pattern.compile(
+            "^(?:(?: region| province| state| governorate| oblast)?['\u2019]s |, )(?:[a-z-]+ ){0,3}(?:capital|city|town|stronghold|hub)(?:,? (?:of )?)$");
     private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:most|parts?|much|half|large parts|swathes) of\\b");
 
     private final List<ControlPattern> patterns;
@@ -128,8 +145,8 @@ public final class ControlChangeFinder {
         for (int pass = 0; pass < 2; pass++) {
             for (Hit h : kept) {
                 ControlPattern.Role role = h.pattern().role();
-                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.PASSIVE
-                        || role == ControlPattern.Role.EXPELS;
+                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.EXPELS
+                        || role == ControlPattern.Role.PASSIVE && h.after() != null;
                 if ((pass == 0) != direct) {
                     continue;
                 }
@@ -161,14 +178,19 @@ public final class ControlChangeFinder {
         String explicitFrom = null;
         String after = null;
         if (p.role() == ControlPattern.Role.PASSIVE) {
-            Mention place = placeBefore(ctx, s, clauseStart, words.start());
-            if (place == null) {
+            places.addAll(placesBefore(ctx, s, clauseStart, words.start()));
+            if (places.isEmpty()) {
                 return null;
             }
-            places.add(place);
             after = actorRightAfter(ctx, words.end(), 4);
             if (after == null) {
-                return null;
+                // an agentless passive ("X was retaken"): the gainer comes from the article, unless the
+                // verb has other meanings ("was taken to hospital")
+                String w = ctx.body.substring(words.start(), words.end());
+                if (AGENTLESS_NOT.matcher(w).find()) {
+                    return null;
+                }
+                explicitFrom = actorAfterGap(ctx, words.end(), s.end(), FROM_ACTOR_GAP);
             }
         } else {
             Mention first = placeAfter(ctx, s, words.end(), words.start());
@@ -223,7 +245,8 @@ public final class ControlChangeFinder {
         String from = h.explicitFrom() != null ? h.explicitFrom() : h.heldBy();
         switch (h.pattern().role()) {
             case GAINS -> to = h.agent();
-            case PASSIVE -> to = h.after();
+            case PASSIVE -> to = h.after() != null ? h.after()
+                    : h.explicitFrom() != null ? ctx.opponentOf(h.explicitFrom()) : topGainer(ctx);
             case LOSES -> {
                 from = h.agent();
                 to = ctx.opponentOf(h.agent());
@@ -251,6 +274,18 @@ public final class ControlChangeFinder {
             status = Status.PARTIAL;
         }
         DateMention date = nearestDate(ctx, h.sentence(), h.words());
+        String clause = ctx.body.substring(h.sentence().start(), h.words().start());
+        if (date == null && BACKGROUND.matcher(clause).find()) {
+            return null; // an earlier event told in passing, with no date of its own: not a change of today
+        }
+        DateSpec when = date == null ? null : date.point();
+        boolean inferredDate = false;
+        if (when == null && !PAST_PERFECT.matcher(clause).find() && status == Status.COMPLETED
+                || when == null && status != Status.COMPLETED) {
+            // news of the day: on or shortly before publication
+            when = DateSpec.between(ReducedDate.of(ctx.published.minusDays(2)), ReducedDate.of(ctx.published));
+            inferredDate = true;
+        }
         List<Span> ev = new ArrayList<>();
         Span span = h.words().union(place.span());
         Mention agentMention = agentMention(ctx, h);
@@ -262,8 +297,14 @@ public final class ControlChangeFinder {
         }
         ev.add(span);
         boolean isHighway = ctx.highways.containsKey(place.ref()) && !ctx.places.containsKey(place.ref());
+        PlaceEntity pe = ctx.places.get(place.ref());
+        boolean inGazetteer = isHighway || pe != null && pe.geonames() != null;
+        boolean namedGainer = h.pattern().role() == ControlPattern.Role.GAINS || h.pattern().role() == ControlPattern.Role.EXPELS
+                || h.pattern().role() == ControlPattern.Role.PASSIVE && h.after() != null;
+        double confidence = ControlConfidence.of(status, namedGainer, inGazetteer, place.ref() != null && place.text() != null
+                && !ANAPHOR_TEXT.matcher(place.text()).find(), date != null, inferredDate, from != null, !attr.sources().isEmpty());
         return new ControlChange(isHighway ? null : place.ref(), isHighway ? place.ref() : null, from, to, status,
-                date == null ? null : date.point(), date == null ? null : date.text(), attr.sources(), ev);
+                when, date == null ? null : date.text(), attr.sources(), ev, confidence);
     }
 
     /**
@@ -326,8 +367,9 @@ public final class ControlChangeFinder {
                 List<Span> ev = new ArrayList<>(o.evidence());
                 ev.addAll(c.evidence());
                 out.set(i, new ControlChange(o.place(), o.highway(), o.from() != null ? o.from() : c.from(), o.to(),
-                        o.status(), o.date() != null ? o.date() : c.date(),
-                        o.date() != null ? o.dateText() : c.dateText(), acc, ev));
+                        o.status(), o.dateText() != null || c.dateText() == null ? o.date() : c.date(),
+                        o.dateText() != null || c.dateText() == null ? o.dateText() : c.dateText(), acc, ev,
+                        ControlConfidence.merged(o.confidence(), c.confidence())));
                 return;
             }
         }
@@ -453,10 +495,30 @@ public final class ControlChangeFinder {
             }
         }
         Mention cand = anaphor != null ? anaphor : next;
-        if (cand == null || !gapOk(ctx.body.substring(from, cand.start()))) {
+        if (cand == null || !gapOk(withoutDates(ctx, from, cand.start()))) {
             return unknownPlace(ctx, from, s.end());
         }
+        if (cand.ref() != null) {
+            // "the Tigray region's capital X": the place is the one the apposition names
+            Mention after = nextMention(ctx, cand.end(), s.end());
+            if (after != null && APPOSED.matcher(ctx.body.substring(cand.end(), after.start())).matches()) {
+                return after;
+            }
+        }
         return cand;
+    }
+
+    /** The text [from, to) with its date expressions and the words that introduce them left out. */
+    private static String withoutDates(ArticleContext ctx, int from, int to) {
+        String gap = ctx.body.substring(from, to);
+        List<DateMention> ds = ctx.datesIn(new Span(from, to));
+        for (int i = ds.size() - 1; i >= 0; i--) {
+            DateMention d = ds.get(i);
+            String head = gap.substring(0, d.span().start() - from).replaceFirst(
+                    "(?:(?:late|early|earlier|later) )?(?:on|in|at|during|by|last|this|overnight)? ?$", "");
+            gap = head + " " + gap.substring(d.span().end() - from);
+        }
+        return gap;
     }
 
     /**
@@ -494,7 +556,7 @@ public final class ControlChangeFinder {
     }
 
     static boolean gapOk(String gap) {
-        String g = gap.strip();
+        String g = gap.replaceAll("[\u201c\u201d\"]", "").strip();
         if (g.isEmpty()) {
             return true;
         }
@@ -513,21 +575,47 @@ public final class ControlChangeFinder {
         return true;
     }
 
-    private static Mention placeBefore(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
-        Mention best = null;
-        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(s.start(), verb))) {
-            best = m;
-        }
+    /**
+     * The places a passive is about, before its words: the last place before them (an apposition
+     * between commas, ", a town near X,", is skipped), with the places coordinated before it ("A, B
+     * and C were retaken"); or an anaphor ("the city was retaken").
+     */
+    private static List<Mention> placesBefore(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
         Matcher am = ANAPHOR_BEFORE.matcher(ctx.body.substring(clauseStart, verb));
         if (am.find()) {
-            return new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null);
+            return List.of(new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null));
+        }
+        int end = verb;
+        String before = ctx.body.substring(s.start(), verb);
+        Matcher ap = APPOSITION_END.matcher(before);
+        if (ap.find()) {
+            end = s.start() + ap.start();
+        }
+        Mention best = null;
+        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(s.start(), end))) {
+            best = m;
         }
         if (best == null) {
-            return null;
+            return List.of();
         }
-        String gap = ctx.body.substring(best.end(), verb);
-        return gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")
-                ? best : null;
+        String gap = ctx.body.substring(best.end(), end);
+        if (!gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")) {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        out.add(best);
+        List<Mention> all = MentionLib.within(ctx.placeMentions, new Span(s.start(), best.start()));
+        Mention next = best;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Mention m = all.get(i);
+            String between = ctx.body.substring(m.end(), next.start());
+            if (!LIST_GAP.matcher(between).matches()) {
+                break;
+            }
+            out.add(0, m);
+            next = m;
+        }
+        return out;
     }
 
     /** "In Ras al-Ain, ..." at the start of the sentence. */
