@@ -53,7 +53,13 @@ public final class ControlChangeFinder {
     private static final Pattern APPOSITION_END = Pattern.compile(",\\s[^,]{3,80},\\s*(?:(?:also|already|finally|now|reportedly) )?(?:was|were|has|have|had|is|are)?\\s*$");
     private static final Pattern LIST_GAP = Pattern.compile("^(?:,|,? and|,? as well as)\\s+(?:the )?(?:town of |city of |village of |villages of )?$");
     private static final Pattern COORDINATION = Pattern.compile("^\\s*(?:,|and|, and)\\s*(?:its |their |allied )?$");
-    private static final Pattern MORE_PLACES = Pattern.compile("^(?:,? and (?:then )?(?:of )?|, )$");
+    /**
+     * Between two places of one list: a comma or "and", "as well as", with at most a short phrase
+     * locating the first ("in the northern countryside") and a noun introducing the next ("the towns of").
+     */
+    private static final Pattern MORE_PLACES = Pattern.compile(
+            "^(?: (?:in|on|near|east of|west of|north of|south of) (?:the )?[a-z -]{1,30}?)?(?:,? and (?:then )?|, (?:and |as well as )?|,? as well as )"
+                    + "(?:the )?(?:[a-z-]+ ){0,3}(?:(?:towns?|villages?|cities|city|districts?|areas?|neighbourhoods?) of )?$");
     private static final Pattern FROM_ACTOR = Pattern.compile("^\\s*from (?:the )?$");
     private static final Pattern HELD = Pattern.compile("\\b([A-Za-z]+)-held\\b");
     private static final Set<String> GAP_STOP = Set.of("out", "from", "to", "by", "with", "in", "on", "at", "into", "near",
@@ -73,6 +79,9 @@ public final class ControlChangeFinder {
     /** "the Tigray region's capital X", "the province's main city, X": the name after the apposition is the place. */
     private static final Pattern APPOSED = Pattern.compile(
             "^(?:(?: region| province| state| governorate| oblast)?['\u2019]s |, )(?:[a-z-]+ ){0,3}(?:capital|city|town|stronghold|hub)(?:,? (?:of )?)$");
+    private static final Pattern DETERMINER_BEFORE = Pattern.compile("\\b(?:the|a|an|its|their|recently|newly)\\s+$", Pattern.CASE_INSENSITIVE);
+    /** "... to the PKK/YPG" after the places handed over: who receives them. */
+    private static final Pattern TO_ACTOR = Pattern.compile("^[^;:]{0,40}?\\bto (?:the )?$");
     private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:most|parts?|much|half|large parts|swathes) of\\b");
 
     private final List<ControlPattern> patterns;
@@ -146,6 +155,7 @@ public final class ControlChangeFinder {
             for (Hit h : kept) {
                 ControlPattern.Role role = h.pattern().role();
                 boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.EXPELS
+                        || role == ControlPattern.Role.HANDS
                         || role == ControlPattern.Role.PASSIVE && h.after() != null;
                 if ((pass == 0) != direct) {
                     continue;
@@ -169,6 +179,9 @@ public final class ControlChangeFinder {
         }
         int clauseStart = clauseStart(ctx.body, s, words.start());
         String before = ctx.body.substring(clauseStart, words.start());
+        if (p.role() != ControlPattern.Role.NOMINAL && DETERMINER_BEFORE.matcher(before).find()) {
+            return null; // "the besieged town", "a captured village": an adjective, not a statement of a change
+        }
         if (NEGATION.matcher(before).find() || DENIAL.matcher(ctx.body.substring(s.start(), words.start())).find()) {
             return null;
         }
@@ -218,6 +231,12 @@ public final class ControlChangeFinder {
             }
             String fromActor = actorAfterGap(ctx, last.end(), s.end(), FROM_ACTOR);
             explicitFrom = fromActor;
+            if (p.role() == ControlPattern.Role.HANDS) {
+                after = actorAfterGap(ctx, last.end(), s.end(), TO_ACTOR);
+                if (after == null) {
+                    return null;
+                }
+            }
             if (p.role() == ControlPattern.Role.DEFENDS) {
                 after = actorRightAfter(ctx, words.end(), 2);
             } else if (p.role() == ControlPattern.Role.EXPELS) {
@@ -254,6 +273,10 @@ public final class ControlChangeFinder {
             case EXPELS -> {
                 to = h.agent();
                 from = h.after();
+            }
+            case HANDS -> {
+                to = h.after();
+                from = h.agent();
             }
             case DEFENDS -> {
                 from = h.agent();
@@ -300,6 +323,7 @@ public final class ControlChangeFinder {
         PlaceEntity pe = ctx.places.get(place.ref());
         boolean inGazetteer = isHighway || pe != null && pe.geonames() != null;
         boolean namedGainer = h.pattern().role() == ControlPattern.Role.GAINS || h.pattern().role() == ControlPattern.Role.EXPELS
+                || h.pattern().role() == ControlPattern.Role.HANDS
                 || h.pattern().role() == ControlPattern.Role.PASSIVE && h.after() != null;
         double confidence = ControlConfidence.of(status, namedGainer, inGazetteer, place.ref() != null && place.text() != null
                 && !ANAPHOR_TEXT.matcher(place.text()).find(), date != null, inferredDate, from != null, !attr.sources().isEmpty());

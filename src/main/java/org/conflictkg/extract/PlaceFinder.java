@@ -37,6 +37,13 @@ public final class PlaceFinder {
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
             + "|prison|power plant|military academy))\\b");
+    /** A named installation: "X International Airport", "X Air Base", "X Border Crossing", "X Dam". */
+    private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
+            + "(?:Airport|Air Base|Airbase|Airfield|Industrial Zone|Industrial City|Citadel|Dam|Bridge|Border Crossing|Crossing"
+            + "|Refinery|Power Plant|Military Base|Base|Barracks|Port)\\b");
+    /** "the X and Y regions", "the A, B and C villages". */
+    private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
+            + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
     private static final Set<String> STOP = Set.of("the", "a", "an", "on", "in", "at", "as", "but", "and", "if", "last",
             "some", "more", "both", "read", "president", "general", "colonel", "governor", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -85,6 +92,25 @@ public final class PlaceFinder {
         while (m.find()) {
             PlaceKind kind = "UA".equals(main) || "RU".equals(main) ? PlaceKind.PROVINCE : PlaceKind.REGION;
             add(found, places, new Span(m.start(1), m.end(2)), m.group(1), kind, countrySet, main);
+        }
+        m = NAMED_SITE.matcher(body);
+        while (m.find()) {
+            if (STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]) || MentionLib.overlapsAny(found, new Span(m.start(), m.end()))) {
+                continue;
+            }
+            String name = m.group();
+            PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
+            places.putIfAbsent(p.key(), p);
+            found.add(new Mention(new Span(m.start(), m.end()), name, p.key()));
+        }
+        m = PLURAL_NOUN.matcher(body);
+        while (m.find()) {
+            PlaceKind kind = kindOfNoun(m.group(4).replaceFirst("s$", "").replace("neighbourhood", "neighbourhood"), main);
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) != null) {
+                    add(found, places, new Span(m.start(g), m.end(g)), m.group(g), kind, countrySet, main);
+                }
+            }
         }
         m = LANDMARK.matcher(body);
         while (m.find()) {
