@@ -29,6 +29,8 @@ public final class ArticleContext {
     final Map<String, HighwayFinder.HighwayEntity> highways;
     final ActorLexicon lexicon;
     final Alignments alignments;
+    private static final java.util.regex.Pattern CONTAINER_GAP = java.util.regex.Pattern.compile(
+            "^,? (?:in|near|outside) (?:the )?(?:(?:town|city|province|region|district) of )?$");
     /** Actors that gain control in events found so far, with counts (filled by the control-change stage). */
     final Map<String, Integer> gainers = new HashMap<>();
 
@@ -212,9 +214,15 @@ public final class ArticleContext {
      */
     String resolveAnaphor(int pos, Sentence s, Set<String> topics) {
         String inSentence = null;
+        Mention previous = null;
         for (Mention m : placeMentions) {
-            if (m.start() >= s.start() && m.end() <= pos && places.get(m.ref()).settlement()) {
-                inSentence = m.ref();
+            if (m.start() >= s.start() && m.end() <= pos) {
+                // "X in Y": Y only locates X, so "it" is X
+                boolean container = previous != null && CONTAINER_GAP.matcher(body.substring(previous.end(), m.start())).matches();
+                if (places.get(m.ref()).settlement() && !container) {
+                    inSentence = m.ref();
+                }
+                previous = m;
             }
         }
         if (inSentence != null) {

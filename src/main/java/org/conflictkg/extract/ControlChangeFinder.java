@@ -41,6 +41,9 @@ public final class ControlChangeFinder {
             + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})"
             + "(?=\\s*(?:[,.;:)]|$)|\\s(?:from|on|in|after|and|as|late|early|earlier|overnight|last|this|near|before|while"
             + "|with|by|since|until|during|without)\\b)");
+    /** A capitalised name that is the whole subject of a clause, right before its verb. */
+    private static final Pattern UNKNOWN_SUBJECT = Pattern.compile("^\\s*(?:the (?:town|city|village) of )?(" + NAME_WORD
+            + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})\\s*$");
     private static final Pattern NOT_PLACE = Pattern.compile(
             "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|The|It|They|He|She|We|Its|Their|His)\\b");
@@ -620,7 +623,18 @@ public final class ControlChangeFinder {
             best = m;
         }
         if (best == null) {
-            return List.of();
+            // a name the gazetteer does not know, as the subject of the passive ("Namhsan was retaken")
+            Matcher um = UNKNOWN_SUBJECT.matcher(ctx.body.substring(clauseStart, end));
+            if (!um.find()) {
+                return List.of();
+            }
+            Span span = new Span(clauseStart + um.start(1), clauseStart + um.end(1));
+            String name = um.group(1);
+            if (MentionLib.overlapsAny(ctx.actorMentions, span) || MentionLib.overlapsAny(ctx.highwayMentions, span)
+                    || NOT_PLACE.matcher(name).find()) {
+                return List.of();
+            }
+            return List.of(ctx.addPlace(PlaceEntity.of(name, org.conflictkg.facts.PlaceKind.TOWN, null, ctx.country), span, name));
         }
         String gap = ctx.body.substring(best.end(), end);
         if (!gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")) {

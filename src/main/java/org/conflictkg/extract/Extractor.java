@@ -151,11 +151,14 @@ public final class Extractor {
         return countries.isEmpty() ? countryTable.codes() : countries;
     }
 
-    /** State forces and armed groups of a country vote for it; foreign states, bodies, sources and persons do not. */
+    /**
+     * State forces and armed groups of a country vote for it when named by the registry ("the RSF",
+     * not "rebels"); foreign states, bodies, sources and persons do not.
+     */
     private void voteActors(List<Mention> mentions, Map<String, Integer> votes) {
         for (Mention m : mentions) {
             ActorEntity a = actors.actor(m.ref());
-            if (a != null && a.country() != null && (a.kind() == org.conflictkg.facts.ActorKind.STATE_FORCE
+            if (a != null && a.country() != null && actors.isRegistryName(m.text()) && (a.kind() == org.conflictkg.facts.ActorKind.STATE_FORCE
                     || a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP)) {
                 votes.merge(a.country(), 1, Integer::sum);
             }
