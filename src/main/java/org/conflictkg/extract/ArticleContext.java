@@ -32,7 +32,9 @@ public final class ArticleContext {
     private static final java.util.regex.Pattern CONTAINER_GAP = java.util.regex.Pattern.compile(
             "^,? (?:in|near|outside) (?:the )?(?:(?:town|city|province|region|district) of )?$");
     /** Actors that gain control in events found so far, with counts (filled by the control-change stage). */
-    final Map<String, Integer> gainers = new HashMap<>();
+    final Map<String, Integer> gainers = new LinkedHashMap<>();
+    /** The gainers of changes whose sentence names them, by the position of their words (filled by the control-change stage). */
+    final java.util.NavigableMap<Integer, String> namedGains = new java.util.TreeMap<>();
 
     ArticleContext(ArticleText article, String country, List<Sentence> sentences, List<Mention> actorMentions,
                    PlaceFinder.Result places, HighwayFinder.Result highways, List<DateMention> dates,
@@ -235,6 +237,28 @@ public final class ArticleContext {
             }
         }
         return lastSettlementBefore(pos);
+    }
+
+    /**
+     * Who gains in a statement that names no gainer ("the fall of X", "X was retaken") at {@code pos}:
+     * the gainer of the nearest change before it that names its gainer; else the gainer of the most
+     * such changes, on a tie the first in the text. It depends on positions only, never on the order
+     * in which statements were read. Null when no change names its gainer.
+     */
+    String gainerBefore(int pos) {
+        Map.Entry<Integer, String> before = namedGains.floorEntry(pos);
+        if (before != null) {
+            return before.getValue();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        namedGains.values().forEach(a -> counts.merge(a, 1, Integer::sum));
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     int count(String actorId) {

@@ -168,6 +168,9 @@ public final class ControlChangeFinder {
                     if (c != null) {
                         merge(out, c, ctx::allied);
                         ctx.gainers.merge(c.to(), 1, Integer::sum);
+                        if (pass == 0) {
+                            ctx.namedGains.put(h.words().start(), c.to());
+                        }
                     }
                 }
             }
@@ -268,7 +271,7 @@ public final class ControlChangeFinder {
         switch (h.pattern().role()) {
             case GAINS -> to = h.agent();
             case PASSIVE -> to = h.after() != null ? h.after()
-                    : h.explicitFrom() != null ? ctx.opponentOf(h.explicitFrom()) : topGainer(ctx);
+                    : h.explicitFrom() != null ? ctx.opponentOf(h.explicitFrom()) : ctx.gainerBefore(h.words().start());
             case LOSES -> {
                 from = h.agent();
                 to = ctx.opponentOf(h.agent());
@@ -286,7 +289,7 @@ public final class ControlChangeFinder {
                 String other = h.after() != null && !ctx.allied(h.after(), h.agent()) ? h.after() : null;
                 to = other != null ? other : ctx.opponentOf(h.agent());
             }
-            default -> to = topGainer(ctx);
+            default -> to = ctx.gainerBefore(h.words().start());
         }
         if (to == null || ctx.side(to) == null) {
             return null;
@@ -366,11 +369,6 @@ public final class ControlChangeFinder {
             }
         }
         return null;
-    }
-
-    private static String topGainer(ArticleContext ctx) {
-        return ctx.gainers.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     /**
