@@ -93,10 +93,11 @@ public final class Extractor {
         for (Countries.Cue c : countryTable.cues(body)) {
             votes.merge(c.country().code(), 1, Integer::sum);
         }
-        voteActors(actorFinder.find(body, null), votes);
+        List<Mention> anyCountry = actorFinder.anyCountry(body);
+        voteActors(actorFinder.find(body, null, anyCountry), votes);
         List<String> countries = ranked(votes);
         String country = countries.isEmpty() ? null : countries.get(0);
-        List<Mention> actorMentions = actorFinder.find(body, country);
+        List<Mention> actorMentions = actorFinder.find(body, country, anyCountry);
         PlaceFinder.Result placeResult = new PlaceFinder(places).find(body, country, lookupOrder(countries), actorMentions);
         for (Mention m : placeResult.mentions()) {
             PlaceEntity p = placeResult.places().get(m.ref());
@@ -108,7 +109,7 @@ public final class Extractor {
         if (!byPlaces.isEmpty() && !byPlaces.get(0).equals(country)) {
             countries = byPlaces;
             country = byPlaces.get(0);
-            actorMentions = actorFinder.find(body, country);
+            actorMentions = actorFinder.find(body, country, anyCountry);
             placeResult = new PlaceFinder(places).find(body, country, lookupOrder(countries), actorMentions);
         }
         if (country == null) {
