@@ -271,7 +271,9 @@ public final class ControlChangeFinder {
         switch (h.pattern().role()) {
             case GAINS -> to = h.agent();
             case PASSIVE -> to = h.after() != null ? h.after()
-                    : h.explicitFrom() != null ? ctx.opponentOf(h.explicitFrom()) : ctx.gainerBefore(h.words().start());
+                    : h.explicitFrom() != null ? ctx.opponentOf(h.explicitFrom())
+                    : ctx.gainerBefore(h.words().start()) != null ? ctx.gainerBefore(h.words().start())
+                    : onlySide(ctx, h.sentence());
             case LOSES -> {
                 from = h.agent();
                 to = ctx.opponentOf(h.agent());
@@ -358,6 +360,24 @@ public final class ControlChangeFinder {
             }
         }
         return to;
+    }
+
+    /** The fighting actor a sentence names when all it names are of one side (a force before a foreign state); else null. */
+    private static String onlySide(ArticleContext ctx, Sentence s) {
+        String found = null;
+        for (Mention m : MentionLib.within(ctx.actorMentions, s.span())) {
+            ActorEntity a = ctx.actor(m.ref());
+            if (a == null || !a.fights() || a.coarseSide() == null) {
+                continue;
+            }
+            if (found != null && !ctx.allied(found, a.id())) {
+                return null;
+            }
+            if (found == null || ctx.actor(found).foreignTo(ctx.country) && !a.foreignTo(ctx.country)) {
+                found = a.id();
+            }
+        }
+        return found;
     }
 
     private static Mention agentMention(ArticleContext ctx, Hit h) {
