@@ -36,8 +36,11 @@ public final class ControlChangeFinder {
     private static final Pattern ANAPHOR_TEXT = Pattern.compile("^(?:the |it\\b)|\\b(?:city|town|village)$");
     private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
             "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
+    /** "central", "eastern", ... before a name: a part of the place. */
+    private static final String DIRECTION = "(?:(?:central|eastern|western|northern|southern|north-?eastern|north-?western"
+            + "|south-?eastern|south-?western) )";
     private static final String NAME_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
-    private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?(" + NAME_WORD
+    private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?" + DIRECTION + "?(" + NAME_WORD
             + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})"
             + "(?=\\s*(?:[,.;:)]|$)|\\s(?:from|on|in|after|and|as|late|early|earlier|overnight|last|this|near|before|while"
             + "|with|by|since|until|during|without)\\b)");
@@ -85,7 +88,8 @@ public final class ControlChangeFinder {
     private static final Pattern DETERMINER_BEFORE = Pattern.compile("\\b(?:the|a|an|its|their|recently|newly)\\s+$", Pattern.CASE_INSENSITIVE);
     /** "... to the PKK/YPG" after the places handed over: who receives them. */
     private static final Pattern TO_ACTOR = Pattern.compile("^[^;:]{0,40}?\\bto (?:the )?$");
-    private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:most|parts?|much|half|large parts|swathes) of\\b");
+    private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:(?:most|parts?|much|half|large parts|swathes) of|"
+            + DIRECTION.replace(" )", ")") + ")(?= )");
 
     private final List<ControlPattern> patterns;
 
@@ -503,6 +507,18 @@ public final class ControlChangeFinder {
                 }
             }
             return first;
+        }
+        // a country standing for its state ("Iraq retakes X"): the state force of that country (countries.tsv)
+        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(clauseStart, verb))) {
+            PlaceEntity p = ctx.places.get(m.ref());
+            String between = ctx.body.substring(m.end(), verb).strip();
+            if (p != null && p.kind() == org.conflictkg.facts.PlaceKind.COUNTRY && between.matches("(?:has |have |had )?")) {
+                Countries.Country c = Countries.bundled().byCode(p.country());
+                if (c != null && c.state() != null && ctx.lexicon.actor(c.state()) != null) {
+                    ctx.ensureActor(c.state());
+                    return c.state();
+                }
+            }
         }
         Matcher pm = PRONOUN.matcher(ctx.body.substring(clauseStart, verb));
         if (pm.find()) {
