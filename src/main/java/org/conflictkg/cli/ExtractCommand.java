@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.conflictkg.Progress;
 import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
+import org.conflictkg.extract.ActorLexicon;
 import org.conflictkg.extract.Extractor;
+import org.conflictkg.facts.ActorRegistry;
 import org.conflictkg.extract.LinkPlaceResolver;
 import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.facts.ArticleFacts;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE]}: article text or HTML to facts@1 JSON. */
+/** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE] [--actors FILE]}: article text or HTML to facts@1 JSON. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Drafts article facts (facts@1 JSON) from article text or HTML.",
                 "A folder stands for the .txt, .html and .htm files in it. Every input is read first; if any is bad, "
@@ -61,6 +63,11 @@ final class ExtractCommand implements Callable<Integer> {
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
     Path geonames;
 
+    @Option(names = "--actors", paramLabel = "FILE",
+            description = "An actor registry (the format of reference/actors.json) merged over the bundled one: "
+                    + "an actor of the same id replaces the bundled one, others are added.")
+    Path actorsFile;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -80,6 +87,11 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Extractor extractor = Extractor.builder()
                 .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
+                .actors(actorsFile == null ? ActorLexicon.bundled() : ActorLexicon.of(userRegistry(actorsFile)))
+                .warnings(w -> {
+                    err.println("warning: " + w);
+                    err.flush();
+                })
                 .build();
         List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err));
         if (output == null) {
@@ -126,6 +138,19 @@ final class ExtractCommand implements Callable<Integer> {
             progress.finish();
         }
         return facts;
+    }
+
+    /** The bundled registry with the user's laid over it; a file that does not read is bad input naming it. */
+    private static ActorRegistry userRegistry(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw ExtractException.badInput(file + ": no such actor registry file");
+        }
+        try {
+            return ActorRegistry.bundled().mergedWith(ActorRegistry.load(file));
+        } catch (RuntimeException e) {
+            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            throw ExtractException.badInput(file + ": not an actor registry: " + msg.lines().findFirst().orElse(""));
+        }
     }
 
     private static List<Path> expand(List<Path> inputs) {

@@ -45,16 +45,24 @@ public final class ActorFinder {
 
     /** Actor mentions in {@code body}, in text order, not overlapping. */
     public List<Mention> find(String body, String country) {
+        return find(body, country, anyCountry(body));
+    }
+
+    /**
+     * The raw matches of the entries that apply in every article ("*"), overlapping: what {@link
+     * #find(String, String, List)} needs, computed once when the article's country is not yet known.
+     */
+    public List<Mention> anyCountry(String body) {
+        return matches(body, wordStarts(body), "*");
+    }
+
+    /** Actor mentions in {@code body} for {@code country}, given the raw matches of {@link #anyCountry}. */
+    public List<Mention> find(String body, String country, List<Mention> anyCountry) {
         int[] starts = wordStarts(body);
         Matcher[] matchers = new Matcher[slot.size()];
-        List<Mention> all = new ArrayList<>();
-        for (int pos : starts) {
-            char c = Character.toLowerCase(body.charAt(pos));
-            if (c < 128) {
-                tryAll(byFirst.get(c), body, pos, country, matchers, all);
-            }
-            tryAll(byFirst.get(128), body, pos, country, matchers, all);
-        }
+        // country-specific matches first, so that on equal spans they win
+        List<Mention> all = country == null ? new ArrayList<>() : matches(body, starts, country);
+        all.addAll(anyCountry);
         // entries that apply only where another actor is named ("the jihadists" where IS is)
         Set<String> seen = new HashSet<>();
         for (Mention m : all) {
@@ -70,10 +78,24 @@ public final class ActorFinder {
         return MentionLib.longestFirst(all);
     }
 
-    private void tryAll(List<ActorLexicon.Entry> entries, String body, int pos, String country,
+    /** Raw matches of the entries whose "when" is exactly {@code when}, in text order. */
+    private List<Mention> matches(String body, int[] starts, String when) {
+        Matcher[] matchers = new Matcher[slot.size()];
+        List<Mention> out = new ArrayList<>();
+        for (int pos : starts) {
+            char c = Character.toLowerCase(body.charAt(pos));
+            if (c < 128) {
+                tryAll(byFirst.get(c), body, pos, when, matchers, out);
+            }
+            tryAll(byFirst.get(128), body, pos, when, matchers, out);
+        }
+        return out;
+    }
+
+    private void tryAll(List<ActorLexicon.Entry> entries, String body, int pos, String when,
                                Matcher[] matchers, List<Mention> out) {
         for (ActorLexicon.Entry e : entries) {
-            if (e.when().equals("*") || e.when().equals(country)) {
+            if (e.when().equals(when)) {
                 tryOne(e, body, pos, matchers, out);
             }
         }

@@ -37,19 +37,33 @@ public final class ActorLexicon {
 
     private final List<Entry> entries;
     private final Map<String, ActorEntity> actors;
+    /** The registry's names and aliases, lower case: what names an actor itself, not a generic word. */
+    private final Set<String> names;
 
-    private ActorLexicon(List<Entry> entries, Map<String, ActorEntity> actors) {
+    private ActorLexicon(List<Entry> entries, Map<String, ActorEntity> actors, Set<String> names) {
         this.entries = List.copyOf(entries);
         this.actors = Map.copyOf(actors);
+        this.names = Set.copyOf(names);
+    }
+
+    /** True when {@code text} is a name or alias of the registry ("the RSF"), not a generic word ("rebels"). */
+    public boolean isRegistryName(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return names.contains(t) || t.startsWith("the ") && names.contains(t.substring(4));
     }
 
     /** The bundled registry and patterns. */
     public static ActorLexicon bundled() {
+        return of(ActorRegistry.bundled());
+    }
+
+    /** The bundled patterns over {@code registry} (for instance the bundled one merged with a user's, see {@code --actors}). */
+    public static ActorLexicon of(ActorRegistry registry) {
         try (InputStream in = ActorLexicon.class.getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw ExtractException.failure("bundled actor patterns " + BUNDLED + " missing", null);
             }
-            return read(ActorRegistry.bundled(), in, BUNDLED);
+            return read(registry, in, BUNDLED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,7 +72,10 @@ public final class ActorLexicon {
     public static ActorLexicon read(ActorRegistry registry, InputStream in, String source) throws IOException {
         Map<String, ActorEntity> actors = new LinkedHashMap<>();
         List<Entry> out = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
         for (ActorRegistry.Entry r : registry.entries()) {
+            names.add(r.name().toLowerCase(java.util.Locale.ROOT));
+            r.aliases().forEach(x -> names.add(x.toLowerCase(java.util.Locale.ROOT)));
             ActorEntity a = new ActorEntity(r.id(), r.name(), r.kind(), r.side(), registry.coarseSide(r.side()),
                     r.country(), r.wikidata());
             actors.put(a.id(), a);
@@ -84,7 +101,7 @@ public final class ActorLexicon {
             }
             out.add(new Entry(a, c[4], compile(c[5], where)));
         });
-        return new ActorLexicon(out, actors);
+        return new ActorLexicon(out, actors, names);
     }
 
     /** A literal phrase as a pattern: acronyms ("IS", "US") case-sensitive, anything else not. */

@@ -29,8 +29,12 @@ public final class ArticleContext {
     final Map<String, HighwayFinder.HighwayEntity> highways;
     final ActorLexicon lexicon;
     final Alignments alignments;
+    private static final java.util.regex.Pattern CONTAINER_GAP = java.util.regex.Pattern.compile(
+            "^,? (?:in|near|outside) (?:the )?(?:(?:town|city|province|region|district) of )?$");
     /** Actors that gain control in events found so far, with counts (filled by the control-change stage). */
-    final Map<String, Integer> gainers = new HashMap<>();
+    final Map<String, Integer> gainers = new LinkedHashMap<>();
+    /** The gainers of changes whose sentence names them, by the position of their words (filled by the control-change stage). */
+    final java.util.NavigableMap<Integer, String> namedGains = new java.util.TreeMap<>();
 
     ArticleContext(ArticleText article, String country, List<Sentence> sentences, List<Mention> actorMentions,
                    PlaceFinder.Result places, HighwayFinder.Result highways, List<DateMention> dates,
@@ -59,13 +63,16 @@ public final class ArticleContext {
         }
     }
 
-    /** The state force of the article's country (who "government forces" are). */
+    /** The state force of the article's country (who "government forces" are; {@code countries.tsv}), or null. */
     String stateActor() {
-        return switch (country == null ? "" : country) {
-            case "UA" -> "ukrainian-forces";
-            case "IQ" -> "iraqi-government";
-            default -> "syrian-government";
-        };
+        Countries.Country c = Countries.bundled().byCode(country);
+        return c == null ? null : c.state();
+    }
+
+    /** The armed group "rebel-held" means in the article's country ({@code countries.tsv}), or null. */
+    String rebelActor() {
+        Countries.Country c = Countries.bundled().byCode(country);
+        return c == null ? null : c.rebels();
     }
 
     /** Makes a lexicon actor known to this article even if no mention named it ("rebel-held"). */
@@ -209,9 +216,15 @@ public final class ArticleContext {
      */
     String resolveAnaphor(int pos, Sentence s, Set<String> topics) {
         String inSentence = null;
+        Mention previous = null;
         for (Mention m : placeMentions) {
-            if (m.start() >= s.start() && m.end() <= pos && places.get(m.ref()).settlement()) {
-                inSentence = m.ref();
+            if (m.start() >= s.start() && m.end() <= pos) {
+                // "X in Y": Y only locates X, so "it" is X
+                boolean container = previous != null && CONTAINER_GAP.matcher(body.substring(previous.end(), m.start())).matches();
+                if (places.get(m.ref()).settlement() && !container) {
+                    inSentence = m.ref();
+                }
+                previous = m;
             }
         }
         if (inSentence != null) {
@@ -224,6 +237,28 @@ public final class ArticleContext {
             }
         }
         return lastSettlementBefore(pos);
+    }
+
+    /**
+     * Who gains in a statement that names no gainer ("the fall of X", "X was retaken") at {@code pos}:
+     * the gainer of the nearest change before it that names its gainer; else the gainer of the most
+     * such changes, on a tie the first in the text. It depends on positions only, never on the order
+     * in which statements were read. Null when no change names its gainer.
+     */
+    String gainerBefore(int pos) {
+        Map.Entry<Integer, String> before = namedGains.floorEntry(pos);
+        if (before != null) {
+            return before.getValue();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        namedGains.values().forEach(a -> counts.merge(a, 1, Integer::sum));
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     int count(String actorId) {

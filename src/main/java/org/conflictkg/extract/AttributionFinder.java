@@ -30,7 +30,7 @@ public final class AttributionFinder {
             "(?:(?:President|General|Gen\\.|Colonel|Col\\.|Governor|Mayor|Commander|Minister|Lieutenant) )?(" + NAME
                     + ")(?:, [^,]{3,80},)? " + SAY + "\\b");
     private static final Pattern PERSON_APPOSITION = Pattern.compile(
-            "\\b(?:[a-z]+ )*(?:spokesman|spokeswoman|spokesperson|governor|commander|chief|official|head|minister|mayor)"
+            "\\b(?:[a-z]+ ){0,4}(?:spokesman|spokeswoman|spokesperson|governor|commander|chief|official|head|minister|mayor)"
                     + "[^,]{0,60}, (?:(?:General|Colonel|Gen\\.|Col\\.) )?(" + NAME + ")(?:,)? " + SAY + "\\b");
     private static final Pattern UNNAMED = Pattern.compile(
             "\\b(an? (?:[a-z]+ )?(?:military|security|local|senior|government|rebel|opposition|medical|diplomatic)?"
@@ -38,6 +38,13 @@ public final class AttributionFinder {
                     + "(?: (?:for|of|with) (?:the )?[A-Za-z-]+(?: [A-Z][A-Za-z-]+)*)?"
                     + "|[Tt]he (?:governor|mayor|head) of (?:the )?[A-Z][\\w-]*(?: region| province| oblast)?)"
                     + "(?: who [^,]{1,60})?,? " + SAY + "\\b");
+    /** Collective sources: "residents said", "witnesses told", "state media reported", "military sources said". */
+    private static final Pattern COLLECTIVE = Pattern.compile(
+            "\\b((?:(?:local|military|security|medical|humanitarian|informed|several|two|three|some|other) )?(?:residents|witnesses"
+                    + "|eyewitnesses|activists|sources|medics|doctors|officials|analysts|aid workers)"
+                    + "|state(?:-run)? (?:media|television|TV|news agency))(?: (?:in|on|from) (?:the )?[A-Z][\\w-]*)?,? " + SAY + "\\b");
+    /** "a statement from X", "in a statement issued by X": X is the source. */
+    private static final Pattern STATEMENT_FROM = Pattern.compile("\\bstatement (?:from|by|issued by|released by)\\b");
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she) " + SAY + "\\b|\\b" + SAY + " (?:he|she)\\b");
 
     private final Map<String, ActorEntity> persons = new LinkedHashMap<>();
@@ -62,6 +69,13 @@ public final class AttributionFinder {
                     continue;
                 }
                 addPerson(m.group(1), span);
+            }
+        }
+        Matcher cm = COLLECTIVE.matcher(s.text());
+        while (cm.find()) {
+            Span span = new Span(s.abs(cm.start(1)), s.abs(cm.end(1)));
+            if (!MentionLib.overlapsAny(personMentions, span) && !MentionLib.overlapsAny(actorMentions, span)) {
+                addPerson(cm.group(1), span);
             }
         }
         Matcher m = UNNAMED.matcher(s.text());
@@ -106,7 +120,8 @@ public final class AttributionFinder {
         List<String> sources = new ArrayList<>();
         List<Span> clauses = new ArrayList<>();
         List<Mention> in = MentionLib.within(all, s.span());
-        Matcher m = ACCORDING.matcher(s.text());
+        for (Pattern p : List.of(ACCORDING, STATEMENT_FROM)) {
+        Matcher m = p.matcher(s.text());
         while (m.find()) {
             int at = s.abs(m.end());
             for (Mention a : in) {
@@ -117,7 +132,8 @@ public final class AttributionFinder {
                 }
             }
         }
-        m = SAY_VERB.matcher(s.text());
+        }
+        Matcher m = SAY_VERB.matcher(s.text());
         while (m.find()) {
             int vs = s.abs(m.start());
             int ve = s.abs(m.end());
@@ -154,10 +170,15 @@ public final class AttributionFinder {
                 : new Attribution(sources.stream().distinct().toList(), clauses);
     }
 
+    /** "the army's spokesman said": the role of someone who speaks for the source. */
+    private static final Pattern POSSESSIVE_ROLE = Pattern.compile(
+            "['\u2019]s? (?:[a-z]+ ){0,2}(?:spokesman|spokeswoman|spokesperson|spokespeople|commander|chief|office|media office"
+                    + "|ministry|leader|leadership|command|statement|representative)(?: [A-Z][\\p{L}'-]+(?: [A-Z][\\p{L}'-]+){0,2})? ?");
+
     /** Between a source and its verb only a role or a short apposition may stand. */
     private static boolean gapOk(String body, int from, int to) {
         String gap = body.substring(from, to);
-        if (gap.isBlank()) {
+        if (gap.isBlank() || POSSESSIVE_ROLE.matcher(gap).matches()) {
             return true;
         }
         return gap.length() <= 90 && gap.startsWith(",") && gap.strip().endsWith(",") && !gap.contains(" that ");

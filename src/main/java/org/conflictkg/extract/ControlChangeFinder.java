@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.conflictkg.facts.DateSpec;
+import org.conflictkg.facts.ReducedDate;
 import org.conflictkg.facts.Status;
 
 /**
@@ -32,13 +33,20 @@ public final class ControlChangeFinder {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANAPHOR = Pattern.compile(
             "\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)\\b(?!'s| of)|^\\s*it\\b");
+    private static final Pattern ANAPHOR_TEXT = Pattern.compile("^(?:the |it\\b)|\\b(?:city|town|village)$");
     private static final Pattern ANAPHOR_BEFORE = Pattern.compile(
             "(?:\\b(?:the )?(?:[a-z-]+ ){0,2}(?:city|town|village)|\\bit)\\s*$");
+    /** "central", "eastern", ... before a name: a part of the place. */
+    private static final String DIRECTION = "(?:(?:central|eastern|western|northern|southern|north-?eastern|north-?western"
+            + "|south-?eastern|south-?western) )";
     private static final String NAME_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
-    private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?(" + NAME_WORD
+    private static final Pattern UNKNOWN_PLACE = Pattern.compile("\\s+(?:the )?" + DIRECTION + "?(" + NAME_WORD
             + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})"
             + "(?=\\s*(?:[,.;:)]|$)|\\s(?:from|on|in|after|and|as|late|early|earlier|overnight|last|this|near|before|while"
             + "|with|by|since|until|during|without)\\b)");
+    /** A capitalised name that is the whole subject of a clause, right before its verb. */
+    private static final Pattern UNKNOWN_SUBJECT = Pattern.compile("^\\s*(?:the (?:town|city|village) of )?(" + NAME_WORD
+            + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})\\s*$");
     private static final Pattern NOT_PLACE = Pattern.compile(
             "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|The|It|They|He|She|We|Its|Their|His)\\b");
@@ -47,8 +55,17 @@ public final class ControlChangeFinder {
     private static final Pattern NOT_AGENT_BEFORE = Pattern.compile(
             "(?:\\b(?:by|with|alongside|against|of|from|on|to|for|at|in|near|around|and its|backed|supported|led)|'s)\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** ", a town outside X," right before the verb: an apposition. */
+    private static final Pattern APPOSITION_END = Pattern.compile(",\\s[^,]{3,80},\\s*(?:(?:also|already|finally|now|reportedly) )?(?:was|were|has|have|had|is|are)?\\s*$");
+    private static final Pattern LIST_GAP = Pattern.compile("^(?:,|,? and|,? as well as)\\s+(?:the )?(?:town of |city of |village of |villages of )?$");
     private static final Pattern COORDINATION = Pattern.compile("^\\s*(?:,|and|, and)\\s*(?:its |their |allied )?$");
-    private static final Pattern MORE_PLACES = Pattern.compile("^(?:,? and (?:then )?(?:of )?|, )$");
+    /**
+     * Between two places of one list: a comma or "and", "as well as", with at most a short phrase
+     * locating the first ("in the northern countryside") and a noun introducing the next ("the towns of").
+     */
+    private static final Pattern MORE_PLACES = Pattern.compile(
+            "^(?: (?:in|on|near|east of|west of|north of|south of) (?:the )?[a-z -]{1,30}?)?(?:,? and (?:then )?|, (?:and |as well as )?|,? as well as )"
+                    + "(?:the )?(?:[a-z-]+ ){0,3}(?:(?:towns?|villages?|cities|city|districts?|areas?|neighbourhoods?) of )?$");
     private static final Pattern FROM_ACTOR = Pattern.compile("^\\s*from (?:the )?$");
     private static final Pattern HELD = Pattern.compile("\\b([A-Za-z]+)-held\\b");
     private static final Set<String> GAP_STOP = Set.of("out", "from", "to", "by", "with", "in", "on", "at", "into", "near",
@@ -56,7 +73,23 @@ public final class ControlChangeFinder {
             "during", "and", "or", "but", "while", "that", "which", "who", "their", "his", "her", "its", "dozens",
             "several", "many", "some", "two", "three", "four", "five", "hundreds", "scores", "section", "sections",
             "outskirts", "edges", "edge", "positions", "vicinity", "areas", "countryside", "push", "a", "an");
-    private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:most|parts?|much|half|large parts|swathes) of\\b");
+    /** Passive words that say nothing of control without their agent. */
+    private static final Pattern AGENTLESS_NOT = Pattern.compile("\\b(?:taken|brought|is|are|being|fall|falls|fell|fallen)\\b(?! (?:back|over|into the hands))");
+    private static final Pattern FROM_ACTOR_GAP = Pattern.compile("^\\s*(?:[a-z]+ ){0,3}from (?:the )?$");
+    /** A duration before "after"/"since" opens a clause about an earlier event ("a year after X seized it"). */
+    private static final Pattern BACKGROUND = Pattern.compile(
+            "\\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\\d+)"
+                    + " (?:days?|weeks?|months?|years?)|(?:a )?decades?|long) (?:after|since|before)\\b[^,;]*$", Pattern.CASE_INSENSITIVE);
+    /** Past perfect before the words: an earlier event, whose date the sentence does not give. */
+    private static final Pattern PAST_PERFECT = Pattern.compile("\\bhad (?:already |earlier |previously |first )?(?:been )?\\S*$");
+    /** "the Tigray region's capital X", "the province's main city, X": the name after the apposition is the place. */
+    private static final Pattern APPOSED = Pattern.compile(
+            "^(?:(?: region| province| state| governorate| oblast)?['\u2019]s |, )(?:[a-z-]+ ){0,3}(?:capital|city|town|stronghold|hub)(?:,? (?:of )?)$");
+    private static final Pattern DETERMINER_BEFORE = Pattern.compile("\\b(?:the|a|an|its|their|recently|newly)\\s+$", Pattern.CASE_INSENSITIVE);
+    /** "... to the PKK/YPG" after the places handed over: who receives them. */
+    private static final Pattern TO_ACTOR = Pattern.compile("^[^;:]{0,40}?\\bto (?:the )?$");
+    private static final Pattern PARTIAL_GAP = Pattern.compile("\\b(?:(?:most|parts?|much|half|large parts|swathes) of|"
+            + DIRECTION.replace(" )", ")") + ")(?= )");
 
     private final List<ControlPattern> patterns;
 
@@ -128,8 +161,9 @@ public final class ControlChangeFinder {
         for (int pass = 0; pass < 2; pass++) {
             for (Hit h : kept) {
                 ControlPattern.Role role = h.pattern().role();
-                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.PASSIVE
-                        || role == ControlPattern.Role.EXPELS;
+                boolean direct = role == ControlPattern.Role.GAINS || role == ControlPattern.Role.EXPELS
+                        || role == ControlPattern.Role.HANDS
+                        || role == ControlPattern.Role.PASSIVE && h.after() != null;
                 if ((pass == 0) != direct) {
                     continue;
                 }
@@ -138,6 +172,9 @@ public final class ControlChangeFinder {
                     if (c != null) {
                         merge(out, c, ctx::allied);
                         ctx.gainers.merge(c.to(), 1, Integer::sum);
+                        if (pass == 0) {
+                            ctx.namedGains.put(h.words().start(), c.to());
+                        }
                     }
                 }
             }
@@ -152,6 +189,9 @@ public final class ControlChangeFinder {
         }
         int clauseStart = clauseStart(ctx.body, s, words.start());
         String before = ctx.body.substring(clauseStart, words.start());
+        if (p.role() != ControlPattern.Role.NOMINAL && DETERMINER_BEFORE.matcher(before).find()) {
+            return null; // "the besieged town", "a captured village": an adjective, not a statement of a change
+        }
         if (NEGATION.matcher(before).find() || DENIAL.matcher(ctx.body.substring(s.start(), words.start())).find()) {
             return null;
         }
@@ -161,14 +201,19 @@ public final class ControlChangeFinder {
         String explicitFrom = null;
         String after = null;
         if (p.role() == ControlPattern.Role.PASSIVE) {
-            Mention place = placeBefore(ctx, s, clauseStart, words.start());
-            if (place == null) {
+            places.addAll(placesBefore(ctx, s, clauseStart, words.start()));
+            if (places.isEmpty()) {
                 return null;
             }
-            places.add(place);
             after = actorRightAfter(ctx, words.end(), 4);
             if (after == null) {
-                return null;
+                // an agentless passive ("X was retaken"): the gainer comes from the article, unless the
+                // verb has other meanings ("was taken to hospital")
+                String w = ctx.body.substring(words.start(), words.end());
+                if (AGENTLESS_NOT.matcher(w).find()) {
+                    return null;
+                }
+                explicitFrom = actorAfterGap(ctx, words.end(), s.end(), FROM_ACTOR_GAP);
             }
         } else {
             Mention first = placeAfter(ctx, s, words.end(), words.start());
@@ -196,6 +241,12 @@ public final class ControlChangeFinder {
             }
             String fromActor = actorAfterGap(ctx, last.end(), s.end(), FROM_ACTOR);
             explicitFrom = fromActor;
+            if (p.role() == ControlPattern.Role.HANDS) {
+                after = actorAfterGap(ctx, last.end(), s.end(), TO_ACTOR);
+                if (after == null) {
+                    return null;
+                }
+            }
             if (p.role() == ControlPattern.Role.DEFENDS) {
                 after = actorRightAfter(ctx, words.end(), 2);
             } else if (p.role() == ControlPattern.Role.EXPELS) {
@@ -223,7 +274,10 @@ public final class ControlChangeFinder {
         String from = h.explicitFrom() != null ? h.explicitFrom() : h.heldBy();
         switch (h.pattern().role()) {
             case GAINS -> to = h.agent();
-            case PASSIVE -> to = h.after();
+            case PASSIVE -> to = h.after() != null ? h.after()
+                    : h.explicitFrom() != null ? ctx.opponentOf(h.explicitFrom())
+                    : ctx.gainerBefore(h.words().start()) != null ? ctx.gainerBefore(h.words().start())
+                    : onlySide(ctx, h.sentence());
             case LOSES -> {
                 from = h.agent();
                 to = ctx.opponentOf(h.agent());
@@ -232,12 +286,16 @@ public final class ControlChangeFinder {
                 to = h.agent();
                 from = h.after();
             }
+            case HANDS -> {
+                to = h.after();
+                from = h.agent();
+            }
             case DEFENDS -> {
                 from = h.agent();
                 String other = h.after() != null && !ctx.allied(h.after(), h.agent()) ? h.after() : null;
                 to = other != null ? other : ctx.opponentOf(h.agent());
             }
-            default -> to = topGainer(ctx);
+            default -> to = ctx.gainerBefore(h.words().start());
         }
         if (to == null || ctx.side(to) == null) {
             return null;
@@ -251,6 +309,18 @@ public final class ControlChangeFinder {
             status = Status.PARTIAL;
         }
         DateMention date = nearestDate(ctx, h.sentence(), h.words());
+        String clause = ctx.body.substring(h.sentence().start(), h.words().start());
+        if (date == null && BACKGROUND.matcher(clause).find()) {
+            return null; // an earlier event told in passing, with no date of its own: not a change of today
+        }
+        DateSpec when = date == null ? null : date.point();
+        boolean inferredDate = false;
+        if (when == null && !PAST_PERFECT.matcher(clause).find() && status == Status.COMPLETED
+                || when == null && status != Status.COMPLETED) {
+            // news of the day: on or shortly before publication
+            when = DateSpec.between(ReducedDate.of(ctx.published.minusDays(2)), ReducedDate.of(ctx.published));
+            inferredDate = true;
+        }
         List<Span> ev = new ArrayList<>();
         Span span = h.words().union(place.span());
         Mention agentMention = agentMention(ctx, h);
@@ -262,8 +332,15 @@ public final class ControlChangeFinder {
         }
         ev.add(span);
         boolean isHighway = ctx.highways.containsKey(place.ref()) && !ctx.places.containsKey(place.ref());
+        PlaceEntity pe = ctx.places.get(place.ref());
+        boolean inGazetteer = isHighway || pe != null && pe.geonames() != null;
+        boolean namedGainer = h.pattern().role() == ControlPattern.Role.GAINS || h.pattern().role() == ControlPattern.Role.EXPELS
+                || h.pattern().role() == ControlPattern.Role.HANDS
+                || h.pattern().role() == ControlPattern.Role.PASSIVE && h.after() != null;
+        double confidence = ControlConfidence.of(status, namedGainer, inGazetteer, place.ref() != null && place.text() != null
+                && !ANAPHOR_TEXT.matcher(place.text()).find(), date != null, inferredDate, from != null, !attr.sources().isEmpty());
         return new ControlChange(isHighway ? null : place.ref(), isHighway ? place.ref() : null, from, to, status,
-                date == null ? null : date.point(), date == null ? null : date.text(), attr.sources(), ev);
+                when, date == null ? null : date.text(), attr.sources(), ev, confidence);
     }
 
     /**
@@ -289,6 +366,24 @@ public final class ControlChangeFinder {
         return to;
     }
 
+    /** The fighting actor a sentence names when all it names are of one side (a force before a foreign state); else null. */
+    private static String onlySide(ArticleContext ctx, Sentence s) {
+        String found = null;
+        for (Mention m : MentionLib.within(ctx.actorMentions, s.span())) {
+            ActorEntity a = ctx.actor(m.ref());
+            if (a == null || !a.fights() || a.coarseSide() == null) {
+                continue;
+            }
+            if (found != null && !ctx.allied(found, a.id())) {
+                return null;
+            }
+            if (found == null || ctx.actor(found).foreignTo(ctx.country) && !a.foreignTo(ctx.country)) {
+                found = a.id();
+            }
+        }
+        return found;
+    }
+
     private static Mention agentMention(ArticleContext ctx, Hit h) {
         for (int i = ctx.actorMentions.size() - 1; i >= 0; i--) {
             Mention m = ctx.actorMentions.get(i);
@@ -298,11 +393,6 @@ public final class ControlChangeFinder {
             }
         }
         return null;
-    }
-
-    private static String topGainer(ArticleContext ctx) {
-        return ctx.gainers.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     /**
@@ -326,8 +416,9 @@ public final class ControlChangeFinder {
                 List<Span> ev = new ArrayList<>(o.evidence());
                 ev.addAll(c.evidence());
                 out.set(i, new ControlChange(o.place(), o.highway(), o.from() != null ? o.from() : c.from(), o.to(),
-                        o.status(), o.date() != null ? o.date() : c.date(),
-                        o.date() != null ? o.dateText() : c.dateText(), acc, ev));
+                        o.status(), o.dateText() != null || c.dateText() == null ? o.date() : c.date(),
+                        o.dateText() != null || c.dateText() == null ? o.dateText() : c.dateText(), acc, ev,
+                        ControlConfidence.merged(o.confidence(), c.confidence())));
                 return;
             }
         }
@@ -417,6 +508,18 @@ public final class ControlChangeFinder {
             }
             return first;
         }
+        // a country standing for its state ("Iraq retakes X"): the state force of that country (countries.tsv)
+        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(clauseStart, verb))) {
+            PlaceEntity p = ctx.places.get(m.ref());
+            String between = ctx.body.substring(m.end(), verb).strip();
+            if (p != null && p.kind() == org.conflictkg.facts.PlaceKind.COUNTRY && between.matches("(?:has |have |had )?")) {
+                Countries.Country c = Countries.bundled().byCode(p.country());
+                if (c != null && c.state() != null && ctx.lexicon.actor(c.state()) != null) {
+                    ctx.ensureActor(c.state());
+                    return c.state();
+                }
+            }
+        }
         Matcher pm = PRONOUN.matcher(ctx.body.substring(clauseStart, verb));
         if (pm.find()) {
             int at = clauseStart + pm.start();
@@ -453,10 +556,30 @@ public final class ControlChangeFinder {
             }
         }
         Mention cand = anaphor != null ? anaphor : next;
-        if (cand == null || !gapOk(ctx.body.substring(from, cand.start()))) {
+        if (cand == null || !gapOk(withoutDates(ctx, from, cand.start()))) {
             return unknownPlace(ctx, from, s.end());
         }
+        if (cand.ref() != null) {
+            // "the Tigray region's capital X": the place is the one the apposition names
+            Mention after = nextMention(ctx, cand.end(), s.end());
+            if (after != null && APPOSED.matcher(ctx.body.substring(cand.end(), after.start())).matches()) {
+                return after;
+            }
+        }
         return cand;
+    }
+
+    /** The text [from, to) with its date expressions and the words that introduce them left out. */
+    private static String withoutDates(ArticleContext ctx, int from, int to) {
+        String gap = ctx.body.substring(from, to);
+        List<DateMention> ds = ctx.datesIn(new Span(from, to));
+        for (int i = ds.size() - 1; i >= 0; i--) {
+            DateMention d = ds.get(i);
+            String head = gap.substring(0, d.span().start() - from).replaceFirst(
+                    "(?:(?:late|early|earlier|later) )?(?:on|in|at|during|by|last|this|overnight)? ?$", "");
+            gap = head + " " + gap.substring(d.span().end() - from);
+        }
+        return gap;
     }
 
     /**
@@ -494,7 +617,7 @@ public final class ControlChangeFinder {
     }
 
     static boolean gapOk(String gap) {
-        String g = gap.strip();
+        String g = gap.replaceAll("[\u201c\u201d\"]", "").strip();
         if (g.isEmpty()) {
             return true;
         }
@@ -513,21 +636,58 @@ public final class ControlChangeFinder {
         return true;
     }
 
-    private static Mention placeBefore(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
-        Mention best = null;
-        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(s.start(), verb))) {
-            best = m;
-        }
+    /**
+     * The places a passive is about, before its words: the last place before them (an apposition
+     * between commas, ", a town near X,", is skipped), with the places coordinated before it ("A, B
+     * and C were retaken"); or an anaphor ("the city was retaken").
+     */
+    private static List<Mention> placesBefore(ArticleContext ctx, Sentence s, int clauseStart, int verb) {
         Matcher am = ANAPHOR_BEFORE.matcher(ctx.body.substring(clauseStart, verb));
         if (am.find()) {
-            return new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null);
+            return List.of(new Mention(new Span(clauseStart + am.start(), clauseStart + am.end()), am.group().strip(), null));
+        }
+        int end = verb;
+        String before = ctx.body.substring(s.start(), verb);
+        Matcher ap = APPOSITION_END.matcher(before);
+        if (ap.find()) {
+            end = s.start() + ap.start();
+        }
+        Mention best = null;
+        for (Mention m : MentionLib.within(ctx.placeMentions, new Span(s.start(), end))) {
+            best = m;
         }
         if (best == null) {
-            return null;
+            // a name the gazetteer does not know, as the subject of the passive ("Namhsan was retaken")
+            Matcher um = UNKNOWN_SUBJECT.matcher(ctx.body.substring(clauseStart, end));
+            if (!um.find()) {
+                return List.of();
+            }
+            Span span = new Span(clauseStart + um.start(1), clauseStart + um.end(1));
+            String name = um.group(1);
+            if (MentionLib.overlapsAny(ctx.actorMentions, span) || MentionLib.overlapsAny(ctx.highwayMentions, span)
+                    || NOT_PLACE.matcher(name).find()) {
+                return List.of();
+            }
+            return List.of(ctx.addPlace(PlaceEntity.of(name, org.conflictkg.facts.PlaceKind.TOWN, null, ctx.country), span, name));
         }
-        String gap = ctx.body.substring(best.end(), verb);
-        return gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")
-                ? best : null;
+        String gap = ctx.body.substring(best.end(), end);
+        if (!gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")) {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        out.add(best);
+        List<Mention> all = MentionLib.within(ctx.placeMentions, new Span(s.start(), best.start()));
+        Mention next = best;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Mention m = all.get(i);
+            String between = ctx.body.substring(m.end(), next.start());
+            if (!LIST_GAP.matcher(between).matches()) {
+                break;
+            }
+            out.add(0, m);
+            next = m;
+        }
+        return out;
     }
 
     /** "In Ras al-Ain, ..." at the start of the sentence. */
@@ -562,23 +722,27 @@ public final class ControlChangeFinder {
         return null;
     }
 
-    /** The actor an "X-held" adjective names: rebel, opposition, government, regime, or a lexicon name (SDF, IS). */
+    /**
+     * The actor an "X-held" adjective names: "rebel"/"opposition"/"insurgent" the rebels of the
+     * article's country, "government"/"regime"/"army"/"junta" its state force ({@code countries.tsv});
+     * else the actor the lexicon finds for the word, or for the word followed by "forces" ("Kurdish",
+     * "Houthi", "RSF").
+     */
     static String heldActor(ArticleContext ctx, String word) {
         String w = word.toLowerCase(java.util.Locale.ROOT);
         String id = switch (w) {
-            case "rebel", "opposition", "insurgent" -> "syrian-opposition";
-            case "government", "regime", "loyalist", "army" -> ctx.stateActor();
-            case "kurdish" -> "ypg";
-            case "russian" -> "russian-forces";
-            case "ukrainian" -> "ukrainian-forces";
-            case "turkish" -> "turkish-military";
+            case "rebel", "opposition", "insurgent", "militant" -> ctx.rebelActor();
+            case "government", "regime", "loyalist", "army", "military", "junta" -> ctx.stateActor();
             default -> null;
         };
         if (id == null) {
-            for (ActorLexicon.Entry e : ctx.lexicon.entries()) {
-                if (e.when().equals("*") && e.pattern().matcher(word).matches()) {
-                    id = e.actor().id();
-                    break;
+            outer:
+            for (String phrase : List.of(word, word + " forces")) {
+                for (ActorLexicon.Entry e : ctx.lexicon.entries()) {
+                    if ((e.when().equals("*") || e.when().equals(ctx.country)) && e.pattern().matcher(phrase).matches()) {
+                        id = e.actor().id();
+                        break outer;
+                    }
                 }
             }
         }

@@ -15,7 +15,7 @@ import org.conflictkg.facts.Status;
 public record ControlPattern(Status status, Role role, Pattern pattern) {
 
     /** Where the actors and the place stand around the words; see the data file. */
-    public enum Role { GAINS, LOSES, DEFENDS, PASSIVE, NOMINAL, EXPELS }
+    public enum Role { GAINS, LOSES, DEFENDS, PASSIVE, NOMINAL, EXPELS, HANDS }
 
     public static final String BUNDLED = "control-patterns.tsv";
 

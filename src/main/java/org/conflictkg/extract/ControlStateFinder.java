@@ -30,6 +30,7 @@ public final class ControlStateFinder {
     private static final Pattern UNDER = Pattern.compile(
             "\\b(?:had|has|have) been (?:under the control of |under ([\\w-]+(?: [\\w-]+)?) control|in the hands of |held by |controlled by "
                     + "|out of ([\\w-]+) (?:hands|control)|in ([\\w-]+) hands)");
+    private static final Pattern LEADING_ANAPHOR = Pattern.compile("^(?:the (?:[a-z-]+ )?(?:city|town|village)|it)\\b");
     private static final Pattern DOMINATED = Pattern.compile("\\b(?:is|was|are|were) (?:dominated|controlled) by ");
 
     private ControlStateFinder() {
@@ -169,7 +170,7 @@ public final class ControlStateFinder {
 
     private static Mention firstPlaceOrAnaphor(ArticleContext ctx, Sentence s, int pos) {
         String rest = ctx.body.substring(pos, s.end());
-        Matcher am = Pattern.compile("^(?:the (?:[a-z-]+ )?(?:city|town|village)|it)\\b").matcher(rest);
+        Matcher am = LEADING_ANAPHOR.matcher(rest);
         if (am.find()) {
             String key = ctx.lastSettlementBefore(pos);
             return key == null ? null : new Mention(new Span(pos, pos + am.end()), am.group(), key);

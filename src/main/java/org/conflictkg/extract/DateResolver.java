@@ -63,7 +63,9 @@ public final class DateResolver {
         rule("(early |late |mid-|mid |the (?:start|beginning|end|middle) of )?(?-i:" + MONTH + ")"
                 + "(?: (\\d{4})| (last|this) year)?(?![ ]\\d)", MONTH_CUES, DateResolver::month);
         // seasons: "spring last year", "in the spring", "summer of 2019"
-        rule("(?:the )?(spring|summer|autumn|fall|winter)(?: (last|this) year| of (\\d{4}))?",
+        // ("the fall of X" is a place falling, not autumn: "fall" is a season only before a year or after "in")
+        rule("(?:the )?(spring|summer|autumn|(?<=\\bin (?:the )?)fall(?! of (?!\\d))|fall(?= (?:of \\d{4}|last year|this year))|winter)"
+                + "(?: (last|this) year| of (\\d{4}))?",
                 new String[] {"spring", "summer", "autumn", "fall", "winter"}, DateResolver::season);
         // years: "early 2014", "in 2016" (a bare number needs a time word before it)
         rule("(early |late |mid-|the end of |the start of )(\\d{4})", DIGITS, (m, pub) -> year(m.group(2)));

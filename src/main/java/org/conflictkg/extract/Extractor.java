@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.conflictkg.facts.ArticleFacts;
 
@@ -21,10 +19,6 @@ import org.conflictkg.facts.ArticleFacts;
  * }</pre>
  */
 public final class Extractor {
-    private static final Pattern COUNTRY_CUES = Pattern.compile(
-            "\\b(Syria|Syrian|Damascus|Idlib|Aleppo|Ukraine|Ukrainian|Kyiv|Kharkiv|Donetsk|Iraq|Iraqi|Baghdad|Mosul"
-                    + "|Lebanon|Lebanese|Beirut)\\b");
-
     private final PlaceResolver places;
     private final ActorLexicon actors;
     private final List<ControlPattern> controlPatterns;
@@ -32,6 +26,8 @@ public final class Extractor {
     private final ActorFinder actorFinder;
     private final ControlChangeFinder controlChanges;
     private final Alignments alignments = Alignments.bundled();
+    private final Countries countryTable = Countries.bundled();
+    private final java.util.function.Consumer<String> warnings;
 
     private Extractor(Builder b) {
         this.places = b.places != null ? b.places : LinkPlaceResolver.bundled();
@@ -40,6 +36,7 @@ public final class Extractor {
         this.figures = b.figures != null ? b.figures : FigureFinder.bundled();
         this.actorFinder = new ActorFinder(actors);
         this.controlChanges = new ControlChangeFinder(controlPatterns);
+        this.warnings = b.warnings != null ? b.warnings : w -> { };
     }
 
     public static Builder builder() {
@@ -52,6 +49,7 @@ public final class Extractor {
         private ActorLexicon actors;
         private List<ControlPattern> controlPatterns;
         private FigureFinder figures;
+        private java.util.function.Consumer<String> warnings;
 
         public Builder places(PlaceResolver r) {
             this.places = r;
@@ -73,6 +71,15 @@ public final class Extractor {
             return this;
         }
 
+        /**
+         * Where to say that an article names no known actor or no country (one line each, naming
+         * the article); by default nowhere.
+         */
+        public Builder warnings(java.util.function.Consumer<String> w) {
+            this.warnings = w;
+            return this;
+        }
+
         public Extractor build() {
             return new Extractor(this);
         }
@@ -81,18 +88,36 @@ public final class Extractor {
     public ArticleFacts extract(ArticleText article) {
         String body = article.body();
         List<Sentence> sentences = SentenceSplitter.split(body);
-        String country = country(body);
-        List<String> countries = new ArrayList<>();
-        if (country != null) {
-            countries.add(country);
+        // the article's countries: the words that name them, then its actors, then its places
+        Map<String, Integer> votes = new HashMap<>();
+        for (Countries.Cue c : countryTable.cues(body)) {
+            votes.merge(c.country().code(), 1, Integer::sum);
         }
-        for (String c : List.of("SY", "UA", "IQ", "LB", "JO")) {
-            if (!countries.contains(c)) {
-                countries.add(c);
+        List<Mention> anyCountry = actorFinder.anyCountry(body);
+        voteActors(actorFinder.find(body, null, anyCountry), votes);
+        List<String> countries = ranked(votes);
+        String country = countries.isEmpty() ? null : countries.get(0);
+        List<Mention> actorMentions = actorFinder.find(body, country, anyCountry);
+        PlaceFinder.Result placeResult = new PlaceFinder(places).find(body, country, lookupOrder(countries), actorMentions);
+        for (Mention m : placeResult.mentions()) {
+            PlaceEntity p = placeResult.places().get(m.ref());
+            if (p.country() != null && p.kind() != org.conflictkg.facts.PlaceKind.COUNTRY) {
+                votes.merge(p.country(), p.geonames() != null ? 2 : 1, Integer::sum);
             }
         }
-        List<Mention> actorMentions = actorFinder.find(body, country);
-        PlaceFinder.Result placeResult = new PlaceFinder(places).find(body, countries, actorMentions);
+        List<String> byPlaces = ranked(votes);
+        if (!byPlaces.isEmpty() && !byPlaces.get(0).equals(country)) {
+            countries = byPlaces;
+            country = byPlaces.get(0);
+            actorMentions = actorFinder.find(body, country, anyCountry);
+            placeResult = new PlaceFinder(places).find(body, country, lookupOrder(countries), actorMentions);
+        }
+        if (country == null) {
+            warnings.accept(article.name() + ": no country found (no country, place or actor of one is named)");
+        }
+        if (actorMentions.stream().map(m -> actors.actor(m.ref())).noneMatch(a -> a != null && a.fights())) {
+            warnings.accept(article.name() + ": no known actor (the actor registry names none of its fighting sides)");
+        }
         HighwayFinder.Result highwayResult = HighwayFinder.find(body, placeResult.mentions());
         List<DateMention> dates = new ArrayList<>();
         for (Sentence s : sentences) {
@@ -119,19 +144,32 @@ public final class Extractor {
         return new FactsAssembler(ctx).assemble(sources, persons, changes, states, figs);
     }
 
-    /** The ISO code of the country the article is most about, by the words that name it; null if none. */
-    static String country(String body) {
-        Map<String, Integer> counts = new HashMap<>();
-        Matcher m = COUNTRY_CUES.matcher(body);
-        while (m.find()) {
-            String c = switch (m.group(1)) {
-                case "Ukraine", "Ukrainian", "Kyiv", "Kharkiv", "Donetsk" -> "UA";
-                case "Iraq", "Iraqi", "Baghdad", "Mosul" -> "IQ";
-                case "Lebanon", "Lebanese", "Beirut" -> "LB";
-                default -> "SY";
-            };
-            counts.merge(c, 1, Integer::sum);
+    /**
+     * Names are looked up in the article's countries (never on another continent); when nothing
+     * names a country, in every country of the table, in its order.
+     */
+    private List<String> lookupOrder(List<String> countries) {
+        return countries.isEmpty() ? countryTable.codes() : countries;
+    }
+
+    /**
+     * State forces and armed groups of a country vote for it when named by the registry ("the RSF",
+     * not "rebels"); foreign states, bodies, sources and persons do not.
+     */
+    private void voteActors(List<Mention> mentions, Map<String, Integer> votes) {
+        for (Mention m : mentions) {
+            ActorEntity a = actors.actor(m.ref());
+            if (a != null && a.country() != null && actors.isRegistryName(m.text()) && (a.kind() == org.conflictkg.facts.ActorKind.STATE_FORCE
+                    || a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP)) {
+                votes.merge(a.country(), 1, Integer::sum);
+            }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Country codes by votes, most first; ties by code, so that the answer depends on nothing else. */
+    private static List<String> ranked(Map<String, Integer> votes) {
+        List<String> out = new ArrayList<>(votes.keySet());
+        out.sort(java.util.Comparator.<String>comparingInt(votes::get).reversed().thenComparing(java.util.Comparator.naturalOrder()));
+        return out;
     }
 }

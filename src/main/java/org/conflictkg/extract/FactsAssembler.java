@@ -80,8 +80,10 @@ final class FactsAssembler {
         Map<String, Integer> eventCount = new HashMap<>();
         for (ControlChange c : changes) {
             String from = c.from() != null ? c.from() : holder(c, states);
+            double confidence = c.confidence();
             if (from == null) {
-                from = ctx.alignments.adversary(ctx.country == null ? "SY" : ctx.country, ctx.side(c.to()));
+                from = ctx.alignments.adversary(ctx.country, ctx.side(c.to()));
+                confidence = ControlConfidence.round(confidence - 0.05); // the loser is the war's usual one
                 if (from != null) {
                     ctx.ensureActor(from);
                 }
@@ -96,7 +98,7 @@ final class FactsAssembler {
             actorIds.addAll(c.according());
             events.add(new Event(id, Event.CONTROL_CHANGE, null, c.place() != null ? target : null,
                     c.highway() != null ? target : null, from, c.to(), c.status(), List.of(), List.of(), List.of(), null,
-                    null, c.date(), c.dateText(), c.according(), evidence(c.evidence())));
+                    null, c.date(), c.dateText(), c.according(), evidence(c.evidence()), confidence));
         }
         List<ControlState> controlStates = new ArrayList<>();
         for (ControlStateFinder.State s : states) {
@@ -121,7 +123,7 @@ final class FactsAssembler {
             actorIds.addAll(f.according());
             figs.add(new Figure(id, f.measure(), f.value(), f.low(), f.high(), f.qualifier(), f.unit(), f.group(), null,
                     place, List.of(), highway, f.period(), null, f.dateText(), f.according(),
-                    evidence(List.of(f.evidence()))));
+                    evidence(List.of(f.evidence())), figureConfidence(f)));
         }
         // every actor named in the article, then those only the facts use
         Map<String, Set<String>> mentions = new LinkedHashMap<>();
@@ -202,6 +204,28 @@ final class FactsAssembler {
     }
 
     /** Who held the place before: a control state of it by a side not allied to the gainer, else the gainer's opponent. */
+    /**
+     * How sure extraction is of a figure: high for a number with its measure and source; lower
+     * for vague quantities ("dozens", "hundreds") and for figures the sentence attributes to no one.
+     */
+    private static final java.util.regex.Pattern VAGUE = java.util.regex.Pattern.compile(
+            "\\b(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private double figureConfidence(FigureFinder.Found f) {
+        double c = 0.85;
+        if (f.group() == null) {
+            c -= 0.05;
+        }
+        if (f.according().isEmpty()) {
+            c -= 0.1;
+        }
+        if (f.evidence() != null && VAGUE.matcher(ctx.body.substring(f.evidence().start(), f.evidence().end())).find()) {
+            c -= 0.15; // read from "dozens", "scores", "hundreds", "thousands"
+        }
+        return ControlConfidence.round(c);
+    }
+
     private String holder(ControlChange c, List<ControlStateFinder.State> states) {
         if (c.place() != null) {
             for (ControlStateFinder.State s : states) {

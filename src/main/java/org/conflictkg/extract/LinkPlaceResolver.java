@@ -29,6 +29,8 @@ public final class LinkPlaceResolver implements PlaceResolver {
     private final PlaceMatcher matcher;
     private final Gazetteer gazetteer;
     private final Map<String, Optional<ResolvedPlace>> cache = new ConcurrentHashMap<>();
+    /** Gazetteer hits by name, whatever the article's countries (the costly part of a lookup). */
+    private final Map<String, List<Gazetteer.NameHit>> hitsByName = new ConcurrentHashMap<>();
 
     public LinkPlaceResolver(Gazetteer gazetteer) {
         this.matcher = new PlaceMatcher(gazetteer);
@@ -42,11 +44,10 @@ public final class LinkPlaceResolver implements PlaceResolver {
 
     @Override
     public Optional<ResolvedPlace> resolve(String name, Set<String> countries) {
-        String country = countries.isEmpty() ? null : countries.iterator().next();
-        String key = country + "|" + name;
+        String key = String.join(",", countries) + "|" + name;
         Optional<ResolvedPlace> hit = cache.get(key);
         if (hit == null) {
-            hit = lookup(name, country, countries);
+            hit = lookup(name, countries.isEmpty() ? null : countries.iterator().next(), countries);
             if (cache.size() > CACHE_LIMIT) {
                 cache.clear();
             }
@@ -70,7 +71,10 @@ public final class LinkPlaceResolver implements PlaceResolver {
 
     /** One name lookup; then the matcher ranks in the first of the article's countries that has such a name. */
     private Optional<ResolvedPlace> lookup(String name, String country, Set<String> countries) {
-        List<Gazetteer.NameHit> hits = gazetteer.lookup(name);
+        if (hitsByName.size() > CACHE_LIMIT) {
+            hitsByName.clear();
+        }
+        List<Gazetteer.NameHit> hits = hitsByName.computeIfAbsent(name, gazetteer::lookup);
         if (hits.isEmpty()) {
             return Optional.empty();
         }

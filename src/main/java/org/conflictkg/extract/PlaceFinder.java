@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.conflictkg.facts.PlaceKind;
 
 /**
- * Finds place mentions: countries (a fixed table), names the {@link PlaceResolver} knows
+ * Finds place mentions: countries ({@link Countries}), names the {@link PlaceResolver} knows
  * (capitalised word sequences, longest first), names introduced by a place noun ("the town of X",
  * "X province", "the X region") and landmarks ("the city's national hospital"). Actor mentions
  * win over places ("Turkey" the state, "Damascus" the government are actors where the lexicon says so).
@@ -37,6 +37,13 @@ public final class PlaceFinder {
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
             + "|prison|power plant|military academy))\\b");
+    /** A named installation: "X International Airport", "X Air Base", "X Border Crossing", "X Dam". */
+    private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
+            + "(?:Airport|Air Base|Airbase|Airfield|Industrial Zone|Industrial City|Citadel|Dam|Bridge|Border Crossing|Crossing"
+            + "|Refinery|Power Plant|Military Base|Base|Barracks|Port)\\b");
+    /** "the X and Y regions", "the A, B and C villages". */
+    private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
+            + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
     private static final Set<String> STOP = Set.of("the", "a", "an", "on", "in", "at", "as", "but", "and", "if", "last",
             "some", "more", "both", "read", "president", "general", "colonel", "governor", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -47,18 +54,6 @@ public final class PlaceFinder {
             "state", "army", "forces", "temple", "its", "his", "their", "another", "many", "most", "this", "that",
             "under", "with", "from", "for", "of", "to", "by", "it", "he", "she", "they", "we", "slowly", "once");
 
-    /** Countries: folded name to {geonames id, ISO code, name}. */
-    private static final Map<String, String[]> COUNTRIES = Map.ofEntries(
-            Map.entry("syria", new String[] {"163843", "SY", "Syria"}),
-            Map.entry("ukraine", new String[] {"690791", "UA", "Ukraine"}),
-            Map.entry("turkey", new String[] {"298795", "TR", "Turkey"}),
-            Map.entry("iraq", new String[] {"99237", "IQ", "Iraq"}),
-            Map.entry("lebanon", new String[] {"272103", "LB", "Lebanon"}),
-            Map.entry("jordan", new String[] {"248816", "JO", "Jordan"}),
-            Map.entry("russia", new String[] {"2017370", "RU", "Russia"}),
-            Map.entry("iran", new String[] {"130758", "IR", "Iran"}),
-            Map.entry("israel", new String[] {"294640", "IL", "Israel"}));
-
     private final PlaceResolver resolver;
 
     public PlaceFinder(PlaceResolver resolver) {
@@ -66,9 +61,16 @@ public final class PlaceFinder {
     }
 
     public Result find(String body, List<String> countries, List<Mention> actors) {
+        return find(body, countries.isEmpty() ? null : countries.get(0), countries, actors);
+    }
+
+    /**
+     * Places of {@code body}: {@code main} is the article's country (null if unknown), {@code countries}
+     * where names are looked up, most likely first.
+     */
+    public Result find(String body, String main, List<String> countries, List<Mention> actors) {
         this.bodyText = body;
         Set<String> countrySet = new java.util.LinkedHashSet<>(countries);
-        String main = countries.isEmpty() ? null : countries.get(0);
         Map<String, PlaceEntity> places = new LinkedHashMap<>();
         List<Mention> found = new ArrayList<>();
 
@@ -90,6 +92,25 @@ public final class PlaceFinder {
         while (m.find()) {
             PlaceKind kind = "UA".equals(main) || "RU".equals(main) ? PlaceKind.PROVINCE : PlaceKind.REGION;
             add(found, places, new Span(m.start(1), m.end(2)), m.group(1), kind, countrySet, main);
+        }
+        m = NAMED_SITE.matcher(body);
+        while (m.find()) {
+            if (STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]) || MentionLib.overlapsAny(found, new Span(m.start(), m.end()))) {
+                continue;
+            }
+            String name = m.group();
+            PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
+            places.putIfAbsent(p.key(), p);
+            found.add(new Mention(new Span(m.start(), m.end()), name, p.key()));
+        }
+        m = PLURAL_NOUN.matcher(body);
+        while (m.find()) {
+            PlaceKind kind = kindOfNoun(m.group(4).replaceFirst("s$", "").replace("neighbourhood", "neighbourhood"), main);
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) != null) {
+                    add(found, places, new Span(m.start(g), m.end(g)), m.group(g), kind, countrySet, main);
+                }
+            }
         }
         m = LANDMARK.matcher(body);
         while (m.find()) {
@@ -133,10 +154,9 @@ public final class PlaceFinder {
 
     private boolean lookup(List<Mention> found, Map<String, PlaceEntity> places, Span span, String text,
                            Set<String> countries) {
-        String folded = text.toLowerCase(Locale.ROOT);
-        String[] c = COUNTRIES.get(folded);
+        Countries.Country c = Countries.bundled().byName(text);
         if (c != null) {
-            PlaceEntity p = PlaceEntity.of(c[2], PlaceKind.COUNTRY, c[0], c[1]);
+            PlaceEntity p = PlaceEntity.of(c.name(), PlaceKind.COUNTRY, c.geonames(), c.code());
             places.putIfAbsent(p.key(), p);
             found.add(new Mention(span, text, p.key()));
             return true;
@@ -165,7 +185,10 @@ public final class PlaceFinder {
             p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else if (kind == PlaceKind.REGION) {
-            p = PlaceEntity.of(name, kind, null, main);
+            // "the X region" that is a first-level division is a province
+            Optional<PlaceResolver.ResolvedPlace> r = resolver.resolveProvince(name, countries);
+            p = r.map(x -> PlaceEntity.of(name, PlaceKind.PROVINCE, x.geonamesId(), x.country(), x.admin1()))
+                    .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else {
             Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(name, countries);
             p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))

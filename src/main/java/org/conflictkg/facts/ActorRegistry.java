@@ -112,6 +112,18 @@ public final class ActorRegistry {
         return List.copyOf(out);
     }
 
+    /**
+     * This registry with {@code over} laid over it: an actor of {@code over} replaces the one of the
+     * same id, any other is added; so are its coarse sides.
+     */
+    public ActorRegistry mergedWith(ActorRegistry over) {
+        Map<String, Entry> merged = new LinkedHashMap<>(byId);
+        over.byId.values().forEach(e -> merged.put(e.id(), e));
+        Map<String, String> sides = new HashMap<>(coarseSides);
+        sides.putAll(over.coarseSides);
+        return new ActorRegistry(new ArrayList<>(merged.values()), sides);
+    }
+
     public Optional<Entry> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }

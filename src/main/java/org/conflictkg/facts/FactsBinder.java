@@ -32,11 +32,11 @@ final class FactsBinder {
     static final Set<String> PLACE = Set.of("id", "name", "kind", "within", "geonames", "wikidata", "mentions");
     static final Set<String> HIGHWAY = Set.of("id", "name", "route", "evidence");
     static final Set<String> EVENT = Set.of("id", "type", "name", "place", "highway", "from", "to", "status",
-            "actors", "against", "places", "group", "distanceKm", "date", "dateText", "according", "evidence");
+            "actors", "against", "places", "group", "distanceKm", "date", "dateText", "according", "evidence", "confidence");
     static final Set<String> STATE = Set.of("place", "controller", "from", "to", "asOf", "status", "evidence");
     static final Set<String> FIGURE = Set.of("id", "measure", "value", "low", "high", "qualifier", "unit",
             "group", "subject", "place", "places", "highway", "period", "asOf", "dateText", "according",
-            "evidence");
+            "evidence", "confidence");
     static final Set<String> EVIDENCE = Set.of("quote", "start", "end");
     static final Set<String> INTERVAL = Set.of("from", "to");
 
@@ -169,7 +169,7 @@ final class FactsBinder {
                 text(o, p, "to", false), enumValue(o, p, "status", Status.class, false),
                 textList(o, p, "actors"), textList(o, p, "against"), textList(o, p, "places"),
                 text(o, p, "group", false), number(o, p, "distanceKm"), dateSpec(o, p, "date"),
-                text(o, p, "dateText", false), textList(o, p, "according"), evidence(o, p));
+                text(o, p, "dateText", false), textList(o, p, "according"), evidence(o, p), confidence(o, p));
     }
 
     private ControlState controlState(ObjectNode o, String p) {
@@ -186,7 +186,7 @@ final class FactsBinder {
                 text(o, p, "unit", false), text(o, p, "group", false), text(o, p, "subject", false),
                 text(o, p, "place", false), textList(o, p, "places"), text(o, p, "highway", false),
                 dateSpec(o, p, "period"), date(o, p, "asOf", false), text(o, p, "dateText", false),
-                textList(o, p, "according"), evidence(o, p));
+                textList(o, p, "according"), evidence(o, p), confidence(o, p));
     }
 
     // ------------------------------------------------------------------ values
@@ -362,6 +362,19 @@ final class FactsBinder {
             error(dp, "interval runs backwards: from " + from + " is after to " + to);
         }
         return DateSpec.between(from, to);
+    }
+
+    /** The optional "confidence" of a drafted fact: a number from 0 to 1. */
+    private Double confidence(ObjectNode o, String p) {
+        JsonNode n = o.get("confidence");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber() || n.doubleValue() < 0 || n.doubleValue() > 1) {
+            error(p + "/confidence", "expected a number from 0 to 1, got " + (n.isNumber() ? n.asText() : kindOf(n)));
+            return null;
+        }
+        return n.doubleValue();
     }
 
     private BigDecimal number(ObjectNode o, String p, String key) {

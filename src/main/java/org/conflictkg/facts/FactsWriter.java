@@ -145,6 +145,7 @@ public final class FactsWriter {
             str(g, "dateText", x.dateText());
             list(g, "according", x.according());
             evidence(g, x.evidence());
+            confidence(g, x.confidence());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -183,6 +184,7 @@ public final class FactsWriter {
             str(g, "dateText", x.dateText());
             list(g, "according", x.according());
             evidence(g, x.evidence());
+            confidence(g, x.confidence());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -245,6 +247,12 @@ public final class FactsWriter {
                 g.writeString(v);
             }
             g.writeEndArray();
+        }
+    }
+
+    private static void confidence(JsonGenerator g, Double confidence) throws IOException {
+        if (confidence != null) {
+            g.writeNumberField("confidence", confidence);
         }
     }
 

@@ -63,6 +63,7 @@ public final class CKG {
     public static final Node against = ckg("against");
     public static final Node affectedGroup = ckg("affectedGroup");
     public static final Node distanceKm = ckg("distanceKm");
+    public static final Node confidence = ckg("confidence");
     public static final Node dateText = ckg("dateText");
     public static final Node earliest = ckg("earliest");
     public static final Node latest = ckg("latest");

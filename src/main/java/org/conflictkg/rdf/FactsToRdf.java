@@ -366,6 +366,7 @@ public final class FactsToRdf {
             say(s, CKG.distanceKm, decimal(e.distanceKm()));
             dates(s, e.date(), CKG.sem_hasTimeStamp, CKG.sem_hasBeginTimeStamp, CKG.sem_hasEndTimeStamp);
             sayText(s, CKG.dateText, e.dateText());
+            say(s, CKG.confidence, confidence(e.confidence()));
             provenance(s, e.according(), e.evidence());
         }
 
@@ -410,6 +411,7 @@ public final class FactsToRdf {
             }
             say(s, CKG.asOf, date(fg.asOf()));
             sayText(s, CKG.dateText, fg.dateText());
+            say(s, CKG.confidence, confidence(fg.confidence()));
             provenance(s, fg.according(), fg.evidence());
         }
 
@@ -509,6 +511,13 @@ public final class FactsToRdf {
     }
 
     /** xsd:integer when the number is whole, else xsd:decimal. */
+    /** A confidence as xsd:decimal (always decimal, so that 1 and 0 keep the datatype of 0.85). */
+    static Node confidence(Double c) {
+        return c == null ? null
+                : NodeFactory.createLiteralDT(BigDecimal.valueOf(c).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                        XSDDatatype.XSDdecimal);
+    }
+
     static Node decimal(BigDecimal v) {
         if (v == null) {
             return null;

@@ -98,6 +98,45 @@ class ExtractCommandTest {
     }
 
     @Test
+    void actorsFileAddsActorsAndAnArticleWithoutOneIsNamedOnStandardError() throws IOException {
+        // an armed group of a made-up war, unknown to the bundled registry
+        Path article = tmp.resolve("north.txt");
+        Files.writeString(article, "TITLE: x\nDATE: 2031-05-09\n\nThe Northern Shield Brigades captured the town of "
+                + "Velmora on Thursday from the Coastal Guard, a spokesman said.\n");
+        CliRun without = CliRun.run("extract", article.toString());
+        assertThat(without.exitCode()).isZero();
+        assertThat(without.err()).contains("warning: north: no known actor").contains("warning: north: no country found");
+        assertThat(without.out()).doesNotContain("northern-shield");
+
+        Path actors = tmp.resolve("actors.json");
+        Files.writeString(actors, """
+                {"actors": [
+                  {"id": "northern-shield", "name": "Northern Shield Brigades", "kind": "armed-group", "side": "north",
+                   "aliases": ["Northern Shield Brigades", "the Northern Shield"], "country": "SD"},
+                  {"id": "coastal-guard", "name": "Coastal Guard", "kind": "state-force", "side": "coast",
+                   "aliases": ["Coastal Guard", "the Coastal Guard"], "country": "SD"}
+                ], "sides": {"north": "north", "coast": "coast"}}
+                """);
+        Path out = tmp.resolve("north.json");
+        CliRun with = CliRun.run("extract", article.toString(), "--actors", actors.toString(), "-o", out.toString());
+        assertThat(with.exitCode()).isZero();
+        assertThat(with.err()).doesNotContain("no known actor");
+        String json = Files.readString(out);
+        assertThat(json).contains("\"to\" : \"northern-shield\"").contains("\"from\" : \"coastal-guard\"")
+                .contains("\"confidence\"");
+        assertValidAndConvertible(List.of(out));
+    }
+
+    @Test
+    void aBadActorsFileIsBadInputNamingIt() throws IOException {
+        Path actors = tmp.resolve("broken.json");
+        Files.writeString(actors, "{\"actors\": [ {\"id\": \"x\", \"kind\": \"no-such-kind\"} ]}");
+        CliRun r = CliRun.run("extract", EXAMPLE.toString(), "--actors", actors.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("broken.json").contains("not an actor registry");
+    }
+
+    @Test
     void severalArticlesNeedAnOutputFolder() {
         CliRun r = CliRun.run("extract", EXAMPLE.toString(), EXAMPLE.toString());
         assertThat(r.exitCode()).isEqualTo(2);

@@ -35,6 +35,7 @@ class ExtractedEvidenceTest {
     private static final Extractor EXTRACTOR = Extractor.builder().build();
     private static final Path EXAMPLES = Path.of("examples");
     private static final Path DEV = Path.of("..", "shared", "eval", "dev");
+    private static final Path REAL = Path.of("..", "shared", "eval", "real");
 
     @Test
     void exampleArticles() throws IOException {
@@ -57,6 +58,44 @@ class ExtractedEvidenceTest {
             facts += checkAll(EXTRACTOR.extract(ArticleText.read(f)), f.toString());
         }
         assertThat(facts).isGreaterThan(files.size());
+    }
+
+    /**
+     * Real reporting from many wars (third-party texts read from ../shared/eval/real when present,
+     * never copied): every output validates, converts and conforms to the shapes, and every evidence
+     * quote is the body at its offsets.
+     */
+    @Test
+    void realArticles() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(REAL), "the real evaluation set is not beside the repository");
+        List<Path> files = articles(REAL);
+        assertThat(files).isNotEmpty();
+        int facts = 0;
+        for (Path f : files) {
+            ArticleFacts extracted = EXTRACTOR.extract(ArticleText.read(f));
+            facts += checkAll(extracted, f.toString());
+            DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+            FactsToRdf.create().build().convert(extracted, StreamRDFLib.dataset(dsg));
+            assertThat(org.conflictkg.rdf.ShapesLib.validate(dsg).conforms()).as("%s conforms to the shapes", f).isTrue();
+            for (Event e : extracted.events()) {
+                assertThat(e.confidence()).as("%s %s confidence", f, e.id()).isNotNull().isBetween(0.0, 1.0);
+            }
+        }
+        assertThat(facts).isGreaterThan(files.size());
+    }
+
+    /** A sentence of thousands of words (no full stop) is read in bounded time and stack. */
+    @Test
+    void aVeryLongSentenceIsNoProblem() {
+        StringBuilder b = new StringBuilder("Regime forces captured the town of Sarmin on Monday");
+        for (int i = 0; i < 2500; i++) {
+            b.append(i % 7 == 0 ? ", and " : " ").append(i % 3 == 0 ? "rebels" : "fighting").append(" near the front line");
+        }
+        b.append(", a military source said.\n");
+        ArticleFacts f = EXTRACTOR.extract(new ArticleText("long", "t", "p", LocalDate.parse("2020-02-07"), null,
+                "en", List.of(), b.toString()));
+        assertThat(f.events()).isNotEmpty();
+        checkAll(f, "long");
     }
 
     @Test

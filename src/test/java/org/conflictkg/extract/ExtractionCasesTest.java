@@ -61,7 +61,7 @@ class ExtractionCasesTest {
         Map<String, Integer> families = new LinkedHashMap<>();
         cases().forEach(a -> families.merge(((String) a.get()[0]).replaceFirst("^\\d+:", "").replaceFirst("-.*", ""),
                 1, Integer::sum));
-        assertThat(families.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(60);
+        assertThat(families.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(260);
         assertThat(families).containsKeys("control", "attribution", "date", "figure", "state", "place", "highway",
                 "actor");
     }

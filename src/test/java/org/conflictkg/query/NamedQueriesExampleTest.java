@@ -113,10 +113,10 @@ class NamedQueriesExampleTest {
     void columnsAreThePublicContract() {
         Map<String, List<String>> contract = Map.of(
                 "control-changes", List.of("article", "place", "placeLabel", "geonamesId", "fromActor", "fromLabel",
-                        "toActor", "toLabel", "status", "date", "source", "sourceLabel", "quote"),
+                        "toActor", "toLabel", "status", "date", "source", "sourceLabel", "quote", "confidence"),
                 "controller-at", List.of("place", "placeLabel", "controller", "controllerLabel", "since", "status", "sources"),
                 "figures", List.of("article", "measure", "value", "low", "high", "qualifier", "group", "place", "source",
-                        "sourceLabel", "periodStart", "periodEnd", "quote"),
+                        "sourceLabel", "periodStart", "periodEnd", "quote", "confidence"),
                 "places", List.of("place", "label", "kind", "geonamesId", "wikidataId", "lat", "long", "within"),
                 "highway-towns", List.of("highway", "highwayLabel", "position", "town", "townLabel"),
                 "disputed", List.of("aspect", "topic", "topicLabel", "a", "claimA", "sourceA", "quoteA",

@@ -9,21 +9,25 @@ import java.util.Random;
 import org.conflictkg.facts.ArticleFacts;
 
 /**
- * Throughput of {@code extract} on one core, on a synthetic batch of news-like articles (seeded, so
- * every run reads the same text), with unseen names in every article. Each round takes a fresh
+ * Throughput of {@code extract} on one core, on a synthetic batch of news-like articles of real
+ * length (seeded, so every run reads the same text; about 24 sentences and 2 KB of body each, as
+ * the real articles of the evaluation set), with unseen names in every article. Each round takes a fresh
  * extractor through the batch twice: first with a cold gazetteer cache (every capitalised phrase
  * looked up once), then with the names seen before. Reports articles per second and, as the
  * same-run baseline, the rate of reading the same articles without extracting (header parsing and
  * sentence splitting): the ratio says what extraction costs over merely reading.
  *
- * <pre>java -cp target/conflict-kg.jar org.conflictkg.extract.ExtractBenchmark [ARTICLES [ROUNDS]]</pre>
+ * <p>Test code, not part of the jar:
+ * <pre>mvn -B -q package -DskipTests   # also compiles the test classes
+ * java -cp target/conflict-kg.jar:target/test-classes org.conflictkg.extract.ExtractBenchmark [ARTICLES [ROUNDS [SENTENCES]]]</pre>
  */
 public final class ExtractBenchmark {
     private static final String[] PLACES = {"Saraqeb", "Khan Shaykhun", "Maarat al-Numan", "Ariha", "Jisr al-Shughur",
         "Sarmin", "Binnish", "Taftanaz", "Kafr Nabl", "Atarib", "Manbij", "Tal Abyad", "Ras al-Ain", "Palmyra",
         "Deir ez-Zor", "Mayadin", "Sukhnah", "Douma", "Daraa", "Tadif"};
     private static final String[] GAINERS = {"Syrian government forces", "Regime troops", "Rebels",
-        "Turkish-backed factions", "The Syrian Democratic Forces", "Islamic State fighters", "Forces loyal to Assad"};
+        "Turkish-backed factions", "The Syrian Democratic Forces", "Islamic State fighters", "Forces loyal to Assad",
+        "The Rapid Support Forces", "M23 rebels", "Houthi fighters", "The Taliban", "Al-Shabaab militants"};
     private static final String[] VERBS = {"captured", "recaptured", "seized", "took full control of", "entered",
         "advanced into", "were poised to recapture", "attacked", "pulled out of"};
     private static final String[] WHEN = {"on Monday", "late on Tuesday", "on Wednesday", "this week", "last month",
@@ -44,7 +48,8 @@ public final class ExtractBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        List<String> texts = corpus(n, new Random(42));
+        int sentences = args.length > 2 ? Integer.parseInt(args[2]) : 24;
+        List<String> texts = corpus(n, sentences, new Random(42));
         long chars = texts.stream().mapToLong(String::length).sum();
         // warm up both paths
         run(texts.subList(0, Math.min(300, n)), Extractor.builder().build(), true);
@@ -67,8 +72,8 @@ public final class ExtractBenchmark {
             bestWarm = Math.max(bestWarm, n / ((t2 - t1) / 1e9));
             bestRead = Math.max(bestRead, n / ((t3 - t2) / 1e9));
         }
-        System.out.printf(Locale.ROOT, "articles: %d (%.1f KB each on average), rounds: %d, one thread%n", n,
-                chars / 1024.0 / n, rounds);
+        System.out.printf(Locale.ROOT, "articles: %d (%d sentences, %.1f KB each on average), rounds: %d, one thread%n", n,
+                sentences, chars / 1024.0 / n, rounds);
         System.out.printf(Locale.ROOT, "extract, cold gazetteer cache: %.0f articles/s (%.2f ms/article), %d facts%n",
                 bestCold, 1000 / bestCold, facts);
         System.out.printf(Locale.ROOT, "extract, names seen before:    %.0f articles/s (%.2f ms/article)%n", bestWarm,
@@ -92,14 +97,14 @@ public final class ExtractBenchmark {
         return count;
     }
 
-    /** {@code n} synthetic articles of about fifteen sentences each. */
-    static List<String> corpus(int n, Random rnd) {
+    /** {@code n} synthetic articles of {@code sentences} sentences each. */
+    static List<String> corpus(int n, int sentences, Random rnd) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             LocalDate date = LocalDate.of(2016, 1, 1).plusDays(rnd.nextInt(2000));
             StringBuilder sb = new StringBuilder();
             sb.append("TITLE: Synthetic report ").append(i).append("\nPUBLISHER: Bench\nDATE: ").append(date).append("\n\n");
-            for (int s = 0; s < 15; s++) {
+            for (int s = 0; s < sentences; s++) {
                 switch (rnd.nextInt(5)) {
                     case 0 -> sb.append(pick(GAINERS, rnd)).append(' ').append(pick(VERBS, rnd)).append(" the town of ")
                             .append(pick(PLACES, rnd)).append(' ').append(pick(WHEN, rnd)).append(", ")
