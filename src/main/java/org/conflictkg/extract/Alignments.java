@@ -1,11 +1,8 @@
 package org.conflictkg.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,21 +45,7 @@ public final class Alignments {
                 throw ExtractException.failure("bundled " + resource + " missing", null);
             }
             List<String[]> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != columns) {
-                    throw ExtractException.badInput(resource + ":" + n + ": expected " + columns
-                            + " tab-separated columns, found " + c.length);
-                }
-                out.add(c);
-            }
+            DataFiles.rows(in, resource, columns, (cells, where) -> out.add(cells));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

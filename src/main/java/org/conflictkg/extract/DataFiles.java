@@ -1,12 +1,11 @@
 package org.conflictkg.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import org.conflictkg.io.TsvLib;
 
 /** Reading the extractor's data files: tab-separated rows, and the phrase patterns they hold. */
 final class DataFiles {
@@ -24,21 +23,12 @@ final class DataFiles {
      * comments; a row of another width is bad input naming its file and line.
      */
     static void rows(InputStream in, String source, int columns, Row row) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-            n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        TsvLib.read(in, source, r -> {
+            if (r.size() != columns) {
+                throw ExtractException.badInput(r.at() + ": expected " + columns + " tab-separated columns, found " + r.size());
             }
-            String[] c = line.split("\t", -1);
-            if (c.length != columns) {
-                throw ExtractException.badInput(source + ":" + n + ": expected " + columns
-                        + " tab-separated columns, found " + c.length);
-            }
-            row.accept(c, source + ":" + n);
-        }
+            row.accept(r.cells().toArray(String[]::new), r.at());
+        });
     }
 
     /** A case-insensitive pattern that matches {@code regex} only as whole words (hyphens count as word). */
