@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean update;
 
     @Option(names = "--password-file", paramLabel = "F",
-            description = "Users allowed to write, one 'user: password' line each (Jetty realm file format).")
+            description = "Users allowed to write, one 'user: password' line each (Jetty realm file format; readable by its owner only).")
     Path passwordFile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -64,8 +64,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
         }
         checkTiles(spec, tiles);
-        KgServer server = KgServer.create().database(db).port(port).host(host).update(update)
-                .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+        KgServer server = KgServer.create().passwordFile(passwordFile).database(db).port(port).host(host).update(update)
+                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mgt.FusekiServerCtl;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -19,7 +20,10 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.util.security.Credential;
+import org.conflictkg.store.PasswordFile;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.TdbStores;
 
@@ -41,6 +45,8 @@ import org.conflictkg.store.TdbStores;
 public final class KgServer implements AutoCloseable {
     /** The dataset name every conflict-kg server publishes. */
     public static final String DATASET = "/kg";
+    /** The HTTP basic authentication realm. */
+    static final String REALM = "conflict-kg";
     /** Query timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -134,6 +140,7 @@ public final class KgServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private boolean update;
         private Path passwordFile;
+        private UserStore users;
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean ui = true;
         private String tiles;
@@ -177,9 +184,14 @@ public final class KgServer implements AutoCloseable {
             return this;
         }
 
-        /** Jetty password file ({@code user: password} lines) for the write endpoints. */
+        /**
+         * Password file ({@code user: password} lines, see {@link PasswordFile}) for the write
+         * endpoints; read and checked at once (a bad input error if it names no usable user), so
+         * give it before {@link #database} to refuse a bad file before a database is opened.
+         */
         public Builder passwordFile(Path file) {
             this.passwordFile = file;
+            this.users = file == null ? null : userStore(PasswordFile.read(file));
             return this;
         }
 
@@ -214,9 +226,6 @@ public final class KgServer implements AutoCloseable {
             if (update && passwordFile == null) {
                 throw StoreException.badInput("--update needs --password-file (writes always need credentials)");
             }
-            if (passwordFile != null && !Files.isReadable(passwordFile)) {
-                throw StoreException.badInput("cannot read password file " + passwordFile);
-            }
             try {
                 org.conflictkg.server.MapPage.checkTiles(tiles);
             } catch (IllegalArgumentException ex) {
@@ -247,7 +256,8 @@ public final class KgServer implements AutoCloseable {
                     .registerOperation(Operation.Update, new GuardedUpdate())
                     .add(DATASET, ds.build());
             if (passwordFile != null) {
-                fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("conflict-kg");
+                fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM, users, AuthScheme.BASIC))
+                  .auth(AuthScheme.BASIC).realm(REALM);
             }
             if (ui) {
                 org.conflictkg.server.MapPage.install(fb, dataset, DATASET, update, tiles, timeout);
@@ -270,6 +280,15 @@ public final class KgServer implements AutoCloseable {
             FusekiServer server = fb.build();
             bindTo(server, address);
             return new KgServer(server, dataset, address.getHostAddress(), update);
+        }
+
+        /** The server's users, built from the parsed file (never re-read by Jetty, so both agree on its meaning). */
+        private static UserStore userStore(PasswordFile file) {
+            UserStore store = new UserStore();
+            for (PasswordFile.User u : file.serverUsers()) {
+                store.addUser(u.name(), Credential.getCredential(u.password()), u.roles().toArray(String[]::new));
+            }
+            return store;
         }
 
         private static InetAddress resolve(String host) {

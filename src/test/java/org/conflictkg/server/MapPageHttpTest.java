@@ -45,7 +45,7 @@ class MapPageHttpTest {
         dsg = ExampleStore.build(tmp);
         readOnly = KgServer.create().dataset(dsg, tmp.resolve("ro.fuseki")).port(0).build().start();
         Path pw = tmp.resolve("passwords");
-        Files.writeString(pw, "editor: secret\n");
+        org.conflictkg.store.PasswordFixture.write(pw, "editor: secret\n");
         writable = KgServer.create().dataset(dsg, tmp.resolve("rw.fuseki")).port(0).update(true).passwordFile(pw)
                 .build().start();
     }
