@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--max-upload", paramLabel = "MB", defaultValue = "64",
+            description = "Refuse request bodies (updates, Graph Store uploads) over this many MiB with HTTP 413 (default ${DEFAULT-VALUE}).")
+    long maxUploadMb;
+
     @Option(names = "--no-ui", description = "Serve SPARQL only, without the map page and the Fuseki UI.")
     boolean noUi;
 
@@ -64,8 +68,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
         }
         checkTiles(spec, tiles);
+        long maxUpload = maxUploadBytes(spec, maxUploadMb);
         KgServer server = KgServer.create().passwordFile(passwordFile).database(db).port(port).host(host).update(update)
-                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);
@@ -85,6 +90,14 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  SPARQL update:   " + server.datasetUrl() + "/update   (basic auth)");
             out.println("  Graph Store rw:  " + server.datasetUrl() + "/data     (basic auth)");
         }
+    }
+
+    /** {@code --max-upload} in bytes; a usage error unless it is positive and fits. */
+    static long maxUploadBytes(CommandLine.Model.CommandSpec spec, long mb) {
+        if (mb <= 0 || mb > (Long.MAX_VALUE >> 20)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-upload must be a positive number of MiB");
+        }
+        return mb << 20;
     }
 
     /** A bad --tiles URL is a usage error, found before any database is opened. */

@@ -22,6 +22,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.security.Credential;
 import org.conflictkg.store.PasswordFile;
 import org.conflictkg.store.StoreException;
@@ -47,6 +48,11 @@ public final class KgServer implements AutoCloseable {
     public static final String DATASET = "/kg";
     /** The HTTP basic authentication realm. */
     static final String REALM = "conflict-kg";
+    /**
+     * Largest request body (a SPARQL Update, a Graph Store upload, a query sent by POST) when none
+     * is given: 64 MiB. A larger one is refused with HTTP 413 before or while it is read.
+     */
+    public static final long DEFAULT_MAX_UPLOAD = 64L << 20;
     /** Query timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -142,6 +148,7 @@ public final class KgServer implements AutoCloseable {
         private Path passwordFile;
         private UserStore users;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private long maxUpload = DEFAULT_MAX_UPLOAD;
         private boolean ui = true;
         private String tiles;
 
@@ -201,6 +208,12 @@ public final class KgServer implements AutoCloseable {
             return this;
         }
 
+        /** Largest request body in bytes (default {@link #DEFAULT_MAX_UPLOAD}); larger ones get HTTP 413. */
+        public Builder maxUpload(long bytes) {
+            this.maxUpload = bytes;
+            return this;
+        }
+
         /** Serve the map page and the Fuseki UI (default true). */
         public Builder ui(boolean ui) {
             this.ui = ui;
@@ -222,6 +235,9 @@ public final class KgServer implements AutoCloseable {
             }
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw StoreException.badInput("the query timeout must be positive");
+            }
+            if (maxUpload <= 0) {
+                throw StoreException.badInput("the upload limit must be positive");
             }
             if (update && passwordFile == null) {
                 throw StoreException.badInput("--update needs --password-file (writes always need credentials)");
@@ -254,6 +270,7 @@ public final class KgServer implements AutoCloseable {
                     .enablePing(true)
                     .enableStats(true)
                     .registerOperation(Operation.Update, new GuardedUpdate())
+                    .addFilter(DATASET + "/*", new WriteGuardFilter(DATASET))
                     .add(DATASET, ds.build());
             if (passwordFile != null) {
                 fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM, users, AuthScheme.BASIC))
@@ -279,6 +296,7 @@ public final class KgServer implements AutoCloseable {
             }
             FusekiServer server = fb.build();
             bindTo(server, address);
+            limitRequests(server, maxUpload);
             return new KgServer(server, dataset, address.getHostAddress(), update);
         }
 
@@ -297,6 +315,14 @@ public final class KgServer implements AutoCloseable {
             } catch (UnknownHostException ex) {
                 throw StoreException.badInput("unknown host " + host);
             }
+        }
+
+        /** Bounds every request body: 413 at once for a larger Content-Length, or as soon as more is read. */
+        private static void limitRequests(FusekiServer server, long maxUpload) {
+            org.eclipse.jetty.server.Server jetty = server.getJettyServer();
+            SizeLimitHandler limit = new SizeLimitHandler(maxUpload, -1);
+            limit.setHandler(jetty.getHandler());
+            jetty.setHandler(limit);
         }
 
         private static void bindTo(FusekiServer server, InetAddress address) {
