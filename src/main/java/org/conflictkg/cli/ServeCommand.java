@@ -119,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!loopback) {
             err.println("warning: listening on " + server.host() + ": reachable from other machines");
             if (server.updateEnabled()) {
-                err.println("warning: passwords travel unencrypted over http; put a TLS proxy in front");
+                err.println("warning: --update over plain http on " + server.host()
+                        + ": passwords travel unencrypted; put a TLS proxy in front (docs/security.md)");
             }
             err.flush();
         }
