@@ -38,8 +38,10 @@ import org.conflictkg.store.TdbStores;
  * SPARQL Update at {@code /kg/update} and Graph Store read-write at {@code /kg/data}.
  *
  * <p>Secure defaults: bound to 127.0.0.1 unless another host is given; no write endpoint without
- * {@code update}; queries stop after the timeout; {@code SERVICE} is refused; {@code LOAD} only
- * from http(s); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
+ * {@code update}; users from a checked {@link PasswordFile}; queries stop after the timeout;
+ * {@code SERVICE} is refused; updates are parsed in whole and screened before they run
+ * ({@link GuardedUpdate}: {@code LOAD} only from http(s)); writes from other sites are refused
+ * ({@link WriteGuardFilter}); request bodies are limited ({@link Builder#maxUpload}); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
  * {@code /$/stats} (read-only, what the UI needs) exist. The UI's working area (FUSEKI_BASE)
  * lives in {@code <database>/../<database-name>.fuseki}, never in the working directory.
  */
