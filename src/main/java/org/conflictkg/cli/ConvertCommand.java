@@ -41,7 +41,7 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Output file (default: standard output). Written atomically.")
+            description = "Output file (default: standard output). Written atomically; a device or FIFO is written to directly.")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = Candidates.RdfFormats.class,
@@ -56,13 +56,15 @@ final class ConvertCommand implements Callable<Integer> {
         Format fmt = format != null ? format : formatOf(output);
         Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
         FactsFiles.Summary summary;
-        if (output == null) {
-            // Standard output cannot be taken back: validate everything first, then convert.
+        if (output == null || RdfOutputLib.isSpecialFile(output)) {
+            // Standard output, a device or a FIFO cannot be taken back: validate everything first, then convert.
             FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
             summary = new FactsFiles.Summary(check.documents(), check.bad());
-            if (summary.ok()) {
+            if (summary.ok() && output == null) {
                 Outputs.bytes(spec.commandLine().getOut(), out -> RdfOutputLib.write(out, fmt,
                         sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { })));
+            } else if (summary.ok()) {
+                RdfOutputLib.writeAtomically(output, fmt, sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { }));
             }
         } else {
             // One pass: convert while validating into the temporary file, dropped if any input is bad.

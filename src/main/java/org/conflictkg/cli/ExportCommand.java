@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "GeoJSON places and highways: whose control to show (default: the last day the store knows).")
     String date;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output). Written atomically.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output). Written atomically; a device or FIFO is written to directly.")
     Path output;
 
     @Option(names = "--no-progress", description = "No progress line on the terminal.")

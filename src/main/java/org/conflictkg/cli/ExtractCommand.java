@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,7 @@ import org.conflictkg.extract.Extractor;
 import org.conflictkg.facts.ActorRegistry;
 import org.conflictkg.extract.LinkPlaceResolver;
 import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsWriter;
 
@@ -174,21 +173,16 @@ final class ExtractCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void writeAtomically(Path target, String json) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        // Not Files.createTempFile, which makes the file owner-only: the output gets the permissions
-        // any new file of the user gets, as convert and export give theirs.
-        Path tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + ".part"));
-        try {
-            Files.writeString(tmp, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
+    /** Writes through the shared atomic-output helper (a device or FIFO is written to, never replaced). */
+    private static void writeAtomically(Path target, String json) {
+        byte[] bytes = (json.endsWith("\n") ? json : json + "\n").getBytes(StandardCharsets.UTF_8);
+        RdfOutputLib.writeFileAtomicallyIf(target, os -> {
             try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                os.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            return true;
+        });
     }
 }

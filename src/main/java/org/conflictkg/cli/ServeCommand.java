@@ -43,12 +43,16 @@ final class ServeCommand implements Callable<Integer> {
     boolean update;
 
     @Option(names = "--password-file", paramLabel = "F",
-            description = "Users allowed to write, one 'user: password' line each (Jetty realm file format).")
+            description = "Users allowed to write, one 'user: password' line each (Jetty realm file format; readable by its owner only).")
     Path passwordFile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
     double timeoutSeconds;
+
+    @Option(names = "--max-upload", paramLabel = "MB", defaultValue = "64",
+            description = "Refuse request bodies (updates, Graph Store uploads) over this many MiB with HTTP 413 (default ${DEFAULT-VALUE}).")
+    long maxUploadMb;
 
     @Option(names = "--no-ui", description = "Serve SPARQL only, without the map page and the Fuseki UI.")
     boolean noUi;
@@ -64,8 +68,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
         }
         checkTiles(spec, tiles);
-        KgServer server = KgServer.create().database(db).port(port).host(host).update(update)
-                .passwordFile(passwordFile).timeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
+        long maxUpload = maxUploadBytes(spec, maxUploadMb);
+        KgServer server = KgServer.create().passwordFile(passwordFile).database(db).port(port).host(host).update(update)
+                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);
@@ -87,6 +92,14 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --max-upload} in bytes; a usage error unless it is positive and fits. */
+    static long maxUploadBytes(CommandLine.Model.CommandSpec spec, long mb) {
+        if (mb <= 0 || mb > (Long.MAX_VALUE >> 20)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-upload must be a positive number of MiB");
+        }
+        return mb << 20;
+    }
+
     /** A bad --tiles URL is a usage error, found before any database is opened. */
     static void checkTiles(CommandLine.Model.CommandSpec spec, String tiles) {
         try {
@@ -106,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!loopback) {
             err.println("warning: listening on " + server.host() + ": reachable from other machines");
             if (server.updateEnabled()) {
-                err.println("warning: passwords travel unencrypted over http; put a TLS proxy in front");
+                err.println("warning: --update over plain http on " + server.host()
+                        + ": passwords travel unencrypted; put a TLS proxy in front (docs/security.md)");
             }
             err.flush();
         }

@@ -29,7 +29,7 @@ final class StoreTarget {
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "File with the endpoint password: alone on its first line, or a 'user: password' line.")
+            description = "File with the endpoint password: alone on one line, or a 'user: password' line (readable by its owner only).")
     Path passwordFile;
 
     /** True for a server, false for a TDB2 folder. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -161,10 +163,25 @@ public final class RdfOutputLib {
      * if {@code body} returns true; if it returns false or throws, the target is untouched and no
      * file is left behind.
      *
+     * <p>A target that exists and is not a regular file (a device such as {@code /dev/null}, a
+     * FIFO, a socket, or a link to one; see {@link #isSpecialFile}) is never replaced: {@code body}
+     * writes straight to it, and what it wrote cannot be taken back. A directory is refused.
+     *
      * @return what the body returned
      */
     public static boolean writeFileAtomicallyIf(Path target, Predicate<OutputStream> body) {
         Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new UncheckedIOException("cannot write " + target + ": it is a directory",
+                    new FileSystemException(target.toString(), null, "is a directory"));
+        }
+        if (isSpecialFile(abs)) {
+            try (OutputStream os = Files.newOutputStream(abs, StandardOpenOption.WRITE)) {
+                return body.test(os);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+        }
         Path dir = abs.getParent();
         Path tmp = null;
         try {
@@ -198,6 +215,14 @@ public final class RdfOutputLib {
                 }
             }
         }
+    }
+
+    /**
+     * True if {@code target} exists (following links) and is neither a regular file nor a
+     * directory: a device, FIFO or socket, which output must go straight to rather than replace.
+     */
+    public static boolean isSpecialFile(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
     }
 
     /** Writes what {@code producer} sends, in {@code format}, streaming where the format allows. */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.JettySecurityLib;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mgt.FusekiServerCtl;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -19,7 +20,11 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.security.Credential;
+import org.conflictkg.store.PasswordFile;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.TdbStores;
 
@@ -33,14 +38,23 @@ import org.conflictkg.store.TdbStores;
  * SPARQL Update at {@code /kg/update} and Graph Store read-write at {@code /kg/data}.
  *
  * <p>Secure defaults: bound to 127.0.0.1 unless another host is given; no write endpoint without
- * {@code update}; queries stop after the timeout; {@code SERVICE} is refused; {@code LOAD} only
- * from http(s); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
+ * {@code update}; users from a checked {@link PasswordFile}; queries stop after the timeout;
+ * {@code SERVICE} is refused; updates are parsed in whole and screened before they run
+ * ({@link GuardedUpdate}: {@code LOAD} only from http(s)); writes from other sites are refused
+ * ({@link WriteGuardFilter}); request bodies are limited ({@link Builder#maxUpload}); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
  * {@code /$/stats} (read-only, what the UI needs) exist. The UI's working area (FUSEKI_BASE)
  * lives in {@code <database>/../<database-name>.fuseki}, never in the working directory.
  */
 public final class KgServer implements AutoCloseable {
     /** The dataset name every conflict-kg server publishes. */
     public static final String DATASET = "/kg";
+    /** The HTTP basic authentication realm. */
+    static final String REALM = "conflict-kg";
+    /**
+     * Largest request body (a SPARQL Update, a Graph Store upload, a query sent by POST) when none
+     * is given: 64 MiB. A larger one is refused with HTTP 413 before or while it is read.
+     */
+    public static final long DEFAULT_MAX_UPLOAD = 64L << 20;
     /** Query timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -134,7 +148,9 @@ public final class KgServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private boolean update;
         private Path passwordFile;
+        private UserStore users;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private long maxUpload = DEFAULT_MAX_UPLOAD;
         private boolean ui = true;
         private String tiles;
 
@@ -177,15 +193,26 @@ public final class KgServer implements AutoCloseable {
             return this;
         }
 
-        /** Jetty password file ({@code user: password} lines) for the write endpoints. */
+        /**
+         * Password file ({@code user: password} lines, see {@link PasswordFile}) for the write
+         * endpoints; read and checked at once (a bad input error if it names no usable user), so
+         * give it before {@link #database} to refuse a bad file before a database is opened.
+         */
         public Builder passwordFile(Path file) {
             this.passwordFile = file;
+            this.users = file == null ? null : userStore(PasswordFile.read(file));
             return this;
         }
 
         /** Longest time a query may run before it is stopped. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** Largest request body in bytes (default {@link #DEFAULT_MAX_UPLOAD}); larger ones get HTTP 413. */
+        public Builder maxUpload(long bytes) {
+            this.maxUpload = bytes;
             return this;
         }
 
@@ -211,11 +238,11 @@ public final class KgServer implements AutoCloseable {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw StoreException.badInput("the query timeout must be positive");
             }
+            if (maxUpload <= 0) {
+                throw StoreException.badInput("the upload limit must be positive");
+            }
             if (update && passwordFile == null) {
                 throw StoreException.badInput("--update needs --password-file (writes always need credentials)");
-            }
-            if (passwordFile != null && !Files.isReadable(passwordFile)) {
-                throw StoreException.badInput("cannot read password file " + passwordFile);
             }
             try {
                 org.conflictkg.server.MapPage.checkTiles(tiles);
@@ -245,9 +272,11 @@ public final class KgServer implements AutoCloseable {
                     .enablePing(true)
                     .enableStats(true)
                     .registerOperation(Operation.Update, new GuardedUpdate())
+                    .addFilter(DATASET + "/*", new WriteGuardFilter(DATASET))
                     .add(DATASET, ds.build());
             if (passwordFile != null) {
-                fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("conflict-kg");
+                fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM, users, AuthScheme.BASIC))
+                  .auth(AuthScheme.BASIC).realm(REALM);
             }
             if (ui) {
                 org.conflictkg.server.MapPage.install(fb, dataset, DATASET, update, tiles, timeout);
@@ -269,7 +298,17 @@ public final class KgServer implements AutoCloseable {
             }
             FusekiServer server = fb.build();
             bindTo(server, address);
+            limitRequests(server, maxUpload);
             return new KgServer(server, dataset, address.getHostAddress(), update);
+        }
+
+        /** The server's users, built from the parsed file (never re-read by Jetty, so both agree on its meaning). */
+        private static UserStore userStore(PasswordFile file) {
+            UserStore store = new UserStore();
+            for (PasswordFile.User u : file.serverUsers()) {
+                store.addUser(u.name(), Credential.getCredential(u.password()), u.roles().toArray(String[]::new));
+            }
+            return store;
         }
 
         private static InetAddress resolve(String host) {
@@ -278,6 +317,14 @@ public final class KgServer implements AutoCloseable {
             } catch (UnknownHostException ex) {
                 throw StoreException.badInput("unknown host " + host);
             }
+        }
+
+        /** Bounds every request body: 413 at once for a larger Content-Length, or as soon as more is read. */
+        private static void limitRequests(FusekiServer server, long maxUpload) {
+            org.eclipse.jetty.server.Server jetty = server.getJettyServer();
+            SizeLimitHandler limit = new SizeLimitHandler(maxUpload, -1);
+            limit.setHandler(jetty.getHandler());
+            jetty.setHandler(limit);
         }
 
         private static void bindTo(FusekiServer server, InetAddress address) {

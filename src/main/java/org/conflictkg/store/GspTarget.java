@@ -310,7 +310,8 @@ public final class GspTarget implements LoadTarget {
     }
 
     private static boolean unsupported(int status) {
-        return status == 400 || status == 404 || status == 405 || status == 406 || status == 415 || status == 501;
+        return status == 400 || status == 404 || status == 405 || status == 406 || status == 413 || status == 415
+                || status == 501;
     }
 
     /**

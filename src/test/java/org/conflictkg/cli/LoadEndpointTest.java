@@ -27,7 +27,7 @@ class LoadEndpointTest {
 
     @BeforeAll
     static void start() throws Exception {
-        passwords = Files.writeString(tmp.resolve("passwords"), "loader: pw-for-tests\n");
+        passwords = org.conflictkg.store.PasswordFixture.write(tmp.resolve("passwords"), "loader: pw-for-tests\n");
         server = KgServer.create().database(tmp.resolve("kg")).port(0).ui(false).update(true).passwordFile(passwords)
                 .build().start();
     }

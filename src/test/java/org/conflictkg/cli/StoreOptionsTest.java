@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.conflictkg.store.PasswordFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,14 +20,14 @@ class StoreOptionsTest {
 
     @Test
     void passwordAloneOrFromARealmLine() throws Exception {
-        Path alone = Files.writeString(dir.resolve("a"), "  p:w d  \n");
+        Path alone = PasswordFixture.write(dir.resolve("a"), "  p:w d  \n");
         assertThat(StoreOptions.password(alone, "loader")).isEqualTo("p:w d");
-        Path realm = Files.writeString(dir.resolve("r"), "admin: x\nloader: s3cret, writers\n");
+        Path realm = PasswordFixture.write(dir.resolve("r"), "admin: x\nloader: s3cret, writers\n");
         assertThat(StoreOptions.password(realm, "loader")).isEqualTo("s3cret");
         assertThatThrownBy(() -> StoreOptions.password(realm, "nobody")).hasMessageContaining("no line for user nobody");
-        Path empty = Files.writeString(dir.resolve("e"), "\n");
+        Path empty = PasswordFixture.write(dir.resolve("e"), "\n");
         assertThatThrownBy(() -> StoreOptions.password(empty, "u")).hasMessageContaining("empty");
-        assertThatThrownBy(() -> StoreOptions.password(dir.resolve("missing"), "u")).hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> StoreOptions.password(dir.resolve("missing"), "u")).hasMessageContaining("does not exist");
     }
 
     @Test

@@ -51,7 +51,7 @@ class KgServerUpdateTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path pw = Files.writeString(tmp.resolve("passwords"), USER + ": " + PASSWORD + "\n");
+        Path pw = org.conflictkg.store.PasswordFixture.write(tmp.resolve("passwords"), USER + ": " + PASSWORD + "\n");
         server = KgServer.create().database(tmp.resolve("kg")).port(0).update(true).passwordFile(pw).build().start();
         served = server.dataset();
     }

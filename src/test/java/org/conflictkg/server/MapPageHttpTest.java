@@ -45,7 +45,7 @@ class MapPageHttpTest {
         dsg = ExampleStore.build(tmp);
         readOnly = KgServer.create().dataset(dsg, tmp.resolve("ro.fuseki")).port(0).build().start();
         Path pw = tmp.resolve("passwords");
-        Files.writeString(pw, "editor: secret\n");
+        org.conflictkg.store.PasswordFixture.write(pw, "editor: secret\n");
         writable = KgServer.create().dataset(dsg, tmp.resolve("rw.fuseki")).port(0).update(true).passwordFile(pw)
                 .build().start();
     }
@@ -83,6 +83,9 @@ class MapPageHttpTest {
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").contains("style-src 'self'")
                 .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+        // page's own writes, which the write endpoints refuse as cross-site
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
         Document doc = Jsoup.parse(page.body());
         for (Element s : doc.select("script")) {
             assertThat(s.attr("src")).as("inline script").isNotEmpty();

@@ -68,7 +68,7 @@ class GspBatchLoadTest {
     @BeforeAll
     static void makeCorpus() throws IOException {
         corpus = writeCorpus(tmp.resolve("corpus"), null);
-        passwords = Files.writeString(tmp.resolve("passwords"), USER + ": " + PASSWORD + "\n");
+        passwords = PasswordFixture.write(tmp.resolve("passwords"), USER + ": " + PASSWORD + "\n");
         DatasetGraph one = TdbStores.createInMemory();
         StoreLoader.create(new TdbTarget(one, 1000), Converters.standardInputs()).derivation(Stages.derivation()).build().load(corpus.subList(0, 1));
         Node g = StoreGraphs.articleGraph("b-0000");

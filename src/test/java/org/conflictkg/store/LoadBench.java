@@ -68,7 +68,7 @@ public final class LoadBench {
                 ArticleInputs.create().facts(Converters.standard()).checkShapes(false).build()).derivation(Stages.derivation()).build().load(corpus);
 
         LoadReport http;
-        Path pw = Files.writeString(work.resolve("pw"), "bench: bench\n");
+        Path pw = PasswordFixture.write(work.resolve("pw"), "bench: bench\n");
         try (KgServer server = KgServer.create().database(work.resolve("served")).port(0).update(true)
                 .passwordFile(pw).ui(false).build().start()) {
             GspTarget target = GspTarget.create(server.datasetUrl() + "/data").credentials("bench", "bench").build();
