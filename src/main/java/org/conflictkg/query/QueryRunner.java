@@ -57,7 +57,8 @@ public final class QueryRunner {
         if (format == ResultFormat.TABLE && q.isSelectType()) {
             ResultSetRewindable rows = guarded(nq, () -> source.execute(q, timeout,
                     exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
-            ResultTable.write(out, rows, tablePrefixes(q), iris -> guarded(nq, () -> labels(iris)));
+            Labels labeller = new Labels(source, timeout);
+            ResultTable.write(out, rows, tablePrefixes(q), iris -> guarded(nq, () -> labeller.labels(iris)));
             return 0;
         }
         Labels labeller = labels ? new Labels(source, timeout) : null;
@@ -99,46 +100,13 @@ public final class QueryRunner {
     }
 
     /**
-     * The label the store gives each IRI: its {@code skos:prefLabel}, else its name in the
-     * reference graph, else an article's headline. The IRIs are put into the parsed label query as
-     * a {@code VALUES} block, a few hundred per query.
+     * The label each IRI has ({@link Labels}): a vocabulary term's {@code skos:prefLabel} in the
+     * ontology, else the store's {@code skos:prefLabel}, name in the reference graph or article
+     * headline. IRIs without a label are left out.
      */
     public Map<org.apache.jena.graph.Node, String> labels(java.util.Set<org.apache.jena.graph.Node> iris) {
-        Map<org.apache.jena.graph.Node, String> out = new java.util.HashMap<>();
-        List<org.apache.jena.graph.Node> all = List.copyOf(iris);
-        org.apache.jena.sparql.core.Var s = org.apache.jena.sparql.core.Var.alloc("s");
-        for (int from = 0; from < all.size(); from += 500) {
-            Query q = LABELS.cloneQuery();
-            org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData();
-            data.add(s);
-            for (org.apache.jena.graph.Node n : all.subList(from, Math.min(all.size(), from + 500))) {
-                data.add(org.apache.jena.sparql.engine.binding.BindingFactory.binding(s, n));
-            }
-            ((org.apache.jena.sparql.syntax.ElementGroup) q.getQueryPattern()).getElements().add(0, data);
-            source.execute(q, timeout, exec -> {
-                exec.select().forEachRemaining(b -> {
-                    org.apache.jena.graph.Node l = b.get("label");
-                    if (l != null && l.isLiteral()) {
-                        out.put(b.get("s"), l.getLiteralLexicalForm());
-                    }
-                });
-                return null;
-            });
-        }
-        return out;
+        return new Labels(source, timeout).labels(iris);
     }
-
-    private static final Query LABELS = org.apache.jena.query.QueryFactory.create("""
-            PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
-            PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX schema: <https://schema.org/>
-            PREFIX kg:     <https://w3id.org/conflict-kg/graph/>
-            SELECT ?s (COALESCE(MIN(?pref), MIN(?name), MIN(?headline)) AS ?label) WHERE {
-              OPTIONAL { ?s skos:prefLabel ?pref }
-              OPTIONAL { GRAPH kg:reference { ?s rdfs:label ?name } }
-              OPTIONAL { ?s schema:headline ?headline }
-            } GROUP BY ?s
-            """);
 
     /** The project's prefixes, overridden by the query's own, for shortening IRIs in tables. */
     private static org.apache.jena.shared.PrefixMapping tablePrefixes(Query q) {
