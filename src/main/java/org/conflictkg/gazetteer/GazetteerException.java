@@ -4,11 +4,8 @@ import org.conflictkg.ConflictKgException;
 
 /** A failure while reading a gazetteer or linking places. */
 public class GazetteerException extends ConflictKgException {
-    private final int exitCode;
-
     private GazetteerException(String message, Throwable cause, int exitCode) {
-        super(message, cause);
-        this.exitCode = exitCode;
+        super(message, cause, exitCode);
     }
 
     /** The user's input is at fault (unreadable file, malformed dump line). */
@@ -24,10 +21,5 @@ public class GazetteerException extends ConflictKgException {
     /** Something other than the input failed (for example the bundled data is missing). */
     public static GazetteerException failure(String message, Throwable cause) {
         return new GazetteerException(message, cause, FAILURE);
-    }
-
-    @Override
-    public int exitCode() {
-        return exitCode;
     }
 }

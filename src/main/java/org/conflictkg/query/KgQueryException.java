@@ -7,11 +7,8 @@ import org.conflictkg.ConflictKgException;
  * does not parse (exit 2); a query that timed out or an endpoint that failed (exit 1).
  */
 public final class KgQueryException extends ConflictKgException {
-    private final int exitCode;
-
     private KgQueryException(String message, Throwable cause, int exitCode) {
-        super(message, cause);
-        this.exitCode = exitCode;
+        super(message, cause, exitCode);
     }
 
     public static KgQueryException badInput(String message) {
@@ -24,10 +21,5 @@ public final class KgQueryException extends ConflictKgException {
 
     public static KgQueryException failure(String message, Throwable cause) {
         return new KgQueryException(message, cause, FAILURE);
-    }
-
-    @Override
-    public int exitCode() {
-        return exitCode;
     }
 }

@@ -8,7 +8,6 @@ import org.conflictkg.ConflictKgException;
  * {@link #BAD_INPUT}; anything else (I/O, a remote store refusing a write) with {@link #FAILURE}.
  */
 public final class StoreException extends ConflictKgException {
-    private final int exitCode;
     private final boolean fatal;
 
     private StoreException(String message, Throwable cause, int exitCode) {
@@ -16,8 +15,7 @@ public final class StoreException extends ConflictKgException {
     }
 
     private StoreException(String message, Throwable cause, int exitCode, boolean fatal) {
-        super(message, cause);
-        this.exitCode = exitCode;
+        super(message, cause, exitCode);
         this.fatal = fatal;
     }
 
@@ -57,10 +55,5 @@ public final class StoreException extends ConflictKgException {
     /** A failure after which a load must stop (exit 1): e.g. the bulk loader failed, so nothing more can go in. */
     public static StoreException fatalFailure(String message, Throwable cause) {
         return new StoreException(message, cause, FAILURE, true);
-    }
-
-    @Override
-    public int exitCode() {
-        return exitCode;
     }
 }
