@@ -71,54 +71,24 @@ final class LocatedJson {
      */
     static LocatedJson read(JsonParser parser, boolean locate,
                             java.util.function.BiConsumer<String, Position> duplicateKey) throws IOException {
-        if (!locate) {
-            JsonNode root = readValue(parser, duplicateKey);
-            return new LocatedJson(root, null);
-        }
-        Map<String, Position> positions = new HashMap<>();
+        Map<String, Position> positions = locate ? new HashMap<>() : null;
         JsonNode root = readValue(parser, "", positions, duplicateKey);
         return new LocatedJson(root, positions);
     }
 
     private static final Position UNKNOWN = new Position(0, 0);
 
-    /** The value at the current token, without positions or pointers. */
-    private static JsonNode readValue(JsonParser p, java.util.function.BiConsumer<String, Position> duplicateKey)
-            throws IOException {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                ObjectNode obj = f.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    JsonNode value = readValue(p, duplicateKey);
-                    if (obj.replace(name, value) != null) {
-                        duplicateKey.accept("/" + escape(name), UNKNOWN);
-                    }
-                }
-                return obj;
-            }
-            case START_ARRAY -> {
-                ArrayNode arr = f.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(readValue(p, duplicateKey));
-                }
-                return arr;
-            }
-            default -> {
-                return scalar(p, f, t);
-            }
-        }
-    }
-
+    /**
+     * The value at the current token. With {@code positions}, each value's position is kept under
+     * its JSON pointer; without (null), no pointers are built and a repeated member name is
+     * reported as {@code /name} at an unknown position.
+     */
     private static JsonNode readValue(JsonParser p, String pointer, Map<String, Position> positions,
                                       java.util.function.BiConsumer<String, Position> duplicateKey)
             throws IOException {
-        JsonLocation loc = p.currentTokenLocation();
-        Position here = new Position(loc.getLineNr(), loc.getColumnNr());
-        positions.put(pointer, here);
+        if (positions != null) {
+            positions.put(pointer, position(p.currentTokenLocation()));
+        }
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonToken t = p.currentToken();
         switch (t) {
@@ -126,14 +96,13 @@ final class LocatedJson {
                 ObjectNode obj = f.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    JsonLocation nameLoc = p.currentTokenLocation();
-                    String child = pointer + "/" + escape(name);
+                    Position at = positions == null ? UNKNOWN : position(p.currentTokenLocation());
+                    String child = positions == null ? null : pointer + "/" + escape(name);
                     p.nextToken();
                     JsonNode value = readValue(p, child, positions, duplicateKey);
-                    if (obj.has(name)) {
-                        duplicateKey.accept(child, new Position(nameLoc.getLineNr(), nameLoc.getColumnNr()));
+                    if (obj.replace(name, value) != null) {
+                        duplicateKey.accept(child == null ? "/" + escape(name) : child, at);
                     }
-                    obj.set(name, value);
                 }
                 return obj;
             }
@@ -141,7 +110,7 @@ final class LocatedJson {
                 ArrayNode arr = f.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    arr.add(readValue(p, pointer + "/" + i, positions, duplicateKey));
+                    arr.add(readValue(p, positions == null ? null : pointer + "/" + i, positions, duplicateKey));
                     i++;
                 }
                 return arr;
@@ -150,6 +119,10 @@ final class LocatedJson {
                 return scalar(p, f, t);
             }
         }
+    }
+
+    private static Position position(JsonLocation loc) {
+        return new Position(loc.getLineNr(), loc.getColumnNr());
     }
 
     private static JsonNode scalar(JsonParser p, JsonNodeFactory f, JsonToken t) throws IOException {
