@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.apache.jena.geosparql.implementation.GeometryWrapper;
 import org.apache.jena.geosparql.implementation.datatype.WKTDatatype;
@@ -112,41 +113,50 @@ public final class GeoJsonExport {
         return props;
     }
 
+    /** A feature property: its name and how it is read from a place and one row of the layer's query. */
+    private record Column(String property, BiFunction<ExportReader.Place, Binding, Object> value) {
+        static Column text(String property, String var) {
+            return new Column(property, (p, b) -> ExportReader.text(b.get(var)));
+        }
+
+        static Column local(String property, String var) {
+            return new Column(property, (p, b) -> ExportReader.local(b.get(var)));
+        }
+    }
+
+    private static final Column PLACE = new Column("place", (p, b) -> p.iri().getURI());
+    private static final Column PLACE_LABEL = new Column("placeLabel", (p, b) -> p.label());
+
+    private static final List<Column> PERIOD = List.of(PLACE, PLACE_LABEL,
+            Column.text("controller", "controllerLabel"), Column.text("controllerIri", "controller"),
+            Column.local("side", "side"), Column.text("start", "sinceDay"), Column.text("end", "until"),
+            Column.text("sinceAsReported", "since"),
+            new Column("startReports", (p, b) -> number(b.get("startReports"))),
+            new Column("startSources", (p, b) -> number(b.get("startSources"))));
+
+    private static final List<Column> EVENT = List.of(Column.text("event", "event"), PLACE, PLACE_LABEL,
+            Column.text("date", "date"), Column.text("earliest", "earliest"), Column.text("latest", "latest"),
+            Column.local("type", "type"), Column.local("status", "status"),
+            Column.text("from", "fromLabel"), Column.text("to", "toLabel"),
+            new Column("sources", (p, b) -> emptyToNull(text(b.get("sources")))),
+            new Column("quote", (p, b) -> emptyToNull(text(b.get("quote")))),
+            Column.text("article", "article"));
+
+    private static Map<String, Object> properties(List<Column> columns, ExportReader.Place p, Binding b) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        columns.forEach(c -> props.put(c.property(), c.value().apply(p, b)));
+        return props;
+    }
+
     private void periods(GeoJsonWriter w, ExportReader.Place p) {
         for (Binding b : reader.periods(p.iri())) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("place", p.iri().getURI());
-            props.put("placeLabel", p.label());
-            props.put("controller", text(b.get("controllerLabel")));
-            props.put("controllerIri", text(b.get("controller")));
-            props.put("side", local(b.get("side")));
-            props.put("start", text(b.get("sinceDay")));
-            props.put("end", text(b.get("until")));
-            props.put("sinceAsReported", text(b.get("since")));
-            props.put("startReports", number(b.get("startReports")));
-            props.put("startSources", number(b.get("startSources")));
-            w.feature(text(b.get("period")), p.point(), props);
+            w.feature(text(b.get("period")), p.point(), properties(PERIOD, p, b));
         }
     }
 
     private void events(GeoJsonWriter w, ExportReader.Place p) {
-        reader.events(p.iri(), b -> {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("event", text(b.get("event")));
-            props.put("place", p.iri().getURI());
-            props.put("placeLabel", p.label());
-            props.put("date", text(b.get("date")));
-            props.put("earliest", text(b.get("earliest")));
-            props.put("latest", text(b.get("latest")));
-            props.put("type", local(b.get("type")));
-            props.put("status", local(b.get("status")));
-            props.put("from", text(b.get("fromLabel")));
-            props.put("to", text(b.get("toLabel")));
-            props.put("sources", emptyToNull(text(b.get("sources"))));
-            props.put("quote", emptyToNull(text(b.get("quote"))));
-            props.put("article", text(b.get("article")));
-            w.feature(text(b.get("event")) + "@" + p.iri().getURI(), p.point(), props);
-        });
+        reader.events(p.iri(), b -> w.feature(text(b.get("event")) + "@" + p.iri().getURI(), p.point(),
+                properties(EVENT, p, b)));
     }
 
     /**
