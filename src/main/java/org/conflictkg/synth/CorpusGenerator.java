@@ -52,6 +52,11 @@ import org.conflictkg.names.NameFolding;
  * <p>Writing streams: one document is built, written and dropped at a time.
  */
 public final class CorpusGenerator {
+    /** The qualified amounts a figure is written with (the words before its number), besides a range. */
+    private static final List<Map.Entry<Qualifier, String>> QUALIFIED = List.of(
+            Map.entry(Qualifier.EXACT, ""), Map.entry(Qualifier.MORE_THAN, "more than "),
+            Map.entry(Qualifier.ABOUT, "around "), Map.entry(Qualifier.AT_LEAST, "at least "),
+            Map.entry(Qualifier.UP_TO, "up to "));
 
     private final long seed;
     private final int minFacts;
@@ -449,35 +454,17 @@ public final class CorpusGenerator {
             BigDecimal high = null;
             Qualifier q;
             String amount;
-            switch (rnd.nextInt(6)) {
-                case 0 -> {
-                    q = Qualifier.EXACT;
-                    amount = Long.toString(v);
-                }
-                case 1 -> {
-                    q = Qualifier.MORE_THAN;
-                    amount = "more than " + v;
-                }
-                case 2 -> {
-                    q = Qualifier.ABOUT;
-                    amount = "around " + v;
-                }
-                case 3 -> {
-                    q = Qualifier.AT_LEAST;
-                    amount = "at least " + v;
-                }
-                case 4 -> {
-                    q = Qualifier.UP_TO;
-                    amount = "up to " + v;
-                }
-                default -> {
-                    q = Qualifier.EXACT;
-                    long hi = v + 1 + rnd.nextInt((int) Math.max(2, v));
-                    low = value;
-                    high = BigDecimal.valueOf(hi);
-                    value = null;
-                    amount = "between " + v + " and " + hi;
-                }
+            int kind = rnd.nextInt(QUALIFIED.size() + 1);
+            if (kind < QUALIFIED.size()) {
+                q = QUALIFIED.get(kind).getKey();
+                amount = QUALIFIED.get(kind).getValue() + v;
+            } else {
+                q = Qualifier.EXACT;
+                long hi = v + 1 + rnd.nextInt((int) Math.max(2, v));
+                low = value;
+                high = BigDecimal.valueOf(hi);
+                value = null;
+                amount = "between " + v + " and " + hi;
             }
             DateSpec period;
             String dateText;
