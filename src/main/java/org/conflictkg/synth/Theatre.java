@@ -14,6 +14,7 @@ import org.conflictkg.facts.PlaceKind;
 import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.gazetteer.GeoNamesReader;
 import org.conflictkg.gazetteer.GeoNamesRecord;
+import org.conflictkg.io.TsvLib;
 
 /**
  * One war a synthetic article reports on: the places it names, the armed actors that fight over
@@ -132,35 +133,9 @@ public record Theatre(String name, List<SynthPlace> settlements, List<List<Strin
      * (GeoNames ids as there), actors from the bundled registry.
      */
     public static List<Theatre> builtIn() {
-        SynthPlace syria = SynthPlace.country("Syria", "163843");
-        SynthPlace idlib = SynthPlace.province("Idlib", org.conflictkg.facts.PlaceKind.PROVINCE, "169387", syria);
-        SynthPlace hama = SynthPlace.province("Hama", org.conflictkg.facts.PlaceKind.PROVINCE, "170015", syria);
-        SynthPlace aleppoProvince = SynthPlace.province("Aleppo", org.conflictkg.facts.PlaceKind.PROVINCE, "170062", syria);
-        SynthPlace latakiaProvince = SynthPlace.province("Latakia", org.conflictkg.facts.PlaceKind.PROVINCE, "173578", syria);
-        var city = org.conflictkg.facts.PlaceKind.CITY;
-        var town = org.conflictkg.facts.PlaceKind.TOWN;
-        List<SynthPlace> syrian = List.of(
-                SynthPlace.settlement("Saraqeb", town, "164816", idlib, syria),
-                SynthPlace.settlement("Maarat al-Numan", town, "167611", idlib, syria),
-                SynthPlace.settlement("Damascus", city, "170654", null, syria),
-                SynthPlace.settlement("Aleppo", city, "170063", aleppoProvince, syria),
-                SynthPlace.settlement("Latakia", city, "173576", latakiaProvince, syria),
-                SynthPlace.settlement("Raqqa", city, "172955", null, syria),
-                SynthPlace.settlement("Palmyra", city, "163808", null, syria),
-                SynthPlace.settlement("Tal Abyad", town, "163750", null, syria),
-                SynthPlace.settlement("Ras al-Ain", town, "165509", null, syria),
-                SynthPlace.settlement("Ain Issa", town, "172134", null, syria),
-                SynthPlace.settlement("Tal Tamr", town, "163434", null, syria),
-                SynthPlace.settlement("Afrin", town, "174186", aleppoProvince, syria),
-                SynthPlace.settlement("Nubl", town, "166331", aleppoProvince, syria),
-                SynthPlace.settlement("Kafr Nabudah", town, null, hama, syria));
-        SynthPlace ukraine = SynthPlace.country("Ukraine", null);
-        SynthPlace kharkiv = SynthPlace.province("Kharkiv region", org.conflictkg.facts.PlaceKind.REGION, null, ukraine);
-        List<SynthPlace> ukrainian = List.of(
-                SynthPlace.settlement("Izium", city, "707292", kharkiv, ukraine),
-                SynthPlace.settlement("Balakliia", town, "712926", kharkiv, ukraine),
-                SynthPlace.settlement("Kupiansk", town, "703656", kharkiv, ukraine),
-                SynthPlace.settlement("Kyiv", city, "703448", null, ukraine));
+        Map<String, List<SynthPlace>> places = builtInPlaces();
+        List<SynthPlace> syrian = places.get("Syria");
+        List<SynthPlace> ukrainian = places.get("Ukraine");
         return List.of(
                 new Theatre("Syria", syrian, SYRIA_SIDES,
                         List.of("sohr", "sana", "syrian-state-television", "white-helmets", "un", "ocha"),
@@ -170,5 +145,45 @@ public record Theatre(String name, List<SynthPlace> settlements, List<List<Strin
                         List.of("russian-defence-ministry", "volodymyr-zelensky", "un", "ocha", "icrc"),
                         List.of("afp", "reuters", "ap"),
                         List.of("The Kyiv Independent", "Ukrainska Pravda")));
+    }
+
+    private static final String BUILT_IN_PLACES = "theatre-places.tsv";
+
+    /**
+     * The settlements of each built-in theatre, in file order, from {@value #BUILT_IN_PLACES}: a
+     * theatre's country comes first, then its provinces and regions, then its settlements.
+     */
+    static Map<String, List<SynthPlace>> builtInPlaces() {
+        Map<String, List<SynthPlace>> out = new java.util.LinkedHashMap<>();
+        Map<String, SynthPlace> countries = new HashMap<>();
+        Map<String, SynthPlace> provinces = new HashMap<>();
+        try (InputStream in = Theatre.class.getResourceAsStream(BUILT_IN_PLACES)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BUILT_IN_PLACES);
+            }
+            TsvLib.read(in, BUILT_IN_PLACES, row -> {
+                String theatre = row.get(0);
+                String name = row.get(1);
+                PlaceKind kind = PlaceKind.valueOf(row.get(2).toUpperCase(java.util.Locale.ROOT));
+                String geonames = row.get(3).isEmpty() ? null : row.get(3);
+                SynthPlace country = countries.get(theatre);
+                switch (kind) {
+                    case COUNTRY -> countries.put(theatre, SynthPlace.country(name, geonames));
+                    case PROVINCE, REGION -> provinces.put(theatre + "\t" + name,
+                            SynthPlace.province(name, kind, geonames, country));
+                    default -> {
+                        SynthPlace within = row.get(4).isEmpty() ? null : provinces.get(theatre + "\t" + row.get(4));
+                        if (country == null || (within == null && !row.get(4).isEmpty())) {
+                            throw new IllegalStateException(row.at() + ": country or province not listed above");
+                        }
+                        out.computeIfAbsent(theatre, t -> new ArrayList<>())
+                                .add(SynthPlace.settlement(name, kind, geonames, within, country));
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 }
