@@ -2,6 +2,8 @@ package org.conflictkg.query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,11 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.core.VarExprList;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.PatternVars;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
@@ -141,7 +148,44 @@ public record NamedQuery(String name, String source, String description, List<Pa
                 }
             }
         }
+        keepSerializable(bound);
         return bound;
+    }
+
+    /**
+     * Makes a substituted query (and its subqueries) one that serializes to valid SPARQL, with
+     * the same meaning: {@code syntaxSubstitute} leaves a bare constant in {@code ORDER BY}
+     * (ordering by a constant is a no-op, so it is dropped) and projects {@code (value AS ?v)}
+     * even where {@code ?v} is already bound, by {@code GROUP BY (value AS ?v)} or by a
+     * subquery that projects it (the projection then names the bound variable, same value). Without this, {@code --endpoint} would send text that no server parses.
+     */
+    static void keepSerializable(Query q) {
+        if (q.hasOrderBy()) {
+            q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+        }
+        if (q.getProject() != null && !q.getProject().isEmpty()) {
+            Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : List.of());
+            if (!q.hasGroupBy() && q.getQueryPattern() != null) {
+                bound.addAll(PatternVars.vars(q.getQueryPattern()));
+            }
+            VarExprList project = new VarExprList(q.getProject());
+            q.getProject().clear();
+            project.forEachVarExpr((v, e) -> {
+                if (e == null || bound.contains(v)) {
+                    q.getProject().add(v);
+                } else {
+                    q.getProject().add(v, e);
+                }
+            });
+        }
+        if (q.getQueryPattern() != null) {
+            ElementWalker.walk(q.getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementSubQuery el) {
+                    keepSerializable(el.getQuery());
+                }
+            });
+        }
     }
 
     private boolean mentions(String var) {
