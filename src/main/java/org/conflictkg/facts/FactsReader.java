@@ -190,7 +190,7 @@ public final class FactsReader {
                 return null;
             }
             json = LocatedJson.read(parser, locate, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
-                    source, pos.line(), pos.column(), ptr, "duplicate field \"" + lastSegment(ptr) + "\"")));
+                    source, pos.line(), pos.column(), ptr, "duplicate field " + Problem.quote(lastSegment(ptr)))));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             problems.report(new Problem(Problem.Severity.ERROR, source, loc == null ? 0 : loc.getLineNr(),

@@ -66,6 +66,27 @@ class FactsReaderTest {
     }
 
     @Test
+    void messagesCutLongValuesAndShowControlCharacters() {
+        String huge = "x".repeat(1_000_000);
+        String json = "{\"format\": \"conflict-kg/facts@1\", \"article\": {\"id\": \"a1\", \"title\": \"T\","
+                + " \"published\": \"2020-01-01\", \"language\": \"" + huge + "\"},"
+                + " \"actors\": [{\"id\": \"" + huge + "\", \"name\": \"A\\u001b[2J\", \"kind\": \"militia\"}]}";
+        assertThatThrownBy(() -> FactsReader.read("doc.json", json))
+                .isInstanceOfSatisfying(FactsException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::pointer)
+                            .contains("/article/language", "/actors/0/kind", "/actors/0/name");
+                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.toString()).hasSizeLessThan(400)
+                            .doesNotContain("\u001b"));
+                    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/article/language"))
+                            .singleElement().satisfies(p -> assertThat(p.message())
+                                    .contains("\"" + "x".repeat(Problem.QUOTE_LIMIT) + "\u2026\""));
+                    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/actors/0/name"))
+                            .singleElement().satisfies(p -> assertThat(p.message()).contains("U+001B"));
+                    assertThat(e.getMessage()).hasSizeLessThan(2000);
+                });
+    }
+
+    @Test
     void reportsAllErrorsAtOnceWithPositions() {
         String json = """
                 {"format": "conflict-kg/facts@1",
