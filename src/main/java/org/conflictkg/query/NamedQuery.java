@@ -15,7 +15,15 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 import org.apache.jena.sparql.syntax.PatternVars;
@@ -90,7 +98,42 @@ public record NamedQuery(String name, String source, String description, List<Pa
             String where = ex.getLine() > 0 ? source + ":" + ex.getLine() + ":" + ex.getColumn() : source;
             throw KgQueryException.badInput(where + ": " + firstLine(ex.getMessage()), ex);
         }
+        String javaIri = javaFunction(query);
+        if (javaIri != null) {
+            throw KgQueryException.badInput(source + ": " + javaIri
+                    + ": java: functions are not allowed; use SPARQL functions or registered ones");
+        }
         return new NamedQuery(name, source, description.toString(), params, query);
+    }
+
+    /** The first {@code java:} IRI the query uses as a function or property function, or null. */
+    static String javaFunction(Query query) {
+        String[] found = {null};
+        ExprVisitorBase exprs = new ExprVisitorBase() {
+            @Override
+            public void visit(ExprFunctionN f) {
+                if (f instanceof E_Function fn && fn.getFunctionIRI().startsWith(InitQueryGuard.JAVA_SCHEME)) {
+                    found[0] = fn.getFunctionIRI();
+                }
+            }
+        };
+        OpVisitorBase ops = new OpVisitorBase() {
+            @Override
+            public void visit(OpBGP bgp) {
+                bgp.getPattern().forEach(t -> {
+                    if (t.getPredicate().isURI() && t.getPredicate().getURI().startsWith(InitQueryGuard.JAVA_SCHEME)) {
+                        found[0] = t.getPredicate().getURI();
+                    }
+                });
+            }
+
+            @Override
+            public void visit(OpOrder order) {
+                order.getConditions().forEach(c -> Walker.walk(c.getExpression(), exprs));
+            }
+        };
+        Walker.walk(Algebra.compile(query), ops, exprs);
+        return found[0];
     }
 
     /** The first line of the description: what the query answers. */
