@@ -168,7 +168,7 @@ public record NamedQuery(String name, String source, String description, List<Pa
             try {
                 substitution.put(Var.alloc(key), type.parse(e.getValue()));
             } catch (IllegalArgumentException ex) {
-                throw KgQueryException.badInput("parameter " + key + "=" + e.getValue() + ": " + ex.getMessage());
+                throw KgQueryException.badInput("parameter " + key + "=" + org.conflictkg.facts.Problem.quote(e.getValue()) + ": " + ex.getMessage());
             }
         }
         for (ParamSpec p : params) {
