@@ -45,7 +45,7 @@ public final class ActorRegistry {
         this.coarseSides = Map.copyOf(coarseSides);
         for (Entry e : entries) {
             if (byId.putIfAbsent(e.id(), e) != null) {
-                throw new IllegalArgumentException("actor registry: duplicate id \"" + e.id() + "\"");
+                throw new IllegalArgumentException("actor registry: duplicate id " + Problem.quote(e.id()));
             }
             byAlias.putIfAbsent(NameFolding.fold(e.name()), e);
             for (String a : e.aliases()) {
@@ -89,7 +89,7 @@ public final class ActorRegistry {
             String kindCode = a.path("kind").asText();
             ActorKind kind = FactsEnum.fromCode(ActorKind.class, kindCode);
             if (kind == null) {
-                throw new IllegalArgumentException("actor registry: unknown kind \"" + kindCode + "\" for "
+                throw new IllegalArgumentException("actor registry: unknown kind " + Problem.quote(kindCode) + " for "
                         + a.path("id").asText());
             }
             entries.add(new Entry(a.path("id").asText(), a.path("name").asText(), kind,

@@ -80,9 +80,9 @@ final class FactsBinder {
         checkFields(top, "", TOP);
         JsonNode format = top.get("format");
         if (format == null) {
-            error("", "missing required field \"format\"; expected \"" + ArticleFacts.FORMAT + "\"");
+            error("", "missing required field \"format\"; expected " + Problem.quote(ArticleFacts.FORMAT));
         } else if (!format.isTextual() || !ArticleFacts.FORMAT.equals(format.asText())) {
-            error("/format", "unsupported format " + format + "; this reader reads \"" + ArticleFacts.FORMAT + "\"");
+            error("/format", "unsupported format " + format + "; this reader reads " + Problem.quote(ArticleFacts.FORMAT));
         }
         Article article = article(top);
         List<Actor> actors = list(top, "", "actors", this::actor);
@@ -118,7 +118,7 @@ final class FactsBinder {
         }
         String id = text(o, p, "id", true);
         if (id != null && !ARTICLE_ID.matcher(id).matches()) {
-            error(p + "/id", "article id \"" + id + "\" is not a slug: expected letters, digits, '.', '_' or '-'"
+            error(p + "/id", "article id " + Problem.quote(id) + " is not a slug: expected letters, digits, '.', '_' or '-'"
                     + " (at most 200), starting with a letter or digit");
         }
         String url = text(o, p, "url", false);
@@ -127,11 +127,11 @@ final class FactsBinder {
         }
         String language = text(o, p, "language", false);
         if (language != null && !LANGUAGE.matcher(language).matches()) {
-            error(p + "/language", "\"" + language + "\" is not a language tag such as \"en\" or \"ar\"");
+            error(p + "/language", Problem.quote(language) + " is not a language tag such as \"en\" or \"ar\"");
         }
         ReducedDate published = date(o, p, "published", true);
         if (published != null && published.precision() != ReducedDate.Precision.DAY) {
-            error(p + "/published", "the publication date must be a full date YYYY-MM-DD, got \"" + published + "\"");
+            error(p + "/published", "the publication date must be a full date YYYY-MM-DD, got " + Problem.quote(published));
         }
         return new Article(id, text(o, p, "title", true), text(o, p, "publisher", false), published, url,
                 language, textList(o, p, "credits"), text);
@@ -215,7 +215,7 @@ final class FactsBinder {
         }
         List<T> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            ObjectNode o = object(node.get(i), lp + "/" + i, "an element of \"" + key + "\"");
+            ObjectNode o = object(node.get(i), lp + "/" + i, "an element of " + Problem.quote(key));
             if (o != null) {
                 out.add(binder.bind(o, lp + "/" + i));
             }
@@ -228,9 +228,9 @@ final class FactsBinder {
             String name = it.next();
             if (!allowed.contains(name)) {
                 String hint = closest(name, allowed);
-                error(p + "/" + name.replace("~", "~0").replace("/", "~1"), "unknown field \"" + name + "\""
+                error(p + "/" + name.replace("~", "~0").replace("/", "~1"), "unknown field " + Problem.quote(name)
                         + (hint == null ? "; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed))
-                                : "; did you mean \"" + hint + "\"?"));
+                                : "; did you mean " + Problem.quote(hint) + "?"));
             }
         }
     }
@@ -239,7 +239,7 @@ final class FactsBinder {
         JsonNode n = o.get(key);
         if (n == null || n.isNull()) {
             if (required) {
-                error(p, "missing required field \"" + key + "\"");
+                error(p, "missing required field " + Problem.quote(key));
             }
             return null;
         }
@@ -249,16 +249,31 @@ final class FactsBinder {
         }
         String s = n.asText();
         if (required && s.isBlank()) {
-            error(p + "/" + key, "\"" + key + "\" must not be empty");
+            error(p + "/" + key, Problem.quote(key) + " must not be empty");
             return null;
         }
-        return s;
+        return printable(s, p + "/" + key, key.equals("text")) ? s : null;
+    }
+
+    /**
+     * Whether {@code s} holds no control character (NUL, an ANSI escape, ...); reports the
+     * first one found. Only free text ({@code multiLine}) may hold tabs and line breaks.
+     */
+    private boolean printable(String s, String pointer, boolean multiLine) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
+                error(pointer, String.format("control character U+%04X at character %d; expected printable text", (int) c, i + 1));
+                return false;
+            }
+        }
+        return true;
     }
 
     private String openTerm(ObjectNode o, String p, String key, boolean required) {
         String s = text(o, p, key, required);
         if (s != null && !OPEN_TERM.matcher(s).matches()) {
-            error(p + "/" + key, "\"" + s + "\" is not a valid " + key
+            error(p + "/" + key, Problem.quote(s) + " is not a valid " + key
                     + ": expected lower-case words joined by hyphens, such as \"control-change\"");
             return null;
         }
@@ -273,7 +288,7 @@ final class FactsBinder {
         }
         String s = text(o, p, key, false);
         if (s != null && !pattern.matcher(s).matches()) {
-            error(p + "/" + key, "\"" + s + "\" is not " + expected);
+            error(p + "/" + key, Problem.quote(s) + " is not " + expected);
             return null;
         }
         return s;
@@ -293,7 +308,7 @@ final class FactsBinder {
             JsonNode e = n.get(i);
             if (!e.isTextual() || e.asText().isBlank()) {
                 error(p + "/" + key + "/" + i, "expected a non-empty string, got " + kindOf(e));
-            } else {
+            } else if (printable(e.asText(), p + "/" + key + "/" + i, false)) {
                 out.add(e.asText());
             }
         }
@@ -308,7 +323,7 @@ final class FactsBinder {
         }
         E e = FactsEnum.fromCode(type, s);
         if (e == null) {
-            error(p + "/" + key, "unknown " + key + " \"" + s + "\"; expected one of " + FactsEnum.codes(type));
+            error(p + "/" + key, "unknown " + key + " " + Problem.quote(s) + "; expected one of " + FactsEnum.codes(type));
         }
         return e;
     }
@@ -438,7 +453,7 @@ final class FactsBinder {
             if (!actual.equals(quote)) {
                 int at = codePointIndexOf(quote);
                 error(ip + "/quote", "quote does not match the article text at " + start + ".." + end
-                        + ": the text there reads \"" + abbreviate(actual) + "\""
+                        + ": the text there reads " + Problem.quote((actual))
                         + (at >= 0 ? "; the quote occurs at " + at + ".." + (at + quote.codePointCount(0,
                         quote.length())) : ""));
                 continue;
@@ -451,7 +466,7 @@ final class FactsBinder {
     private Integer offset(ObjectNode o, String p, String key) {
         JsonNode n = o.get(key);
         if (n == null || n.isNull()) {
-            error(p, "missing required field \"" + key + "\"");
+            error(p, "missing required field " + Problem.quote(key));
             return null;
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
@@ -480,7 +495,7 @@ final class FactsBinder {
             return "nothing";
         }
         return switch (n.getNodeType()) {
-            case STRING -> "a string \"" + abbreviate(n.asText()) + "\"";
+            case STRING -> "a string " + Problem.quote((n.asText()));
             case NUMBER -> "a number " + n.asText();
             case BOOLEAN -> "a boolean " + n.asText();
             case ARRAY -> "an array";

@@ -48,10 +48,10 @@ final class FactsChecks {
             String scheme = iri.scheme();
             if (!iri.isAbsolute() || scheme == null
                     || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                out.error(pointer, "\"" + url + "\" is not an absolute http(s) URL");
+                out.error(pointer, Problem.quote(url) + " is not an absolute http(s) URL");
             }
         } catch (IRIException e) {
-            out.error(pointer, "\"" + url + "\" is not a valid URL: " + e.getMessage());
+            out.error(pointer, Problem.quote(url) + " is not a valid URL: " + e.getMessage());
         }
     }
 
@@ -136,14 +136,14 @@ final class FactsChecks {
                 out.error(p, "a control change needs \"to\" (the actor that gains control)");
             }
             if (e.from() != null && e.from().equals(e.to())) {
-                out.error(p + "/to", "\"from\" and \"to\" are the same actor \"" + e.to() + "\"");
+                out.error(p + "/to", "\"from\" and \"to\" are the same actor " + Problem.quote(e.to()));
             }
             if (e.status() == null) {
                 out.error(p, "a control change needs \"status\": one of \"completed\", \"partial\", "
                         + "\"contested\", \"imminent\"");
             } else if (!CONTROL_STATUSES.contains(e.status())) {
                 out.error(p + "/status", "a control change's status is one of \"completed\", \"partial\", "
-                        + "\"contested\", \"imminent\", got \"" + e.status().code() + "\"");
+                        + "\"contested\", \"imminent\", got " + Problem.quote(e.status().code()));
             }
         }
         if (e.date() != null && published != null && e.date().from() != null
@@ -188,7 +188,7 @@ final class FactsChecks {
             String here = p + "/" + i + "/id";
             String first = firstUse.putIfAbsent(v, here);
             if (first != null) {
-                out.error(here, "duplicate id \"" + v + "\" (first used at " + first + ")");
+                out.error(here, "duplicate id " + Problem.quote(v) + " (first used at " + first + ")");
             } else {
                 kinds.put(v, kind);
             }
@@ -201,9 +201,9 @@ final class FactsChecks {
         }
         Kind actual = kinds.get(id);
         if (actual == null) {
-            out.error(pointer, "\"" + id + "\" names no " + expected.word + " in this document");
+            out.error(pointer, Problem.quote(id) + " names no " + expected.word + " in this document");
         } else if (actual != expected) {
-            out.error(pointer, "\"" + id + "\" is " + article(actual.word) + ", expected " + article(expected.word));
+            out.error(pointer, Problem.quote(id) + " is " + article(actual.word) + ", expected " + article(expected.word));
         }
     }
 
@@ -215,7 +215,7 @@ final class FactsChecks {
 
     private void notSelf(String pointer, String self, List<String> ids) {
         if (self != null && ids.contains(self)) {
-            out.error(pointer, "\"" + self + "\" refers to itself");
+            out.error(pointer, Problem.quote(self) + " refers to itself");
         }
     }
 
@@ -231,7 +231,7 @@ final class FactsChecks {
                 cur = within.get(cur);
             }
             if (cur != null && cur.equals(start)) {
-                out.error("/places/" + i + "/within", "\"within\" forms a cycle through \"" + start + "\"");
+                out.error("/places/" + i + "/within", "\"within\" forms a cycle through " + Problem.quote(start));
             }
         }
     }

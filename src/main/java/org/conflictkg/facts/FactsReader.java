@@ -110,7 +110,7 @@ public final class FactsReader {
      */
     static void readEach(String source, InputStream in, long linesBefore, int firstIndex, Consumer<Parsed> sink) {
         int index = firstIndex;
-        try (JsonParser parser = JSON.createParser(in)) {
+        try (JsonParser parser = JSON.createParser(new Utf8CheckingInputStream(in))) {
             while (true) {
                 Parsed p = next(source, index++, parser);
                 if (p == null) {
@@ -142,6 +142,11 @@ public final class FactsReader {
     }
 
     private static Parsed readBytes(String source, int index, byte[] bytes, boolean locate) {
+        try {
+            new Utf8CheckingInputStream(new java.io.ByteArrayInputStream(bytes)).transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            return new Parsed(source, index, null, List.of(malformed(source, (Utf8CheckingInputStream.MalformedUtf8Exception) e)));
+        }
         try (JsonParser parser = JSON.createParser(bytes)) {
             Parsed p = next(source, index, parser, locate);
             if (p == null) {
@@ -190,7 +195,10 @@ public final class FactsReader {
                 return null;
             }
             json = LocatedJson.read(parser, locate, (ptr, pos) -> problems.report(new Problem(Problem.Severity.ERROR,
-                    source, pos.line(), pos.column(), ptr, "duplicate field \"" + lastSegment(ptr) + "\"")));
+                    source, pos.line(), pos.column(), ptr, "duplicate field " + Problem.quote(lastSegment(ptr)))));
+        } catch (Utf8CheckingInputStream.MalformedUtf8Exception e) {
+            problems.report(malformed(source, e));
+            return new Parsed(source, index, null, problems.problems());
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             problems.report(new Problem(Problem.Severity.ERROR, source, loc == null ? 0 : loc.getLineNr(),
@@ -209,7 +217,14 @@ public final class FactsReader {
         return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
 
+    private static Problem malformed(String source, Utf8CheckingInputStream.MalformedUtf8Exception e) {
+        return new Problem(Problem.Severity.ERROR, source, e.line, e.column, "", SYNTAX + e.getMessage());
+    }
+
     private static Problem ioProblem(String source, IOException e) {
+        if (e instanceof Utf8CheckingInputStream.MalformedUtf8Exception m) {
+            return malformed(source, m);
+        }
         return new Problem(Problem.Severity.ERROR, source, 0, 0, "", "cannot read: " + e.getMessage());
     }
 }

@@ -51,15 +51,15 @@ public record ReducedDate(int year, int month, int day) implements Comparable<Re
         } catch (DateTimeParseException e) {
             ParsePosition at = new ParsePosition(0);
             if (ISO.parseUnresolved(text, at) != null && at.getErrorIndex() < 0 && at.getIndex() == text.length()) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a calendar date"); // well formed
+                throw new IllegalArgumentException(Problem.quote(text) + " is not a calendar date"); // well formed
             }
-            throw new IllegalArgumentException("expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got \"" + text + "\"");
+            throw new IllegalArgumentException("expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got " + Problem.quote(text));
         }
         // parseBest falls back to a coarser type when a finer one is not a calendar date
         // ("2020-13" would be the year 2020); the text's length says which one it names.
         int length = t instanceof LocalDate ? 10 : t instanceof YearMonth ? 7 : 4;
         if (text.length() != length) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a calendar date");
+            throw new IllegalArgumentException(Problem.quote(text) + " is not a calendar date");
         }
         if (t instanceof LocalDate d) {
             return of(d);

@@ -2,6 +2,8 @@ package org.conflictkg.query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,20 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpOrder;
+import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.expr.E_Function;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.sparql.core.VarExprList;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
+import org.apache.jena.sparql.syntax.PatternVars;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
@@ -83,7 +98,42 @@ public record NamedQuery(String name, String source, String description, List<Pa
             String where = ex.getLine() > 0 ? source + ":" + ex.getLine() + ":" + ex.getColumn() : source;
             throw KgQueryException.badInput(where + ": " + firstLine(ex.getMessage()), ex);
         }
+        String javaIri = javaFunction(query);
+        if (javaIri != null) {
+            throw KgQueryException.badInput(source + ": " + javaIri
+                    + ": java: functions are not allowed; use SPARQL functions or registered ones");
+        }
         return new NamedQuery(name, source, description.toString(), params, query);
+    }
+
+    /** The first {@code java:} IRI the query uses as a function or property function, or null. */
+    static String javaFunction(Query query) {
+        String[] found = {null};
+        ExprVisitorBase exprs = new ExprVisitorBase() {
+            @Override
+            public void visit(ExprFunctionN f) {
+                if (f instanceof E_Function fn && fn.getFunctionIRI().startsWith(InitQueryGuard.JAVA_SCHEME)) {
+                    found[0] = fn.getFunctionIRI();
+                }
+            }
+        };
+        OpVisitorBase ops = new OpVisitorBase() {
+            @Override
+            public void visit(OpBGP bgp) {
+                bgp.getPattern().forEach(t -> {
+                    if (t.getPredicate().isURI() && t.getPredicate().getURI().startsWith(InitQueryGuard.JAVA_SCHEME)) {
+                        found[0] = t.getPredicate().getURI();
+                    }
+                });
+            }
+
+            @Override
+            public void visit(OpOrder order) {
+                order.getConditions().forEach(c -> Walker.walk(c.getExpression(), exprs));
+            }
+        };
+        Walker.walk(Algebra.compile(query), ops, exprs);
+        return found[0];
     }
 
     /** The first line of the description: what the query answers. */
@@ -118,7 +168,7 @@ public record NamedQuery(String name, String source, String description, List<Pa
             try {
                 substitution.put(Var.alloc(key), type.parse(e.getValue()));
             } catch (IllegalArgumentException ex) {
-                throw KgQueryException.badInput("parameter " + key + "=" + e.getValue() + ": " + ex.getMessage());
+                throw KgQueryException.badInput("parameter " + key + "=" + org.conflictkg.facts.Problem.quote(e.getValue()) + ": " + ex.getMessage());
             }
         }
         for (ParamSpec p : params) {
@@ -141,7 +191,44 @@ public record NamedQuery(String name, String source, String description, List<Pa
                 }
             }
         }
+        keepSerializable(bound);
         return bound;
+    }
+
+    /**
+     * Makes a substituted query (and its subqueries) one that serializes to valid SPARQL, with
+     * the same meaning: {@code syntaxSubstitute} leaves a bare constant in {@code ORDER BY}
+     * (ordering by a constant is a no-op, so it is dropped) and projects {@code (value AS ?v)}
+     * even where {@code ?v} is already bound, by {@code GROUP BY (value AS ?v)} or by a
+     * subquery that projects it (the projection then names the bound variable, same value). Without this, {@code --endpoint} would send text that no server parses.
+     */
+    static void keepSerializable(Query q) {
+        if (q.hasOrderBy()) {
+            q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+        }
+        if (q.getProject() != null && !q.getProject().isEmpty()) {
+            Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : List.of());
+            if (!q.hasGroupBy() && q.getQueryPattern() != null) {
+                bound.addAll(PatternVars.vars(q.getQueryPattern()));
+            }
+            VarExprList project = new VarExprList(q.getProject());
+            q.getProject().clear();
+            project.forEachVarExpr((v, e) -> {
+                if (e == null || bound.contains(v)) {
+                    q.getProject().add(v);
+                } else {
+                    q.getProject().add(v, e);
+                }
+            });
+        }
+        if (q.getQueryPattern() != null) {
+            ElementWalker.walk(q.getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementSubQuery el) {
+                    keepSerializable(el.getQuery());
+                }
+            });
+        }
     }
 
     private boolean mentions(String var) {

@@ -17,6 +17,12 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.sparql.util.Context;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
@@ -118,7 +124,7 @@ public final class QuerySources {
                     }
                 };
                 try {
-                    RDFParser.source(f).lang(lang).parse(sink);
+                    RDFParser.source(f).lang(lang).context(OFFLINE).parse(sink);
                 } catch (RiotException ex) {
                     throw KgQueryException.badInput(f + ": " + ex.getMessage(), ex);
                 }
@@ -134,6 +140,21 @@ public final class QuerySources {
             }
         }
         return dataset(dsg, files.size() == 1 ? files.get(0).toString() : files.size() + " files");
+    }
+
+    /**
+     * Reading a file makes no network request: a JSON-LD {@code @context} given by URL is
+     * refused instead of fetched (the document must carry its context inline).
+     */
+    private static final Context OFFLINE = offline();
+
+    private static Context offline() {
+        JsonLdOptions options = new JsonLdOptions();
+        options.setDocumentLoader((url, loaderOptions) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    "remote JSON-LD context " + url + " not fetched: files are read without network access");
+        });
+        return Context.create().set(LangJSONLD11.JSONLD_OPTIONS, options);
     }
 
     /** The RDF syntax of a file by extension; null for facts ({@code .json}, {@code .jsonl}) and unknown. */

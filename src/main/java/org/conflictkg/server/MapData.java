@@ -475,7 +475,7 @@ public final class MapData {
 
     static LocalDate parseDate(String date) {
         if (date == null || !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw KgQueryException.badInput("date: expected YYYY-MM-DD, got '" + date + "'");
+            throw KgQueryException.badInput("date: expected YYYY-MM-DD, got " + org.conflictkg.facts.Problem.quote(date));
         }
         try {
             return LocalDate.parse(date);

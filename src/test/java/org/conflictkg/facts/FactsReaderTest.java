@@ -66,6 +66,54 @@ class FactsReaderTest {
     }
 
     @Test
+    void messagesCutLongValuesAndShowControlCharacters() {
+        String huge = "x".repeat(1_000_000);
+        String json = "{\"format\": \"conflict-kg/facts@1\", \"article\": {\"id\": \"a1\", \"title\": \"T\","
+                + " \"published\": \"2020-01-01\", \"language\": \"" + huge + "\"},"
+                + " \"actors\": [{\"id\": \"" + huge + "\", \"name\": \"A\\u001b[2J\", \"kind\": \"militia\"}]}";
+        assertThatThrownBy(() -> FactsReader.read("doc.json", json))
+                .isInstanceOfSatisfying(FactsException.class, e -> {
+                    assertThat(e.problems()).extracting(Problem::pointer)
+                            .contains("/article/language", "/actors/0/kind", "/actors/0/name");
+                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.toString()).hasSizeLessThan(400)
+                            .doesNotContain("\u001b"));
+                    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/article/language"))
+                            .singleElement().satisfies(p -> assertThat(p.message())
+                                    .contains("\"" + "x".repeat(Problem.QUOTE_LIMIT) + "\u2026\""));
+                    assertThat(e.problems()).filteredOn(p -> p.pointer().equals("/actors/0/name"))
+                            .singleElement().satisfies(p -> assertThat(p.message()).contains("U+001B"));
+                    assertThat(e.getMessage()).hasSizeLessThan(2000);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "overlong slash, c0af",
+            "overlong three-byte, e080af",
+            "CESU-8 surrogate pair, eda0bdedb880",
+            "lone encoded surrogate, eda080",
+            "past U+10FFFF, f4908080",
+            "cut-off sequence, e282"})
+    void malformedUtf8IsRefusedWhereItIs(String what, String hex, @TempDir Path dir) throws IOException {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        java.io.ByteArrayOutputStream doc = new java.io.ByteArrayOutputStream();
+        doc.write(("{\"format\": \"conflict-kg/facts@1\",\n \"article\": {\"id\": \"a1\", \"title\": \"T")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        doc.write(bad);
+        doc.write("\", \"published\": \"2020-01-01\"}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = dir.resolve("bad.facts.json");
+        Files.write(file, doc.toByteArray());
+        assertThatThrownBy(() -> FactsReader.read(file))
+                .isInstanceOfSatisfying(FactsException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.toString()).startsWith(file + ":2:37: ").contains("invalid UTF-8")));
+        List<FactsReader.Parsed> lines = new ArrayList<>();
+        FactsReader.readEach(file.toString(), new java.io.ByteArrayInputStream(doc.toByteArray()), lines::add);
+        assertThat(lines).singleElement().satisfies(p -> assertThat(p.ok()).isFalse());
+        assertThat(FactsReader.readLine("x.jsonl", 0, doc.toByteArray(), 5).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("x.jsonl:6:37: ").contains("invalid UTF-8"));
+    }
+
+    @Test
     void reportsAllErrorsAtOnceWithPositions() {
         String json = """
                 {"format": "conflict-kg/facts@1",
