@@ -80,11 +80,16 @@ public final class ActorLexicon {
                     r.country(), r.wikidata());
             actors.put(a.id(), a);
             List<String> phrases = new ArrayList<>();
+            List<String> generic = new ArrayList<>();
             phrases.add(phrase(r.name()));
             for (String alias : r.aliases()) {
-                phrases.add(phrase(alias));
+                (isGeneric(alias) && r.country() != null ? generic : phrases).add(phrase(alias));
             }
             out.add(new Entry(a, "*", compile(String.join(" | ", phrases), "registry " + r.id())));
+            if (!generic.isEmpty()) {
+                // "~XX": in articles about country XX, or about no known country
+                out.add(new Entry(a, "~" + r.country(), compile(String.join(" | ", generic), "registry " + r.id())));
+            }
         }
         DataFiles.rows(in, source, 6, (c, where) -> {
             ActorEntity a = actors.get(c[0]);
@@ -102,6 +107,14 @@ public final class ActorLexicon {
             out.add(new Entry(a, c[4], compile(c[5], where)));
         });
         return new ActorLexicon(out, actors, names);
+    }
+
+    /**
+     * True for an alias written without a capital letter ("regime forces", "rebels"): a description
+     * that names the actor only in news about the actor's own country, not a name ("Syrian army").
+     */
+    static boolean isGeneric(String alias) {
+        return alias.equals(alias.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A literal phrase as a pattern: acronyms ("IS", "US") case-sensitive, anything else not. */
