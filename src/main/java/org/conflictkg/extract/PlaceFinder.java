@@ -42,6 +42,8 @@ public final class PlaceFinder {
     private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
             + "(?:Airport|Air Base|Airbase|Airfield|Industrial Zone|Industrial City|Citadel|Dam|Bridge|Border Crossing|Crossing"
             + "|Refinery|Power Plant|Military Base|Base|Barracks|Port)\\b");
+    /** "the X neighbourhood", "the X district": a name before a singular place noun. */
+    private static final Pattern SINGULAR_NOUN = Pattern.compile("\\bthe (" + CAP + ") (neighbourhood|neighborhood|district|village|town|suburb)\\b");
     /** "the X and Y regions", "the A, B and C villages". */
     private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
             + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
@@ -111,6 +113,12 @@ public final class PlaceFinder {
                 if (m.group(g) != null) {
                     add(found, places, new Span(m.start(g), m.end(g)), m.group(g), kind, countrySet, main);
                 }
+            }
+        }
+        m = SINGULAR_NOUN.matcher(body);
+        while (m.find()) {
+            if (!STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split("[ -]")[0])) {
+                add(found, places, new Span(m.start(1), m.end(1)), m.group(1), kindOfNoun(m.group(2).replace("neighborhood", "neighbourhood"), main), countrySet, main);
             }
         }
         m = LANDMARK.matcher(body);
