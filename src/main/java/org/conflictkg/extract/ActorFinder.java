@@ -61,7 +61,8 @@ public final class ActorFinder {
         int[] starts = wordStarts(body);
         Matcher[] matchers = new Matcher[slot.size()];
         // country-specific matches first, so that on equal spans they win
-        List<Mention> all = country == null ? new ArrayList<>() : matches(body, starts, country);
+        // (a registry's generic aliases, "~XX", apply in their country, or where no country is known)
+        List<Mention> all = matches(body, starts, country == null ? "~" : country);
         all.addAll(anyCountry);
         // entries that apply only where another actor is named ("the jihadists" where IS is)
         Set<String> seen = new HashSet<>();
@@ -95,7 +96,7 @@ public final class ActorFinder {
     private void tryAll(List<ActorLexicon.Entry> entries, String body, int pos, String when,
                                Matcher[] matchers, List<Mention> out) {
         for (ActorLexicon.Entry e : entries) {
-            if (e.when().equals(when)) {
+            if (e.when().equals(when) || e.when().equals("~" + when) || when.equals("~") && e.when().startsWith("~")) {
                 tryOne(e, body, pos, matchers, out);
             }
         }

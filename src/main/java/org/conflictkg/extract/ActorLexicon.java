@@ -39,14 +39,22 @@ public final class ActorLexicon {
     private final Map<String, ActorEntity> actors;
     /** The registry's names and aliases, lower case: what names an actor itself, not a generic word. */
     private final Set<String> names;
+    private final Set<String> genericNames;
 
-    private ActorLexicon(List<Entry> entries, Map<String, ActorEntity> actors, Set<String> names) {
+    private ActorLexicon(List<Entry> entries, Map<String, ActorEntity> actors, Set<String> names, Set<String> genericNames) {
         this.entries = List.copyOf(entries);
         this.actors = Map.copyOf(actors);
         this.names = Set.copyOf(names);
+        this.genericNames = Set.copyOf(genericNames);
     }
 
     /** True when {@code text} is a name or alias of the registry ("the RSF"), not a generic word ("rebels"). */
+    /** True when {@code text} is a generic alias of the registry ("rebels"), one that names an actor only in its country. */
+    public boolean isGenericAlias(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return genericNames.contains(t) || t.startsWith("the ") && genericNames.contains(t.substring(4));
+    }
+
     public boolean isRegistryName(String text) {
         String t = text.toLowerCase(java.util.Locale.ROOT);
         return names.contains(t) || t.startsWith("the ") && names.contains(t.substring(4));
@@ -73,18 +81,25 @@ public final class ActorLexicon {
         Map<String, ActorEntity> actors = new LinkedHashMap<>();
         List<Entry> out = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
+        Set<String> genericNames = new java.util.HashSet<>();
         for (ActorRegistry.Entry r : registry.entries()) {
             names.add(r.name().toLowerCase(java.util.Locale.ROOT));
-            r.aliases().forEach(x -> names.add(x.toLowerCase(java.util.Locale.ROOT)));
+            r.aliases().forEach(x -> (!isGeneric(x) || r.country() == null ? names : genericNames)
+                    .add(x.toLowerCase(java.util.Locale.ROOT)));
             ActorEntity a = new ActorEntity(r.id(), r.name(), r.kind(), r.side(), registry.coarseSide(r.side()),
                     r.country(), r.wikidata());
             actors.put(a.id(), a);
             List<String> phrases = new ArrayList<>();
+            List<String> generic = new ArrayList<>();
             phrases.add(phrase(r.name()));
             for (String alias : r.aliases()) {
-                phrases.add(phrase(alias));
+                (isGeneric(alias) && r.country() != null ? generic : phrases).add(phrase(alias));
             }
             out.add(new Entry(a, "*", compile(String.join(" | ", phrases), "registry " + r.id())));
+            if (!generic.isEmpty()) {
+                // "~XX": in articles about country XX, or about no known country
+                out.add(new Entry(a, "~" + r.country(), compile(String.join(" | ", generic), "registry " + r.id())));
+            }
         }
         DataFiles.rows(in, source, 6, (c, where) -> {
             ActorEntity a = actors.get(c[0]);
@@ -101,7 +116,15 @@ public final class ActorLexicon {
             }
             out.add(new Entry(a, c[4], compile(c[5], where)));
         });
-        return new ActorLexicon(out, actors, names);
+        return new ActorLexicon(out, actors, names, genericNames);
+    }
+
+    /**
+     * True for an alias written without a capital letter ("regime forces", "rebels"): a description
+     * that names the actor only in news about the actor's own country, not a name ("Syrian army").
+     */
+    static boolean isGeneric(String alias) {
+        return alias.equals(alias.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A literal phrase as a pattern: acronyms ("IS", "US") case-sensitive, anything else not. */

@@ -447,11 +447,31 @@ public final class ControlChangeFinder {
                 || b.latest() != null && a.earliest() != null && b.latest().isBefore(a.earliest()));
     }
 
+    /** A relative clause between a change and a date: the date belongs to that clause. */
+    private static final Pattern OTHER_CLAUSE = Pattern.compile(
+            "[,;(\u2014\u2013]\\s*(?:where|which|who|whose|whom)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** True when {@code between} opens a relative clause that it does not close again. */
+    private static boolean openClause(String between) {
+        Matcher m = OTHER_CLAUSE.matcher(between);
+        int end = -1;
+        while (m.find()) {
+            end = m.end();
+        }
+        return end >= 0 && between.substring(end).chars().noneMatch(c -> c == ',' || c == ';' || c == ')');
+    }
+
     private static DateMention nearestDate(ArticleContext ctx, Sentence s, Span words) {
         DateMention best = null;
         int bestDist = Integer.MAX_VALUE;
         for (DateMention d : ctx.datesIn(s.span())) {
-            int dist = d.span().start() >= words.end() ? d.span().start() - words.end() : words.start() - d.span().end();
+            boolean after = d.span().start() >= words.end();
+            String between = after ? ctx.body.substring(words.end(), d.span().start())
+                    : ctx.body.substring(d.span().end(), Math.max(d.span().end(), words.start()));
+            if (openClause(between)) {
+                continue; // a date of a relative clause ("..., where it was based after 1989") is not the change's
+            }
+            int dist = after ? d.span().start() - words.end() : words.start() - d.span().end();
             if (dist < bestDist) {
                 best = d;
                 bestDist = dist;

@@ -154,15 +154,23 @@ public final class Extractor {
 
     /**
      * State forces and armed groups of a country vote for it when named by the registry ("the RSF",
-     * not "rebels"); foreign states, bodies, sources and persons do not.
+     * not "rebels"); foreign states, bodies, sources and persons do not. The registry's generic words
+     * ("rebels", "regime forces") vote only when nothing else does.
      */
     private void voteActors(List<Mention> mentions, Map<String, Integer> votes) {
+        Map<String, Integer> generic = new HashMap<>();
         for (Mention m : mentions) {
             ActorEntity a = actors.actor(m.ref());
+            if (a != null && a.country() != null && actors.isGenericAlias(m.text())) {
+                generic.merge(a.country(), 1, Integer::sum);
+            }
             if (a != null && a.country() != null && actors.isRegistryName(m.text()) && (a.kind() == org.conflictkg.facts.ActorKind.STATE_FORCE
                     || a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP)) {
                 votes.merge(a.country(), 1, Integer::sum);
             }
+        }
+        if (votes.isEmpty()) {
+            votes.putAll(generic); // a generic word ("rebels") decides only where nothing else names a country
         }
     }
 

@@ -171,6 +171,9 @@ public final class FigureFinder {
         if (value == null && (low == null || high == null)) {
             return null;
         }
+        if (vague) {
+            return null; // "dozens", "scores", "thousands" give no number to record
+        }
         if (low != null && low.compareTo(high) > 0) {
             return null;
         }

@@ -36,11 +36,14 @@ public final class PlaceFinder {
     private static final Pattern REGION = Pattern.compile("\\bthe (?:[a-z]+ )?(" + CAP + ") (region)\\b");
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
-            + "|prison|power plant|military academy))\\b");
+            + "|prison|power plant|military academy))\\b(?: (?:in|of|outside) (?:the )?(?:(?:[a-z]+ )?(?:city|town) (?:of )?)?("
+            + CAP_WORD + "(?:[ -]" + CAP_WORD + "){0,2})(?![\\p{L}\\d-]| " + CAP_WORD + "))?");
     /** A named installation: "X International Airport", "X Air Base", "X Border Crossing", "X Dam". */
     private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
             + "(?:Airport|Air Base|Airbase|Airfield|Industrial Zone|Industrial City|Citadel|Dam|Bridge|Border Crossing|Crossing"
             + "|Refinery|Power Plant|Military Base|Base|Barracks|Port)\\b");
+    /** "the X neighbourhood", "the X district": a name before a singular place noun. */
+    private static final Pattern SINGULAR_NOUN = Pattern.compile("\\bthe (" + CAP + ") (neighbourhood|neighborhood|district|village|town|suburb)\\b");
     /** "the X and Y regions", "the A, B and C villages". */
     private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
             + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
@@ -112,9 +115,24 @@ public final class PlaceFinder {
                 }
             }
         }
+        m = SINGULAR_NOUN.matcher(body);
+        while (m.find()) {
+            if (!STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split("[ -]")[0])) {
+                add(found, places, new Span(m.start(1), m.end(1)), m.group(1), kindOfNoun(m.group(2).replace("neighborhood", "neighbourhood"), main), countrySet, main);
+            }
+        }
         m = LANDMARK.matcher(body);
         while (m.find()) {
             String name = m.group(1);
+            if (m.group(2) != null && !STOP.contains(m.group(2).toLowerCase(Locale.ROOT))
+                    && Countries.bundled().byName(m.group(2)) == null) {
+                name = m.group(2) + " " + name; // "the airport in X": X's airport
+            } else if (m.group(2) != null) {
+                PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
+                places.putIfAbsent(p.key(), p);
+                found.add(new Mention(new Span(m.start(), m.end(1)), body.substring(m.start(), m.end(1)), p.key()));
+                continue;
+            }
             PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
             places.putIfAbsent(p.key(), p);
             found.add(new Mention(new Span(m.start(), m.end()), m.group(), p.key()));
