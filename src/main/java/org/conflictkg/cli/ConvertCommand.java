@@ -92,17 +92,6 @@ final class ConvertCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Format chooseFormat(String name, Path output, CommandLine cl) {
-        if (name != null) {
-            try {
-                return new Candidates.RdfFormats().convert(name);
-            } catch (CommandLine.TypeConversionException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
-            }
-        }
-        return formatOf(output);
-    }
-
     /** The format an output file's extension names ({@link Format#forFileName}), TriG when it names none or there is no file. */
     static Format formatOf(Path output) {
         return output == null ? Format.TRIG : Format.forFileName(output.getFileName().toString()).orElse(Format.TRIG);

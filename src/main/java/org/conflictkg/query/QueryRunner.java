@@ -55,8 +55,7 @@ public final class QueryRunner {
     public long run(NamedQuery nq, Map<String, String> params, ResultFormat format, boolean labels, OutputStream out) {
         Query q = bind(nq, params);
         if (format == ResultFormat.TABLE && q.isSelectType()) {
-            ResultSetRewindable rows = guarded(nq, () -> source.execute(q, timeout,
-                    exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
+            ResultSetRewindable rows = rows(nq, q);
             Labels labeller = new Labels(source, timeout);
             ResultTable.write(out, rows, tablePrefixes(q), iris -> guarded(nq, () -> labeller.labels(iris)));
             return 0;
@@ -76,6 +75,11 @@ public final class QueryRunner {
         if (!q.isSelectType()) {
             throw KgQueryException.badInput("query " + nq.name() + " is not a SELECT query");
         }
+        return rows(nq, q);
+    }
+
+    /** All rows of the bound SELECT query {@code q}, held in memory. */
+    private ResultSetRewindable rows(NamedQuery nq, Query q) {
         return guarded(nq, () -> source.execute(q, timeout,
                 exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
     }

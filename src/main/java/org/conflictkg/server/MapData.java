@@ -250,7 +250,7 @@ public final class MapData {
         // the store holds them, then put first.
         Set<Node> candidates = new LinkedHashSet<>();
         try {
-            for (ParamResolver.PlaceCandidate c : ParamResolver.create(source, MapData::gazetteer).placeCandidates(t)) {
+            for (ParamResolver.PlaceCandidate c : ParamResolver.create(source).placeCandidates(t)) {
                 if (c.inStore() && candidates.size() < 20) {
                     candidates.add(c.place());
                 }
@@ -281,20 +281,6 @@ public final class MapData {
             return resolved;
         }
         return out;
-    }
-
-    private static volatile org.conflictkg.gazetteer.Gazetteer gazetteer;
-
-    /** The bundled GeoNames extract, read on the first search. */
-    private static org.conflictkg.gazetteer.Gazetteer gazetteer() {
-        if (gazetteer == null) {
-            synchronized (MapData.class) {
-                if (gazetteer == null) {
-                    gazetteer = org.conflictkg.gazetteer.Gazetteer.bundled();
-                }
-            }
-        }
-        return gazetteer;
     }
 
     /**
