@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
+                ReviewCommand.class,
                 ServeCommand.class,
                 DemoCommand.class,
                 GazetteerCommand.class,

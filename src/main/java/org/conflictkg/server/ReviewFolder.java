@@ -19,7 +19,6 @@ import org.conflictkg.ConflictKgException;
 import org.conflictkg.facts.FactsException;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.rdf.RdfOutputLib;
-import org.conflictkg.store.ArticleInputs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ReviewFolder {
     /** Name ending of a kept draft. */
-    public static final String DRAFT = ArticleInputs.DRAFT_SUFFIX;
+    public static final String DRAFT = ".draft.json";
     /** Name ending of a reviewed document. */
     public static final String REVIEWED = ".json";
     /** Name ending of a review in progress. */

@@ -54,13 +54,9 @@ public final class ArticleInputs {
         return bySuffix.keySet().stream().anyMatch(name::endsWith);
     }
 
-    /** Name ending of a draft kept beside its reviewed document in a review folder; never loaded from a folder. */
-    public static final String DRAFT_SUFFIX = ".draft.json";
-
     /**
      * The files to load: each file argument as given, each directory's accepted files (recursively,
-     * sorted by path so runs are repeatable), but not its drafts under review ({@code *.draft.json},
-     * see {@link #expand(List, java.util.function.Consumer)}). A missing path is bad input.
+     * sorted by path so runs are repeatable). A missing path is bad input.
      */
     public List<Path> expand(List<Path> inputs) {
         return expand(inputs, note -> { });
@@ -70,25 +66,13 @@ public final class ArticleInputs {
      * As {@link #expand(List)}; an article text or HTML file beside a facts file of the same name
      * (say {@code a.txt} and {@code a.facts.json}) is the same article, already curated: the facts
      * document wins, the text is left out, and {@code notes} hears why.
-     *
-     * <p>A folder may be a review folder: a draft under review ({@code NAME.draft.json}) is never
-     * taken from a folder, and the article text beside it ({@code NAME.txt}) is left out too until
-     * its reviewed document ({@code NAME.json}) exists; so a folder loads only reviewed documents.
      */
     public List<Path> expand(List<Path> inputs, java.util.function.Consumer<String> notes) {
         List<Path> files = new ArrayList<>();
-        java.util.Set<Path> draftStems = new java.util.HashSet<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(this::accepts).sorted().forEach(f -> {
-                        String draft = stem(f, List.of(DRAFT_SUFFIX));
-                        if (draft != null) {
-                            draftStems.add(f.toAbsolutePath().normalize().resolveSibling(draft));
-                        } else {
-                            files.add(f);
-                        }
-                    });
+                    s.filter(Files::isRegularFile).filter(this::accepts).sorted().forEach(files::add);
                 } catch (IOException ex) {
                     throw StoreException.badInput("cannot list " + p + ": " + ex.getMessage(), ex);
                 }
@@ -108,12 +92,8 @@ public final class ArticleInputs {
         List<Path> kept = new ArrayList<>(files.size());
         for (Path f : files) {
             String stem = stem(f, ARTICLES);
-            Path sibling = stem == null ? null : f.toAbsolutePath().normalize().resolveSibling(stem);
-            if (stem != null && factsStems.contains(sibling)) {
+            if (stem != null && factsStems.contains(f.toAbsolutePath().normalize().resolveSibling(stem))) {
                 notes.accept(f + ": skipped, the facts document of the same name beside it is loaded instead");
-            } else if (stem != null && draftStems.contains(sibling)) {
-                notes.accept(f + ": skipped, under review (" + stem + DRAFT_SUFFIX + " beside it has no reviewed "
-                        + stem + ".json yet)");
             } else {
                 kept.add(f);
             }
