@@ -1,6 +1,9 @@
 package org.conflictkg.facts;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,8 +26,9 @@ final class FactsBinder {
     static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]{0,11}");
     static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
-    static final Set<String> TOP = Set.of("format", "article", "actors", "places", "highways", "events",
+    static final Set<String> TOP = Set.of("format", "review", "article", "actors", "places", "highways", "events",
             "controlStates", "figures");
+    static final Set<String> REVIEW = Set.of("reviewer", "reviewedAt", "draft");
     static final Set<String> ARTICLE = Set.of("id", "title", "publisher", "published", "url", "language",
             "credits", "text");
     static final Set<String> ACTOR = Set.of("id", "name", "kind", "side", "mentions", "alliedWith", "ledBy",
@@ -84,6 +88,7 @@ final class FactsBinder {
         } else if (!format.isTextual() || !ArticleFacts.FORMAT.equals(format.asText())) {
             error("/format", "unsupported format " + format + "; this reader reads " + Problem.quote(ArticleFacts.FORMAT));
         }
+        Review review = review(top);
         Article article = article(top);
         List<Actor> actors = list(top, "", "actors", this::actor);
         List<Place> places = list(top, "", "places", this::place);
@@ -94,10 +99,42 @@ final class FactsBinder {
         if (article == null) {
             return null;
         }
-        return new ArticleFacts(article, actors, places, highways, events, states, figures);
+        return new ArticleFacts(article, actors, places, highways, events, states, figures, review);
     }
 
     // ------------------------------------------------------------------ sections
+
+    /** The optional review record: who reviewed the drafted document, when, and the kept draft's file name. */
+    private Review review(ObjectNode top) {
+        JsonNode node = top.get("review");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String p = "/review";
+        ObjectNode o = object(node, p, "the review record {reviewer, reviewedAt, draft}");
+        if (o == null) {
+            return null;
+        }
+        checkFields(o, p, REVIEW);
+        String reviewer = text(o, p, "reviewer", true);
+        String at = text(o, p, "reviewedAt", true);
+        Instant reviewedAt = null;
+        if (at != null) {
+            try {
+                reviewedAt = DateTimeFormatter.ISO_INSTANT.parse(at, Instant::from);
+            } catch (DateTimeParseException e) {
+                error(p + "/reviewedAt", Problem.quote(at) + " is not an ISO 8601 instant such as "
+                        + "\"2026-12-04T23:10:00Z\" (a date, 'T', a time with seconds, and 'Z' or an offset)");
+            }
+        }
+        String draft = text(o, p, "draft", false);
+        if (draft != null && !Review.isPlainFileName(draft)) {
+            error(p + "/draft", Problem.quote(draft) + " is not a file name beside the document: expected a name "
+                    + "without '/' or '\\', not \".\" or \"..\"");
+            return null;
+        }
+        return reviewer == null || reviewedAt == null ? null : new Review(reviewer, reviewedAt, draft);
+    }
 
     private Article article(ObjectNode top) {
         JsonNode node = top.get("article");

@@ -69,6 +69,14 @@ public final class FactsWriter {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
         g.writeStringField("format", ArticleFacts.FORMAT);
+        Review r = f.review();
+        if (r != null) {
+            g.writeObjectFieldStart("review");
+            str(g, "reviewer", r.reviewer());
+            str(g, "reviewedAt", r.reviewedAt().toString());
+            str(g, "draft", r.draft());
+            g.writeEndObject();
+        }
         Article a = f.article();
         g.writeObjectFieldStart("article");
         str(g, "id", a.id());

@@ -14,11 +14,14 @@ import java.util.stream.Stream;
  * Chooses how to read an input file from its name: facts ({@code .facts.json}, {@code .json},
  * {@code .jsonl}) or article text ({@code .txt}, {@code .html}, {@code .htm}). Article text needs
  * an extractor, plugged in with {@link Builder#articles}; without one such files are refused
- * with a clear message. Directories are expanded to the files in them that some reader accepts.
+ * with a clear message. Directories are expanded to the files in them that some reader accepts,
+ * except drafts kept for review ({@code .draft.json}).
  */
 public final class ArticleInputs {
     private static final List<String> FACTS = List.of(".facts.json", ".json", ".jsonl");
     private static final List<String> ARTICLES = List.of(".txt", ".html", ".htm");
+    /** A draft kept beside its reviewed document ({@code a.draft.json} beside {@code a.json}). */
+    private static final String DRAFT = ".draft.json";
 
     private final Map<String, ArticleInput> bySuffix;
 
@@ -65,14 +68,27 @@ public final class ArticleInputs {
     /**
      * As {@link #expand(List)}; an article text or HTML file beside a facts file of the same name
      * (say {@code a.txt} and {@code a.facts.json}) is the same article, already curated: the facts
-     * document wins, the text is left out, and {@code notes} hears why.
+     * document wins, the text is left out, and {@code notes} hears why. In a folder, drafts kept
+     * for review ({@code a.draft.json}) are left out, and so is the text beside a draft that has no
+     * reviewed document ({@code a.json}) yet: it is still being reviewed. A file named on its own
+     * is always read.
      */
     public List<Path> expand(List<Path> inputs, java.util.function.Consumer<String> notes) {
         List<Path> files = new ArrayList<>();
+        java.util.Set<Path> walked = new java.util.HashSet<>();
+        Map<Path, String> drafts = new java.util.HashMap<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(this::accepts).sorted().forEach(files::add);
+                    s.filter(Files::isRegularFile).filter(this::accepts).sorted().forEach(f -> {
+                        String draft = stem(f, List.of(DRAFT));
+                        if (draft != null) {
+                            drafts.put(f.toAbsolutePath().normalize().resolveSibling(draft), f.getFileName().toString());
+                        } else {
+                            files.add(f);
+                            walked.add(f);
+                        }
+                    });
                 } catch (IOException ex) {
                     throw StoreException.badInput("cannot list " + p + ": " + ex.getMessage(), ex);
                 }
@@ -92,8 +108,12 @@ public final class ArticleInputs {
         List<Path> kept = new ArrayList<>(files.size());
         for (Path f : files) {
             String stem = stem(f, ARTICLES);
-            if (stem != null && factsStems.contains(f.toAbsolutePath().normalize().resolveSibling(stem))) {
+            Path key = stem == null ? null : f.toAbsolutePath().normalize().resolveSibling(stem);
+            if (stem != null && factsStems.contains(key)) {
                 notes.accept(f + ": skipped, the facts document of the same name beside it is loaded instead");
+            } else if (stem != null && walked.contains(f) && drafts.containsKey(key)) {
+                notes.accept(f + ": skipped, its draft " + drafts.get(key) + " is not reviewed yet (no " + stem
+                        + ".json beside it)");
             } else {
                 kept.add(f);
             }

@@ -59,4 +59,25 @@ class LoadArticleTextTest {
         assertThat(json.out().strip()).startsWith("{\"command\":\"load\",\"loaded\":0,\"unchanged\":1,\"failed\":0,")
                 .endsWith("\"target\":\"" + tmp.resolve("kg") + "\"}");
     }
+
+    @Test
+    void aReviewFolderLoadsTheReviewedDocumentsNotTheDraftsNorTheArticlesInReview(@TempDir Path tmp) throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("review"));
+        String facts = Files.readString(Path.of("examples/2020-01-31-newarab-saraqeb.facts.json"));
+        Path text = Path.of("examples/2020-01-31-newarab-saraqeb.txt");
+        // Reviewed: article, draft and reviewed document (the draft has the same article id: loading both would fail).
+        Files.copy(text, folder.resolve("a.txt"));
+        Files.writeString(folder.resolve("a.draft.json"), facts);
+        Files.writeString(folder.resolve("a.json"), facts.replaceFirst("\\{",
+                "{\"review\": {\"reviewer\": \"desk\", \"reviewedAt\": \"2026-12-04T23:10:00Z\", \"draft\": \"a.draft.json\"},"));
+        // In review: article and draft only.
+        Files.copy(text, folder.resolve("b.txt"));
+        Files.writeString(folder.resolve("b.draft.json"), facts.replace("2020-01-31-newarab-saraqeb", "b"));
+        CliRun load = CliRun.run("load", folder.toString(), "--db", tmp.resolve("kg").toString(), "--no-progress");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        assertThat(load.out()).startsWith("1 loaded, 0 unchanged, 0 failed");
+        assertThat(load.err().lines()).hasSize(2).allMatch(l -> l.startsWith("note: "));
+        assertThat(load.err()).contains("a.txt: skipped, the facts document")
+                .contains("b.txt: skipped, its draft b.draft.json is not reviewed yet");
+    }
 }

@@ -100,6 +100,14 @@ class FactsSchemaTest {
         assertThat(fieldNames(defs.at("/controlState/properties"))).isEqualTo(FactsBinder.STATE);
         assertThat(fieldNames(defs.at("/figure/properties"))).isEqualTo(FactsBinder.FIGURE);
         assertThat(fieldNames(defs.at("/evidence/items/properties"))).isEqualTo(FactsBinder.EVIDENCE);
+        assertThat(fieldNames(defs.at("/review/properties"))).isEqualTo(FactsBinder.REVIEW);
+    }
+
+    @Test
+    void schemaListsTheTopLevelFieldsOfTheBinder() throws IOException {
+        try (InputStream in = FactsSchemaTest.class.getResourceAsStream("/schema/facts-1.schema.json")) {
+            assertThat(fieldNames(JSON.readTree(in).path("properties"))).isEqualTo(FactsBinder.TOP);
+        }
     }
 
     // ------------------------------------------------------------------ changed documents
