@@ -307,7 +307,7 @@ public final class ReviewFolder {
         return new Saved(markReviewed, reviewedCount(), names().size(), loaded, loadError);
     }
 
-    /** The document with its review block (after {@code article}), replacing any the page sent. */
+    /** The document with its review block (after {@code format}, where FactsWriter puts it), replacing any the page sent. */
     private ObjectNode withReview(ObjectNode sent, String name) {
         ObjectNode review = MAPPER.createObjectNode();
         review.put("reviewer", reviewer);
@@ -321,7 +321,7 @@ public final class ReviewFolder {
                 continue;
             }
             out.set(e.getKey(), e.getValue());
-            if (e.getKey().equals("article")) {
+            if (e.getKey().equals("format")) {
                 out.set("review", review);
                 placed = true;
             }
