@@ -100,7 +100,10 @@ final class ReviewCommand implements Callable<Integer> {
         if (geonames != null && !Files.isRegularFile(geonames)) {
             throw ExtractException.badInput(geonames + ": no such GeoNames file");
         }
-        ReviewFolder.Builder fb = ReviewFolder.create(output).loader(loader(err));
+        if (store.passwordFile != null) {
+            store.password(); // a bad password file is bad input now, not at the first save
+        }
+        ReviewFolder.Builder fb = ReviewFolder.create(output).loader(loader(store, err));
         if (reviewer != null) {
             fb.reviewer(reviewer);
         }
@@ -247,13 +250,17 @@ final class ReviewCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads reviewed documents into the store of --db or --endpoint, as {@code load} does; null if neither. */
-    private ReviewFolder.Loader loader(PrintWriter err) {
+    /**
+     * Loads each reviewed document into the store of --db or --endpoint, through the loader and
+     * inputs {@code load} uses (validated, converted, SHACL-checked, derived graph brought up to
+     * date); null if neither option is given.
+     */
+    static ReviewFolder.Loader loader(StoreTarget store, PrintWriter err) {
         if (store.where.db == null && !store.remote()) {
             return null;
         }
         return file -> {
-            try (LoadTarget t = openTarget(err)) {
+            try (LoadTarget t = openTarget(store, err)) {
                 LoadReport r = StoreLoader.create(t, Inputs.standard(true, null))
                         .derivation(Stages.derivation()).build().load(List.of(file));
                 if (!r.failures().isEmpty()) {
@@ -264,7 +271,7 @@ final class ReviewCommand implements Callable<Integer> {
         };
     }
 
-    private LoadTarget openTarget(PrintWriter err) {
+    private static LoadTarget openTarget(StoreTarget store, PrintWriter err) {
         if (store.remote()) {
             GspTarget.Builder b = GspTarget.create(EndpointUrl.parse(store.endpoint()).graphStoreForWriting(true))
                     .retries(5, Duration.ofMillis(500))
