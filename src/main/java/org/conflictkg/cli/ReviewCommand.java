@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code review INPUT... [-o DIR] [--db DIR | --endpoint URL]}: a local page to review drafted facts. */
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Opens a local page to accept, correct and add drafted facts against the article text.",
+        description = {"Reviews drafted facts on a local page against the article text.",
                 "Inputs are article text or HTML (.txt, .html, .htm; drafted with extract's extractor first), or "
                         + "facts drafts (.json, .facts.json) with their article text of the same name beside them, "
                         + "or folders of them. Each article NAME goes into the review folder: NAME.txt as it came, "

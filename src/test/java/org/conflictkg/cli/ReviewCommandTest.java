@@ -38,7 +38,7 @@ class ReviewCommandTest {
     void helpSaysWhatItDoesAndItsExitCodes() {
         CliRun r = CliRun.run("review", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Opens a local page to accept, correct and add drafted facts")
+        assertThat(r.out()).contains("Reviews drafted facts on a local page against the article text.")
                 .contains("--reviewer").contains("--db").contains("--endpoint").contains("--port")
                 .contains("NAME.draft.json").contains("Exit 0 when stopped, 2 on bad usage or bad input");
         assertThat(CliRun.run("--help").out()).contains("review");
