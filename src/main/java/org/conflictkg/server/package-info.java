@@ -7,6 +7,11 @@
  * under {@code /api/} (answered by {@link org.conflictkg.server.MapData} with the page's own
  * parameterized queries), and the Fuseki UI under {@code /ui/}. Nothing here writes to the store.
  *
+ * <p>The review page, a server of its own ({@link org.conflictkg.server.ReviewServer}) over a
+ * folder of drafts ({@link org.conflictkg.server.ReviewFolder}): loopback only, a one-time token,
+ * saves checked by the facts reader and written atomically; loading a reviewed document into a
+ * store is the caller's ({@code ReviewFolder.Loader}).
+ *
  * <p>May use: {@code store}, {@code query} and the layers below them; not {@code cli}.
  */
 package org.conflictkg.server;
