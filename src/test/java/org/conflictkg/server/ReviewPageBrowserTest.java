@@ -69,7 +69,9 @@ class ReviewPageBrowserTest {
             assumeTrue(false, "no chromedriver at " + MapPageBrowserTest.CHROMEDRIVER + "; browser tests skipped");
         }
         dir = tmp.resolve("review");
-        server = ReviewServer.create(ReviewFolderTest.fixtureFolder(dir).reviewer("desk-7").build()).port(0).build().start();
+        ReviewFolder folder = ReviewFolderTest.fixtureFolder(dir).reviewer("desk-7").build();
+        folder.add("tel-qasr-b", Files.readString(ReviewFolderTest.FIXTURE.resolve("tel-qasr.draft.json")), null);
+        server = ReviewServer.create(folder).port(0).build().start();
         System.setProperty("webdriver.chrome.driver", MapPageBrowserTest.CHROMEDRIVER);
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File(MapPageBrowserTest.CHROMEDRIVER))
                 .usingAnyFreePort().build();
@@ -136,7 +138,8 @@ class ReviewPageBrowserTest {
         driver.get(server.url());
         waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         assertThat(driver.getCurrentUrl()).as("the token leaves the address").doesNotContain("token");
-        assertThat(driver.findElement(By.id("progress")).getText()).isEqualTo("0 of 1 reviewed");
+        assertThat(driver.findElement(By.id("progress")).getText()).isEqualTo("0 of 2 reviewed");
+        assertThat(driver.findElement(By.id("article-pos")).getText()).isEqualTo("Article 1 of 2");
         assertThat(driver.findElements(By.cssSelector("#facts .fact"))).hasSize(9);
         assertThat(driver.findElements(By.cssSelector("#text .ev"))).isNotEmpty();
 
@@ -178,7 +181,7 @@ class ReviewPageBrowserTest {
         driver.findElement(By.id("text")).click();
         andSaved(() -> key("A"));
         andSaved(() -> key("d"));
-        waitFor(d -> d.findElement(By.id("progress")).getText().equals("1 of 1 reviewed"));
+        waitFor(d -> d.findElement(By.id("progress")).getText().equals("1 of 2 reviewed"));
 
         // The saved document reads, and differs from the draft by exactly the four changes.
         Path saved = dir.resolve("tel-qasr.json");
@@ -209,6 +212,28 @@ class ReviewPageBrowserTest {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertThat(errors).as("console errors").isEmpty();
+
+        // Next article: a save the reader refuses (rejecting an actor that a control change still
+        // names) keeps the change on the page and says why; undoing it saves.
+        key("n");
+        waitFor(d -> "tel-qasr-b".equals(d.findElement(By.tagName("body")).getAttribute("data-article"))
+                && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(driver.findElement(By.id("article-pos")).getText()).isEqualTo("Article 2 of 2");
+        fact("rebels").findElement(By.className("do-reject")).click();
+        waitFor(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-save-state")));
+        assertThat(driver.findElement(By.id("save-status")).getText()).startsWith("Not saved:")
+                .contains("/events/0/from").contains("rebels");
+        assertThat(fact("rebels").getAttribute("data-decision")).isEqualTo("rejected");
+        assertThat(driver.findElement(By.id("save-retry")).isDisplayed()).isTrue();
+        assertThat(dir.resolve("tel-qasr-b.state")).doesNotExist();
+        andSaved(() -> fact("rebels").findElement(By.className("do-accept")).click());
+
+        // A reload resumes: the first article not reviewed, with its decisions.
+        driver.get(server.baseUrl());
+        waitFor(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-article")).isEqualTo("tel-qasr-b");
+        assertThat(fact("rebels").getAttribute("data-decision")).isEqualTo("accepted");
+        assertThat(driver.findElement(By.id("progress")).getText()).isEqualTo("1 of 2 reviewed");
 
         // A request without the token (a plain client, no cookie) gets 403.
         HttpResponse<String> anon = HttpClient.newHttpClient().send(
