@@ -42,6 +42,7 @@ class ArchitectureTest {
                 .layer("link").definedBy(root + ".link..")
                 .layer("query").definedBy(root + ".query..")
                 .layer("export").definedBy(root + ".export..")
+                .layer("review").definedBy(root + ".review..")
                 .layer("server").definedBy(root + ".server..")
                 .layer("cli").definedBy(root + ".cli..")
                 .whereLayer("base").mayNotAccessAnyLayer()
@@ -57,10 +58,11 @@ class ArchitectureTest {
                 .whereLayer("query").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "extract", "store", "derive")
                 .whereLayer("export").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "store", "derive",
                         "link", "query")
+                .whereLayer("review").mayOnlyAccessLayers("base", "facts", "gazetteer", "extract")
                 .whereLayer("server").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "extract", "store",
-                        "derive", "link", "query", "export")
+                        "derive", "link", "query", "export", "review")
                 .whereLayer("cli").mayOnlyAccessLayers("base", "facts", "gazetteer", "rdf", "geojson", "extract", "synth",
-                        "store", "derive", "link", "query", "export", "server");
+                        "store", "derive", "link", "query", "export", "review", "server");
     }
 
     /** No cycle among the packages directly below {@code root}. */
@@ -88,7 +90,7 @@ class ArchitectureTest {
 
     /** The packages directly below org.conflictkg that a layer of {@link #layers} names. */
     static final java.util.Set<String> LAYERED = java.util.Set.of("names", "pipeline", "http", "io", "facts", "gazetteer",
-            "rdf", "geojson", "extract", "synth", "store", "derive", "link", "query", "export", "server", "cli");
+            "rdf", "geojson", "extract", "synth", "store", "derive", "link", "query", "export", "review", "server", "cli");
 
     @Test
     void everyPackageIsInALayer() {

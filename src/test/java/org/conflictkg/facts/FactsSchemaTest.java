@@ -73,6 +73,16 @@ class FactsSchemaTest {
     }
 
     @Test
+    void writerOutputWithAReviewRecordMatchesTheSchema() throws IOException {
+        ArticleFacts reviewed = FactsReader.read(FactsReaderTest.EXAMPLE).withReview(new Review("A. Analyst",
+                java.time.Instant.parse("2026-12-04T23:10:00.123456789Z"), "2020-01-31-newarab-saraqeb.draft.json"));
+        String written = FactsWriter.toJson(reviewed);
+        assertThat(written).contains("\"reviewedAt\" : \"2026-12-04T23:10:00.123456789Z\"");
+        assertThat(SCHEMA.validate(JSON.readTree(written))).isEmpty();
+        assertThat(FactsReader.read("reviewed", written)).isEqualTo(reviewed);
+    }
+
+    @Test
     void schemaDeclaresDraft202012AndItsId() throws IOException {
         try (InputStream in = FactsSchemaTest.class.getResourceAsStream("/schema/facts-1.schema.json")) {
             JsonNode schema = JSON.readTree(in);
