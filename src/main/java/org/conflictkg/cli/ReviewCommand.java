@@ -24,6 +24,7 @@ import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.FactsWriter;
 import org.conflictkg.facts.Problem;
 import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.review.ReviewReport;
 import org.conflictkg.server.ReviewFolder;
 import org.conflictkg.server.ReviewServer;
 import org.conflictkg.store.EndpointUrl;
@@ -40,7 +41,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code review INPUT... [-o DIR] [--db DIR | --endpoint URL]}: a local page to review drafted facts. */
+/**
+ * {@code review INPUT... [-o DIR] [--db DIR | --endpoint URL]}: a local page to review drafted facts;
+ * {@code review --report DIR}: how good the drafts of a review folder were.
+ */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = {"Reviews drafted facts on a local page against the article text.",
                 "Inputs are article text or HTML (.txt, .html, .htm; drafted with extract's extractor first), or "
@@ -83,6 +87,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Fill the review folder and stop, without serving the page.")
     boolean noServe;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Do not review: compare the drafts of the review folder DIR with their reviewed documents "
+                    + "and print the drafts' precision and recall per kind of fact, per war and per confidence band.")
+    Path report;
+
     @Mixin
     StoreTarget store;
 
@@ -90,6 +99,13 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (report != null) {
+            if (!inputs.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--report takes a review folder, not INPUT");
+            }
+            ReviewReport.of(report).print(out);
+            return 0;
+        }
         store.check(spec.commandLine());
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port out of range: " + port);

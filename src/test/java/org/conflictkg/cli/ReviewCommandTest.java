@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsReader;
@@ -132,5 +133,29 @@ class ReviewCommandTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).startsWith("0 loaded, 1 unchanged");
         assertThat(ReviewCommand.loader(new StoreTarget(), new PrintWriter(err))).as("no store, no loading").isNull();
+    }
+
+    @Test
+    void theReportPrintsThePrecisionAndRecallOfTheDraftsComputedByHand() throws IOException {
+        Path dir = Path.of("src/test/resources/org/conflictkg/review/report");
+        CliRun r = CliRun.run("review", "--report", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> printed = r.out().lines().map(l -> l.strip().replaceAll("\\s+", " ")).toList();
+        List<String> expected = Files.readAllLines(dir.resolve("expected.tsv")).stream()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> String.join(" ", List.of(l.split("\t")).subList(1, 10))).toList();
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(printed).containsAll(expected);
+        assertThat(r.out()).contains("not reviewed yet (c)");
+    }
+
+    @Test
+    void theReportOfAMissingFolderIsBadInputAndTakesNoInputs() throws IOException {
+        CliRun missing = CliRun.run("review", "--report", tmp.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().lines()).hasSize(1);
+        CliRun both = CliRun.run("review", drafts().toString(), "--report", tmp.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--report takes a review folder");
     }
 }
