@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,6 +48,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * figure by selecting its words, accept the rest and mark the article reviewed; the saved
  * document must read and differ from the draft by exactly those changes. Skipped when
  * chromedriver is missing, unless CI is set ({@code .ci/run} installs it).
+ *
+ * <p>The run also writes a screenshot to {@code target/screenshots/review.png}; with
+ * {@code -Dreview.screenshot=docs/img/review.png} it is copied there too.
  */
 class ReviewPageBrowserTest {
     static final String MISSED = "about 3,000 people fled";
@@ -168,6 +173,9 @@ class ReviewPageBrowserTest {
         date.sendKeys("2021-03-11");
         andSaved(() -> driver.findElement(By.id("editor-apply")).click());
 
+        fact("tel-qasr-taken").findElement(By.className("label")).click();
+        screenshot();
+
         selectWords(MISSED);
         driver.findElement(By.id("add-figure")).click();
         WebElement measure = driver.findElement(By.cssSelector("#editor-fields input[name='measure']"));
@@ -240,5 +248,17 @@ class ReviewPageBrowserTest {
                 HttpRequest.newBuilder(URI.create(server.baseUrl() + "api/article?name=tel-qasr")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anon.statusCode()).isEqualTo(403);
+    }
+
+    /** The picture of docs/review.md: a control change selected, its words highlighted. */
+    static void screenshot() throws Exception {
+        Path target = Path.of("target", "screenshots", "review.png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        String copy = System.getProperty("review.screenshot");
+        if (copy != null && !copy.isBlank()) {
+            Files.createDirectories(Path.of(copy).toAbsolutePath().getParent());
+            Files.copy(target, Path.of(copy), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

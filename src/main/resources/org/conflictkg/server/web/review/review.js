@@ -653,7 +653,10 @@
       if (ev.target.classList.contains('do-accept')) { select(i, false); decide(i, 'accepted'); }
       else if (ev.target.classList.contains('do-reject')) { select(i, false); decide(i, 'rejected'); }
       else if (ev.target.classList.contains('do-edit')) { select(i, false); openEditor(i); }
-      else select(i, false);
+      else {
+        $('selection-info').textContent = '';
+        select(i, false);
+      }
     });
     $('text').addEventListener('mouseup', showSelectionFacts);
     $('text').addEventListener('keyup', showSelectionFacts);
