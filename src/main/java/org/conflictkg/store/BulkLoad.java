@@ -35,6 +35,7 @@ final class BulkLoad {
     private static final int SPACE_CHECK_EVERY = 1 << 14;
     /** The loggers TDB2's bulk loader stages report their failures to. */
     private static final String LOADER_LOG = "org.apache.jena.tdb2.loader";
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     final DatasetGraph dsg;
     /** The folder being built, or null for a database loaded in place. */
@@ -244,7 +245,7 @@ final class BulkLoad {
         private org.apache.logging.log4j.core.Logger logger;
 
         Capture() {
-            super("bulk-load-failures", null, null, true, Property.EMPTY_ARRAY);
+            super("bulk-load-failures-" + RUNS.incrementAndGet(), null, null, true, Property.EMPTY_ARRAY);
         }
 
         void attach() {

@@ -175,8 +175,8 @@ public final class TdbTarget implements LoadTarget {
 
     /**
      * As {@link #startBulk()}; for a folder database, first checks that its disk has room for the
-     * new database: {@link DiskSpace#BULK_FACTOR} times {@code inputBytes}, plus what the
-     * database holds now (copied into the new one), plus a new database's first size.
+     * new database: {@link DiskSpace#BULK_FACTOR} times {@code inputBytes}, plus a new database's
+     * first size (what the old one holds, copied in, is small: it has no article).
      */
     @Override
     public boolean startBulk(long inputBytes) {
@@ -185,8 +185,8 @@ public final class TdbTarget implements LoadTarget {
         }
         if (dir != null) {
             try {
-                DiskSpace.require(dir.getParent(), (long) (inputBytes * DiskSpace.BULK_FACTOR) + TdbStores.sizeOf(dir)
-                        + DiskSpace.EMPTY_DATABASE, "bulk load into " + dir);
+                DiskSpace.require(dir.getParent(), (long) (inputBytes * DiskSpace.BULK_FACTOR) + DiskSpace.EMPTY_DATABASE,
+                        "bulk load into " + dir);
             } catch (StoreException ex) {
                 bulkPending = false;
                 throw ex;
@@ -346,7 +346,7 @@ public final class TdbTarget implements LoadTarget {
         guardDisk("mark for compaction", () -> Txn.executeWrite(dsg, () -> dsg.add(StoreMarks.COMPACT)));
         CrashPoints.reach("compact");
         Path current = TdbStores.currentGeneration(dir);
-        DiskSpace.require(dir, TdbStores.sizeOf(current), "compact " + dir
+        DiskSpace.require(dir, DiskSpace.forCompaction(current), "compact " + dir
                 + " (the load itself is complete; the next load compacts it, or use --no-compact)");
         if (current != null) {
             String name = current.getFileName().toString();

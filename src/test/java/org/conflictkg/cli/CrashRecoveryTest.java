@@ -91,9 +91,7 @@ class CrashRecoveryTest {
             "first, swap:1, resumed an interrupted load",
             "first, swap:2, removed .kg.old-",
             "first, derive:1, ''",
-            "first, derive:2, ''",
             // the second load: transactions into the store, then derivation and compaction
-            "second, convert:2, ''",
             "second, commit:2, ''",
             "second, write:2, ''",
             "second, derive:1, ''",
@@ -185,8 +183,10 @@ class CrashRecoveryTest {
     }
 
     static Child runChild(Path dir, String point, String... args) throws Exception {
+        // A short-lived JVM: quick start rather than peak speed.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(List.of(args));
         Path err = dir.resolve("child-" + point.replace(':', '-') + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(err.toFile());
