@@ -118,12 +118,12 @@ class DiskFullTest {
     void aBulkLoadThatWouldNotFitIsRefusedBeforeItStarts() throws Exception {
         fill(12L << 20);
         try {
-            Path db = mnt.resolve("kg-refused");
+            Path db = Files.createDirectories(mnt.resolve("refused")).resolve("kg");
             Child c = cli("load", corpus.toString(), "--db", db.toString(), "--skip-shapes", "--no-progress");
             assertThat(c.exit).as(c.err).isEqualTo(1);
             assertThat(c.lines()).as(c.err).hasSize(1);
             assertThat(c.err).startsWith("error: not enough disk space to bulk load into");
-            assertThat(names(mnt)).containsOnly("filler", "kg-refused");
+            assertThat(names(db.getParent())).containsOnly("kg");
             assertThat(names(db.resolve("Data-0001"))).isNotEmpty(); // the new store, empty, as before
         } finally {
             unfill();
@@ -132,7 +132,7 @@ class DiskFullTest {
 
     @Test
     void aDiskThatFillsDuringABulkLoadStopsItCleanly() throws Exception {
-        Path db = mnt.resolve("kg-bulk");
+        Path db = Files.createDirectories(mnt.resolve("bulk")).resolve("kg");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "load", corpus.toString(), "--db", db.toString(), "--skip-shapes", "--no-progress"));
@@ -143,7 +143,7 @@ class DiskFullTest {
             // process fills the disk.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (p.isAlive() && System.nanoTime() < deadline
-                    && names(mnt).stream().noneMatch(n -> n.startsWith(".kg-bulk.loading-"))) {
+                    && names(db.getParent()).stream().noneMatch(n -> n.startsWith(".kg.loading-"))) {
                 Thread.sleep(2);
             }
             fill(0);
@@ -156,7 +156,7 @@ class DiskFullTest {
         assertThat(p.exitValue()).as(text).isEqualTo(1);
         assertThat(text.lines().filter(l -> !l.isBlank()).toList()).as(text).hasSize(1);
         assertThat(text).startsWith("error: bulk load failed: no space left on the disk");
-        assertThat(names(mnt)).as("no half-built folder left").containsOnly("kg-bulk");
+        assertThat(names(db.getParent())).as("no half-built folder left").containsOnly("kg");
         DatasetGraph dsg = org.conflictkg.store.TdbStores.openExisting(db);
         try {
             assertThat(org.conflictkg.store.TdbStores.storedHashes(dsg)).as("the store is as it was: empty").isEmpty();
@@ -167,7 +167,7 @@ class DiskFullTest {
 
     @Test
     void aTransactionalLoadOnAFullDiskLeavesTheStoreAsItWas() throws Exception {
-        Path db = mnt.resolve("kg-txn");
+        Path db = Files.createDirectories(mnt.resolve("txn")).resolve("kg");
         Path some = tmp.resolve("some.jsonl");
         Files.write(some, Files.readAllLines(corpus.resolve("c-0001.jsonl")).subList(0, 20));
         Child first = cli("load", some.toString(), "--db", db.toString(), "--skip-shapes", "--no-progress");
@@ -182,7 +182,7 @@ class DiskFullTest {
         } finally {
             unfill();
         }
-        assertThat(names(mnt)).containsOnly("kg-txn");
+        assertThat(names(db.getParent())).containsOnly("kg");
         CrashRecoveryTest.assertSameStore(CrashRecoveryTest.dump(db), before);
     }
 }
