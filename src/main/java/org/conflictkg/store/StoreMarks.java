@@ -16,8 +16,8 @@ import org.conflictkg.rdf.CKG;
  * The bookkeeping a TDB2 store keeps about work still owed, in its stored default graph (which
  * queries and {@code export} do not see), so that it survives a process killed at any point:
  * <ul>
- * <li>{@code <store> ckg:derivePending <place>} (or {@code "all"}, or {@code "figures"} for the
- * figures about no place): written in the same transaction as the article graphs that make the
+ * <li>{@code <store> ckg:derivePending <place>} (or {@code <store>} itself for the whole store, or
+ * {@code <store#placeless-figures>} for the figures about no place): written in the same transaction as the article graphs that make the
  * derived graph out of date, removed in the transaction that brings it up to date;</li>
  * <li>{@code <store> ckg:compactPending true}: written before a compaction, removed after it.</li>
  * </ul>
@@ -29,10 +29,10 @@ public final class StoreMarks {
 
     /** The subject of every mark: {@code https://w3id.org/conflict-kg/store}. */
     static final Node STORE = TdbStores.STORE_FORMAT.getSubject();
-    /** The derived graph is out of date everywhere. */
-    static final Node ALL = NodeFactory.createLiteralString("all");
+    /** The derived graph is out of date everywhere: the store itself. */
+    static final Node ALL = STORE;
     /** The disagreements between figures about no place are out of date. */
-    static final Node FIGURES = NodeFactory.createLiteralString("figures");
+    static final Node FIGURES = NodeFactory.createURI(STORE.getURI() + "#placeless-figures");
     static final Quad COMPACT = Quad.create(Quad.defaultGraphIRI, STORE, CKG.compactPending,
             NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
 
