@@ -14,6 +14,7 @@ import org.conflictkg.derive.Derivation;
 import org.conflictkg.derive.HighwayControl;
 import org.conflictkg.derive.Timeline;
 import org.conflictkg.store.StoreException;
+import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine;
@@ -74,7 +75,12 @@ final class DeriveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Derivation derivation = Derivation.create().windowDays(window).build();
-        Derivation.Counts c = derivation.runFull(dsg);
+        // One transaction: the derived graph, and the store's record that it was owed removed.
+        Derivation.Counts c = Txn.calculateWrite(dsg, () -> {
+            Derivation.Counts counts = derivation.runFull(dsg);
+            StoreMarks.clearDerivePending(dsg);
+            return counts;
+        });
         double secs = (System.nanoTime() - t0) / 1e9;
         Summary.of("derive").target(dir)
                 .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s",

@@ -194,6 +194,15 @@ final class DoctorCommand implements Callable<Integer> {
                 if (!derived) {
                     return new Check("store", Status.WARN, detail, "derive: bin/conflict-kg derive --db " + dir);
                 }
+                Node dft = org.apache.jena.sparql.core.Quad.defaultGraphIRI;
+                if (dsg.find(dft, Node.ANY, CKG.derivePending, Node.ANY).hasNext()) {
+                    return new Check("store", Status.WARN, detail + ", but behind its articles (a load was interrupted "
+                            + "or run with --no-derive)", "run that load again, or: bin/conflict-kg derive --db " + dir);
+                }
+                if (dsg.find(dft, Node.ANY, CKG.compactPending, Node.ANY).hasNext()) {
+                    return new Check("store", Status.WARN, detail + ", a compaction was interrupted",
+                            "run that load again: it compacts the store");
+                }
                 return new Check("store", Status.OK, detail, null);
             });
         } finally {

@@ -142,7 +142,13 @@ final class LoadCommand implements Callable<Integer> {
             }
             return b.build();
         }
-        return TdbTarget.open(store.db(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS, bulkLoader)
+        return TdbTarget.open(store.db(), batch != null ? batch : TdbTarget.DEFAULT_BATCH_QUADS, bulkLoader,
+                        note -> {
+                            if (!common.quiet()) {
+                                err.println("note: " + note);
+                                err.flush();
+                            }
+                        })
                 .compactAfterLoad(compact);
     }
 }

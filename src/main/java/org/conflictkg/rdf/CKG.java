@@ -107,6 +107,8 @@ public final class CKG {
     // Store bookkeeping (written by the loader, see org.conflictkg.store)
     public static final Node contentHash = ckg("contentHash");
     public static final Node storeFormat = ckg("storeFormat");
+    public static final Node derivePending = ckg("derivePending");
+    public static final Node compactPending = ckg("compactPending");
 
     // Derived graph: timeline, merged events, disagreements
     public static final Node TimelinePeriod = ckg("TimelinePeriod");

@@ -37,6 +37,24 @@ public interface LoadTarget extends AutoCloseable {
         return false;
     }
 
+    /**
+     * As {@link #startBulk()}, told the size of the input in bytes, so that a target that builds
+     * a new store on disk can first check there is room for it (failing with a
+     * {@link StoreException} before anything is written). Default: {@link #startBulk()}.
+     */
+    default boolean startBulk(long inputBytes) {
+        return startBulk();
+    }
+
+    /**
+     * True if the target records that its derived graph is behind its articles (a load killed
+     * before it derived, or one run without derivation): the loader then derives even when it
+     * wrote nothing. Default false (the target cannot tell).
+     */
+    default boolean derivePending() {
+        return false;
+    }
+
     /** Completes a bulk load: everything written since {@link #startBulk} becomes the store. */
     default void finishBulk() {
     }

@@ -47,14 +47,20 @@ public final class StoreLoader {
         long t0 = System.nanoTime();
         List<Path> files = inputs.expand(paths, notes);
         long articles = 0;
+        long inputBytes = 0;
         for (Path f : files) {
             articles += inputs.forFile(f).documents(f); // also refuses unknown kinds before writing anything
+            try {
+                inputBytes += java.nio.file.Files.size(f);
+            } catch (java.io.IOException ex) {
+                // read errors are reported when the file is read
+            }
         }
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
         boolean bulk;
         try {
-            bulk = target.startBulk();
+            bulk = target.startBulk(inputBytes);
         } catch (RuntimeException ex) {
             run.close();
             throw ex;
@@ -93,7 +99,7 @@ public final class StoreLoader {
             run.close();
         }
         Duration deriving = Duration.ZERO;
-        if (derivation != null && (run.loaded > 0 || force)) {
+        if (derivation != null && (run.loaded > 0 || force || target.derivePending())) {
             long d0 = System.nanoTime();
             target.derive(derivation);
             deriving = Duration.ofNanos(System.nanoTime() - d0);
@@ -182,6 +188,7 @@ public final class StoreLoader {
         }
 
         private void add(Built built) {
+            org.conflictkg.CrashPoints.reach("convert");
             if (built.error() != null) {
                 ConflictKgException ex = built.error();
                 failures.add(new LoadReport.Failure(built.doc().source(), List.of(ex.getMessage()),

@@ -57,6 +57,7 @@ public final class TdbStores {
             throw StoreException.badInput("cannot create database folder " + dir + ": " + ex.getMessage(), ex);
         }
         DatasetGraph fresh = connectRaw(tmp);
+        org.conflictkg.CrashPoints.reach("create");
         Txn.executeWrite(fresh, () -> {
             fresh.add(STORE_FORMAT);
             // and one named-graph quad, added and removed, so the quad indexes have been written too
@@ -88,11 +89,45 @@ public final class TdbStores {
             if (Files.exists(abs)) {
                 Files.move(abs, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
+            org.conflictkg.CrashPoints.reach("swap");
             Files.move(fresh, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException ex) {
             throw StoreException.failure("cannot move the loaded database into " + dir + ": " + ex.getMessage(), ex);
         }
+        org.conflictkg.CrashPoints.reach("swap");
         deleteTree(old);
+    }
+
+    /** The newest {@code Data-NNNN} generation folder of the database in {@code dir} (the one TDB2 opens), or null. */
+    static Path currentGeneration(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("Data-\\d+") && Files.isDirectory(p))
+                    .max(java.util.Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(5))))
+                    .orElse(null);
+        } catch (java.io.IOException ex) {
+            return null;
+        }
+    }
+
+    /** Bytes in the files under {@code p} (0 if it cannot be read). */
+    static long sizeOf(Path p) {
+        if (p == null || !Files.exists(p)) {
+            return 0;
+        }
+        try (var s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (java.io.IOException ex) {
+                    return 0;
+                }
+            }).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException ex) {
+            return 0;
+        }
     }
 
     /** Deletes a folder and everything in it, as far as possible (used for temporary folders). */

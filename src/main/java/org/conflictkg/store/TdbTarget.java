@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.conflictkg.CrashPoints;
 
 /**
  * Loads into a TDB2 database, in one of two ways.
@@ -65,10 +65,6 @@ public final class TdbTarget implements LoadTarget {
     private final Path dir;
     private final int batchQuads;
     private final BulkLoader bulkLoader;
-    /** Places whose reports this target's writes added, changed or removed, for incremental derivation. */
-    private final Set<Node> touched = new LinkedHashSet<>();
-    /** Whether this target's writes added, changed or removed a figure about no place. */
-    private boolean placelessFigureTouched;
     private static final List<Node> PLACE_LINKS = List.of(
             org.conflictkg.rdf.CKG.territory, org.conflictkg.rdf.CKG.aboutPlace, org.conflictkg.rdf.CKG.stopPlace);
     private static final Node RDF_TYPE = org.apache.jena.vocabulary.RDF.type.asNode();
@@ -84,9 +80,9 @@ public final class TdbTarget implements LoadTarget {
     /** True between {@link #startBulk} and its finish or abort. */
     private boolean bulkPending;
     /** The bulk loader in progress (started at the first write), or null. */
-    private Bulk bulk;
-    /** True after a bulk load: the next derivation runs in full. */
-    private boolean deriveInFull;
+    private BulkLoad bulk;
+    /** Reference quads sent to the bulk loader in progress. */
+    private final Set<Quad> bulkShared = new HashSet<>();
 
     /** A transactional target over {@code dsg} (no bulk loading). */
     public TdbTarget(DatasetGraph dsg, int batchQuads) {
@@ -113,6 +109,17 @@ public final class TdbTarget implements LoadTarget {
 
     /** Opens (creating if needed) the database in {@code dir}. */
     public static TdbTarget open(Path dir, int batchQuads, BulkLoader bulkLoader) {
+        return open(dir, batchQuads, bulkLoader, note -> { });
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dir}, first putting right what a load or
+     * compaction killed part-way left beside it or in it ({@code .NAME.loading-*},
+     * {@code .NAME.ready-*}, {@code .NAME.old-*}, {@code .NAME.creating-*}, stale {@code Data-NNNN}
+     * generations); {@code notes} hears one line for each.
+     */
+    public static TdbTarget open(Path dir, int batchQuads, BulkLoader bulkLoader, java.util.function.Consumer<String> notes) {
+        StoreRecovery.recover(dir, notes);
         return new TdbTarget(TdbStores.openOrCreate(dir), dir, batchQuads, bulkLoader);
     }
 
@@ -166,53 +173,103 @@ public final class TdbTarget implements LoadTarget {
         return true;
     }
 
-    /** Starts the bulk loader at the first write, so a load that writes nothing touches nothing. */
-    private Bulk bulk() {
-        if (bulk == null) {
-            bulk = dir == null ? new Bulk(dsg, null) : newBulkBeside();
-            if (dir != null) {
-                // Carry over what the old database holds (at least the store format triple).
-                Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(q -> bulk.send(q)));
+    /**
+     * As {@link #startBulk()}; for a folder database, first checks that its disk has room for the
+     * new database: {@link DiskSpace#BULK_FACTOR} times {@code inputBytes}, plus a new database's
+     * first size (what the old one holds, copied in, is small: it has no article).
+     */
+    @Override
+    public boolean startBulk(long inputBytes) {
+        if (!startBulk()) {
+            return false;
+        }
+        if (dir != null) {
+            try {
+                DiskSpace.require(dir.getParent(), (long) (inputBytes * DiskSpace.BULK_FACTOR) + DiskSpace.EMPTY_DATABASE,
+                        "bulk load into " + dir);
+            } catch (StoreException ex) {
+                bulkPending = false;
+                throw ex;
             }
         }
+        return true;
+    }
+
+    /** Starts the bulk loader at the first write, so a load that writes nothing touches nothing. */
+    private BulkLoad bulk() {
+        if (bulk == null) {
+            bulkShared.clear();
+            bulk = dir == null ? new BulkLoad(dsg, null, this::newLoader) : newBulkBeside();
+            // Carry over what the old database holds (at least the store format triple), and record
+            // that the whole derived graph is owed: it travels with the new database, so a crash
+            // after the swap and before derivation derives on the next load.
+            BulkLoad b = bulk;
+            DatasetGraph old = dsg;
+            b.run(() -> {
+                if (dir != null) {
+                    Txn.executeRead(old, () -> old.find().forEachRemaining(b::send));
+                }
+                b.send(StoreMarks.deriveAll());
+            });
+        }
         return bulk;
+    }
+
+    private DataLoader newLoader(DatasetGraph target) {
+        return switch (bulkLoader) {
+            case PHASED -> LoaderFactory.phasedLoader(target, QUIET);
+            case PARALLEL -> LoaderFactory.parallelLoader(target, QUIET);
+            case BASIC -> LoaderFactory.basicLoader(target, QUIET);
+            case NONE -> throw new IllegalStateException();
+        };
     }
 
     @Override
     public void write(List<ArticleGraph> batch) {
         if (bulkPending) {
             try {
-                Bulk bulk = bulk();
-                for (ArticleGraph a : batch) {
-                    a.articleQuads().forEach(bulk::send);
-                    bulk.send(a.hashQuad());
-                    for (Quad q : a.sharedQuads()) {
-                        if (bulk.shared.add(q)) {
-                            bulk.send(q);
+                BulkLoad bulk = bulk();
+                bulk.run(() -> {
+                    for (ArticleGraph a : batch) {
+                        a.articleQuads().forEach(bulk::send);
+                        bulk.send(a.hashQuad());
+                        for (Quad q : a.sharedQuads()) {
+                            if (bulkShared.add(q)) {
+                                bulk.send(q);
+                            }
                         }
+                        CrashPoints.reach("bulk");
                     }
-                }
+                });
             } catch (RuntimeException ex) {
                 // The bulk loader's state is unknown: nothing more can be loaded in this run.
                 abortBulk();
-                throw StoreException.fatalFailure("bulk load failed: " + ex.getMessage(), ex);
+                throw ex instanceof StoreException se && se.fatal() ? se
+                        : StoreException.fatalFailure("bulk load failed: " + DiskSpace.reason(ex), ex);
             }
             return;
         }
-        Txn.executeWrite(dsg, () -> {
+        // Compaction is due once this load has written, in more than one transaction, at least
+        // half as many articles as the store held (see loadDone); recorded with the write itself.
+        boolean compactionDue = compactAfterLoad && dir != null && transactions >= 1
+                && (articlesWritten + batch.size()) * 2 >= Math.max(articlesBefore, 0);
+        guardDisk("write to", () -> Txn.executeWrite(dsg, () -> {
+            Set<Node> touched = new LinkedHashSet<>();
+            boolean[] placelessFigure = {false};
             for (ArticleGraph a : batch) {
                 Node g = a.graphName();
                 for (Node p : PLACE_LINKS) {
                     dsg.find(g, Node.ANY, p, Node.ANY).forEachRemaining(q -> touched.add(q.getObject()));
                 }
-                dsg.find(g, Node.ANY, RDF_TYPE, org.conflictkg.rdf.CKG.Figure).forEachRemaining(q -> {
-                    if (!dsg.find(g, q.getSubject(), org.conflictkg.rdf.CKG.aboutPlace, Node.ANY).hasNext()) {
-                        placelessFigureTouched = true;
+                var oldFigures = dsg.find(g, Node.ANY, RDF_TYPE, org.conflictkg.rdf.CKG.Figure);
+                while (oldFigures.hasNext()) {
+                    if (!dsg.find(g, oldFigures.next().getSubject(), org.conflictkg.rdf.CKG.aboutPlace, Node.ANY).hasNext()) {
+                        placelessFigure[0] = true;
                     }
-                });
+                }
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                java.util.Set<Node> figures = new java.util.HashSet<>();
-                java.util.Set<Node> aboutPlaces = new java.util.HashSet<>();
+                Set<Node> figures = new HashSet<>();
+                Set<Node> aboutPlaces = new HashSet<>();
                 for (Quad q : a.articleQuads()) {
                     dsg.add(q);
                     if (PLACE_LINKS.contains(q.getPredicate())) {
@@ -225,16 +282,40 @@ public final class TdbTarget implements LoadTarget {
                     }
                 }
                 if (!aboutPlaces.containsAll(figures)) {
-                    placelessFigureTouched = true;
+                    placelessFigure[0] = true;
                 }
                 dsg.add(a.hashQuad());
                 for (Quad q : a.sharedQuads()) {
                     dsg.add(q);
                 }
             }
-        });
+            // In this same transaction: what the derived graph now owes, so a crash before
+            // derivation leaves the need to derive in the store.
+            StoreMarks.markDerive(dsg, touched, placelessFigure[0]);
+            if (compactionDue) {
+                dsg.add(StoreMarks.COMPACT);
+            }
+            CrashPoints.reach("commit");
+        }));
+        CrashPoints.reach("write");
         transactions++;
         articlesWritten += batch.size();
+    }
+
+    /**
+     * Runs a write to the database; a full disk (an I/O error saying so, or the error a
+     * memory-mapped write into a full disk ends in) becomes one line, and stops the load.
+     */
+    private void guardDisk(String doing, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException | InternalError ex) {
+            if (DiskSpace.isDiskFull(ex)) {
+                throw StoreException.fatalFailure("cannot " + doing + " " + (dir == null ? "the database" : dir)
+                        + ": no space left on the disk; the store keeps what it held before this write", ex);
+            }
+            throw ex;
+        }
     }
 
     /**
@@ -245,17 +326,38 @@ public final class TdbTarget implements LoadTarget {
      * without the bulk loader, a reload of most articles), in more than one transaction, the
      * database is compacted: copied to a new generation folder ({@code Data-NNNN}) holding only
      * the live blocks, the old one deleted. TDB2 builds the copy under a temporary name, so a
-     * crash during compaction leaves the database as it was. Needs free disk for the copy.
+     * crash during compaction leaves the database as it was. The need to compact is recorded in
+     * the store ({@link StoreMarks}) by the write transaction that makes it due and removed once
+     * the compaction is done, so a load killed after that write, or during the compaction, has
+     * the next load compact the store. Needs free disk for the copy, checked first.
      */
     @Override
     public void loadDone() {
         boolean rewroteMuch = transactions > 1 && articlesWritten * 2 >= Math.max(articlesBefore, 0);
-        if (compactAfterLoad && dir != null && rewroteMuch) {
-            DatabaseMgr.compact(dsg, true);
-        }
         transactions = 0;
         articlesWritten = 0;
         articlesBefore = -1;
+        if (compactAfterLoad && dir != null && (rewroteMuch || StoreMarks.isCompactPending(dsg))) {
+            compact();
+        }
+    }
+
+    private void compact() {
+        guardDisk("mark for compaction", () -> Txn.executeWrite(dsg, () -> dsg.add(StoreMarks.COMPACT)));
+        CrashPoints.reach("compact");
+        Path current = TdbStores.currentGeneration(dir);
+        DiskSpace.require(dir, DiskSpace.forCompaction(current), "compact " + dir
+                + " (the load itself is complete; the next load compacts it, or use --no-compact)");
+        if (current != null) {
+            String name = current.getFileName().toString();
+            Path next = dir.resolve(String.format(java.util.Locale.ROOT, "Data-%04d",
+                    Integer.parseInt(name.substring(name.indexOf('-') + 1)) + 1));
+            Path copy = next.resolveSibling(next.getFileName() + "-tmp");
+            CrashPoints.watch("compact-copy", () -> Files.exists(copy) || Files.exists(next));
+        }
+        guardDisk("compact", () -> DatabaseMgr.compact(dsg, true));
+        CrashPoints.reach("compact");
+        guardDisk("write to", () -> Txn.executeWrite(dsg, () -> dsg.delete(StoreMarks.COMPACT)));
     }
 
     @Override
@@ -264,44 +366,69 @@ public final class TdbTarget implements LoadTarget {
         if (bulk == null) {
             return;
         }
-        Bulk b = bulk;
+        BulkLoad b = bulk;
         bulk = null;
+        bulkShared.clear();
         try {
-            b.loader.finishBulk();
+            b.finish();
         } catch (RuntimeException ex) {
-            b.discard(ex);
-            throw StoreException.fatalFailure("bulk load failed: " + ex.getMessage(), ex);
+            b.discard();
+            throw ex instanceof StoreException se && se.fatal() ? se
+                    : StoreException.fatalFailure("bulk load failed: " + DiskSpace.reason(ex), ex);
         }
         if (b.folder != null) {
             TdbStores.release(b.dsg);
+            CrashPoints.reach("bulk-done");
+            // Complete: renamed so that a crash from here on resumes with the swap (StoreRecovery).
+            Path ready = b.folder.resolveSibling(b.folder.getFileName().toString().replace(".loading-", ".ready-"));
+            try {
+                Files.move(b.folder, ready, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException ex) {
+                TdbStores.deleteTree(b.folder);
+                throw StoreException.failure("cannot rename the loaded database " + b.folder + ": " + ex.getMessage(), ex);
+            }
             TdbStores.release(dsg);
-            TdbStores.replace(dir, b.folder);
+            TdbStores.replace(dir, ready);
             dsg = TdbStores.openExisting(dir);
         }
-        deriveInFull = true;
-        touched.clear();
     }
 
     @Override
     public void abortBulk() {
         bulkPending = false;
         if (bulk != null) {
-            Bulk b = bulk;
+            BulkLoad b = bulk;
             bulk = null;
-            b.discard(null);
+            bulkShared.clear();
+            b.discard();
         }
     }
 
+    /** True if the store records a derivation still owed: by this load's writes, or by a load that was killed. */
+    @Override
+    public boolean derivePending() {
+        return StoreMarks.isDerivePending(dsg);
+    }
+
+    /**
+     * Brings the derived graph up to date with what the store records as owed ({@link StoreMarks}:
+     * the places this load's writes, or those of a load killed before deriving, added, changed
+     * or removed reports about; everything after a bulk load), and removes those records in the
+     * same transaction.
+     */
     @Override
     public void derive(DerivedGraphUpdater derivation) {
-        if (deriveInFull) {
-            derivation.updateAll(dsg); // in bounded memory, however large the store
-        } else { // in full too, in bounded memory, when there is no derived graph yet
-            derivation.updatePlaces(dsg, List.copyOf(touched), placelessFigureTouched);
-        }
-        deriveInFull = false;
-        touched.clear();
-        placelessFigureTouched = false;
+        guardDisk("derive in", () -> Txn.executeWrite(dsg, () -> {
+            StoreMarks.DerivePending owed = StoreMarks.derivePending(dsg);
+            if (owed.all()) {
+                derivation.updateAll(dsg); // in bounded memory, however large the store
+            } else { // in full too, in bounded memory, when there is no derived graph yet
+                derivation.updatePlaces(dsg, List.copyOf(owed.places()), owed.figures());
+            }
+            StoreMarks.clearDerivePending(dsg);
+            CrashPoints.reach("derive");
+        }));
+        CrashPoints.reach("derive");
     }
 
     @Override
@@ -319,65 +446,18 @@ public final class TdbTarget implements LoadTarget {
     private static final org.apache.jena.system.progress.MonitorOutput QUIET = (fmt, args) -> { };
 
     /** A bulk load into a new database in a temporary folder beside {@link #dir}. */
-    private Bulk newBulkBeside() {
+    private BulkLoad newBulkBeside() {
         Path folder;
         try {
             folder = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".loading-");
         } catch (IOException ex) {
-            throw StoreException.failure("cannot create a folder beside " + dir + ": " + ex.getMessage(), ex);
+            throw StoreException.failure("cannot create a folder beside " + dir + ": " + DiskSpace.reason(ex), ex);
         }
         try {
-            return new Bulk(TdbStores.connectRaw(folder), folder);
-        } catch (RuntimeException ex) {
+            return new BulkLoad(TdbStores.connectRaw(folder), folder, this::newLoader);
+        } catch (RuntimeException | InternalError ex) {
             TdbStores.deleteTree(folder);
-            throw ex;
-        }
-    }
-
-    /** One bulk load: the loader, its stream, the dataset it fills and the shared quads sent so far. */
-    private final class Bulk {
-        final DatasetGraph dsg;
-        final Path folder;
-        final DataLoader loader;
-        final StreamRDF out;
-        final Set<Quad> shared = new HashSet<>();
-
-        Bulk(DatasetGraph dsg, Path folder) {
-            this.dsg = dsg;
-            this.folder = folder;
-            this.loader = switch (bulkLoader) {
-                case PHASED -> LoaderFactory.phasedLoader(dsg, QUIET);
-                case PARALLEL -> LoaderFactory.parallelLoader(dsg, QUIET);
-                case BASIC -> LoaderFactory.basicLoader(dsg, QUIET);
-                case NONE -> throw new IllegalStateException();
-            };
-            loader.startBulk();
-            this.out = loader.stream();
-        }
-
-        void send(Quad q) {
-            if (q.isDefaultGraph()) {
-                out.triple(q.asTriple());
-            } else {
-                out.quad(q);
-            }
-        }
-
-        void discard(Exception cause) {
-            try {
-                // Ends the loader's threads cleanly; what they wrote is deleted below.
-                loader.finishBulk();
-            } catch (RuntimeException ex) {
-                try {
-                    loader.finishException(cause == null ? ex : cause);
-                } catch (RuntimeException ignored) {
-                    // already failing
-                }
-            }
-            if (folder != null) {
-                TdbStores.release(dsg);
-                TdbStores.deleteTree(folder);
-            }
+            throw StoreException.fatalFailure("bulk load into " + dir + " failed: " + DiskSpace.reason(ex), ex);
         }
     }
 }

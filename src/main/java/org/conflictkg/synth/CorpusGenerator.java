@@ -185,10 +185,18 @@ public final class CorpusGenerator {
                 long to = articles * (f + 1) / files;
                 Path target = dir.resolve(String.format(Locale.ROOT, "%s-%04d.jsonl", prefix, f + 1));
                 Path tmp = dir.resolve("." + target.getFileName() + ".part");
-                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    write(w, from, to);
+                try {
+                    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                        write(w, from, to);
+                    }
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tmp); // a full disk leaves no partial file behind
+                    if (e instanceof UncheckedIOException u) {
+                        throw u.getCause();
+                    }
+                    throw e;
                 }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 out.add(target);
             }
         } catch (IOException e) {
