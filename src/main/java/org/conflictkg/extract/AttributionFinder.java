@@ -53,8 +53,11 @@ public final class AttributionFinder {
     /** The actor mentions last given to {@link #findPersons}, indexed (the same list comes with every sentence). */
     private List<Mention> indexedActors;
     private SpanIndex actorIndex;
-    /** People already named, by the last word of their name ("Syniehubov"), in the order they were named. */
-    private final Map<String, List<ActorEntity>> bySurname = new java.util.HashMap<>();
+    /**
+     * The first person named with each surname, the capitalised last word of a name of two or more
+     * ("Syniehubov"): a later person of the same surname would find the same words, already taken.
+     */
+    private final Map<String, ActorEntity> bySurname = new java.util.HashMap<>();
     private int longestSurname;
 
     /** Persons found so far (id to actor). */
@@ -121,9 +124,9 @@ public final class AttributionFinder {
     }
 
     /**
-     * The people named so far (in the order they were named) whose surname, a capitalised last word
-     * of at least two, occurs in {@code text}: every substring that starts with a capital letter and
-     * is no longer than the longest surname is looked up, instead of searching the text for each person.
+     * The people named so far (in the order they were named) whose surname occurs in {@code text}, the
+     * first of each surname: every substring that starts with a capital letter and is no longer than
+     * the longest surname is looked up, instead of searching the text for each person.
      */
     private List<ActorEntity> surnamesIn(String text) {
         if (bySurname.isEmpty()) {
@@ -135,11 +138,9 @@ public final class AttributionFinder {
                 continue;
             }
             for (int j = i + 1; j <= Math.min(text.length(), i + longestSurname); j++) {
-                List<ActorEntity> ps = bySurname.get(text.substring(i, j));
-                if (ps != null) {
-                    for (ActorEntity p : ps) {
-                        found.put(order.get(p.id()), p);
-                    }
+                ActorEntity p = bySurname.get(text.substring(i, j));
+                if (p != null) {
+                    found.put(order.get(p.id()), p);
                 }
             }
         }
@@ -159,7 +160,7 @@ public final class AttributionFinder {
             String[] parts = name.split(" ");
             String last = parts[parts.length - 1];
             if (parts.length >= 2 && Character.isUpperCase(last.charAt(0))) {
-                bySurname.computeIfAbsent(last, k -> new ArrayList<>()).add(persons.get(id));
+                bySurname.putIfAbsent(last, persons.get(id));
                 longestSurname = Math.max(longestSurname, last.length());
             }
         }
