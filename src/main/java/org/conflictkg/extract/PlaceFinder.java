@@ -23,6 +23,12 @@ public final class PlaceFinder {
     public record Result(List<Mention> mentions, Map<String, PlaceEntity> places) {
     }
 
+    /**
+     * The most words of a capitalised phrase looked up as one name. Longer place names are
+     * transliteration noise (five names of GeoNames cities1000 have more than 12 words);
+     * the bound keeps the lookups of a phrase linear in its length.
+     */
+    static final int MAX_NAME_WORDS = 12;
     /** A capitalised word; transliterations may start with an ayn mark and carry diacritics ("‘Ayn", "Ḩasan"). */
     private static final String CAP_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
     /** An Arabic article as transliterations write it: "al", "ash", "ad", "aḑ", "az̧", "el", "ul". */
@@ -33,17 +39,16 @@ public final class PlaceFinder {
      * engine neither recurses per word (a phrase of thousands of words overflowed the stack) nor backtracks.
      */
     private static final String CAP = CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?" + CAP_WORD + ")*+";
-    /**
-     * The most words of a capitalised phrase looked up as one name. Longer place names are
-     * transliteration noise (five names of GeoNames cities1000 have more than 12 words);
-     * the bound keeps the lookups of a phrase linear in its length.
-     */
-    static final int MAX_NAME_WORDS = 12;
     private static final Pattern SEQUENCE = Pattern.compile(CAP);
     private static final Pattern NOUN_OF = Pattern.compile(
             "\\b(?:[a-z-]+ )?(town|city|village|district|neighbourhood|suburb|province|governorate|region)s? of ("
                     + CAP + ")(?:,? and (" + CAP + "))?");
-    private static final Pattern PROVINCE_AFTER = Pattern.compile("\\b(" + CAP + ") (province|governorate|oblast)\\b");
+    /**
+     * "X province": the name at most {@link #MAX_NAME_WORDS} words, else every word of a long
+     * capitalised phrase would start a match that reads to the phrase's end (quadratic).
+     */
+    private static final Pattern PROVINCE_AFTER = Pattern.compile("\\b(" + CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?"
+            + CAP_WORD + "){0," + (MAX_NAME_WORDS - 1) + "}+) (province|governorate|oblast)\\b");
     private static final Pattern REGION = Pattern.compile("\\bthe (?:[a-z]+ )?(" + CAP + ") (region)\\b");
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
