@@ -6,10 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.conflictkg.Progress;
@@ -62,6 +69,11 @@ final class ExtractCommand implements Callable<Integer> {
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
     Path geonames;
 
+    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "10s", converter = BudgetConverter.class,
+            description = "Longest time one article may take (e.g. 10s, 500ms, 2m; 0 for no limit; default ${DEFAULT-VALUE}). "
+                    + "In a batch an article over it is skipped with a warning; a single article over it is an error.")
+    Duration timeBudget;
+
     @Option(names = "--actors", paramLabel = "FILE",
             description = "An actor registry (the format of reference/actors.json) merged over the bundled one: "
                     + "an actor of the same id replaces the bundled one, others are added.")
@@ -92,7 +104,18 @@ final class ExtractCommand implements Callable<Integer> {
                     err.flush();
                 })
                 .build();
-        List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err));
+        List<ArticleText> skipped = new ArrayList<>();
+        List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err),
+                timeBudget, a -> {
+                    if (!toDir) {
+                        throw ExtractException.failure(a.name() + ": extraction stopped after " + format(timeBudget)
+                                + " (--time-budget); nothing written", null);
+                    }
+                    skipped.add(a);
+                    err.println("warning: " + a.name() + ": skipped, extraction took longer than " + format(timeBudget)
+                            + " (--time-budget)");
+                    err.flush();
+                });
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(FactsWriter.toJson(facts.get(0)));
@@ -103,6 +126,9 @@ final class ExtractCommand implements Callable<Integer> {
             if (toDir) {
                 Files.createDirectories(output);
                 for (int i = 0; i < facts.size(); i++) {
+                    if (facts.get(i) == null) {
+                        continue; // skipped: over the time budget
+                    }
                     writeAtomically(output.resolve(articles.get(i).name() + ".json"), FactsWriter.toJson(facts.get(i)));
                 }
             } else {
@@ -114,29 +140,97 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw ExtractException.failure("cannot write " + output + ": " + e.getMessage(), e);
         }
-        int events = facts.stream().mapToInt(f -> f.events().size()).sum();
-        int figures = facts.stream().mapToInt(f -> f.figures().size()).sum();
+        List<ArticleFacts> done = facts.stream().filter(java.util.Objects::nonNull).toList();
+        int events = done.stream().mapToInt(f -> f.events().size()).sum();
+        int figures = done.stream().mapToInt(f -> f.figures().size()).sum();
         Summary.of("extract").target(output)
-                .text("extracted " + facts.size() + " article" + (facts.size() == 1 ? "" : "s") + " (" + events
-                        + " control changes, " + figures + " figures)")
-                .put("articles", facts.size()).put("controlChanges", events).put("figures", figures)
+                .text("extracted " + done.size() + " article" + (done.size() == 1 ? "" : "s") + " (" + events
+                        + " control changes, " + figures + " figures)"
+                        + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped over the time budget"))
+                .put("articles", done.size()).put("controlChanges", events).put("figures", figures)
+                .put("skipped", skipped.size())
                 .print(spec.commandLine().getOut(), err, common, json);
         return 0;
     }
 
     /** Drafts facts from each article in order, telling {@code progress} of each one done. */
     static List<ArticleFacts> extractAll(Extractor extractor, List<ArticleText> articles, Progress progress) {
+        return extractAll(extractor, articles, progress, Duration.ZERO, a -> { });
+    }
+
+    /**
+     * Drafts facts from each article in order, each within {@code budget} (zero: no limit). An article
+     * over it is interrupted (extraction stops at its next sentence or match), goes to {@code overBudget}
+     * and leaves null in its place; the others are drafted.
+     */
+    static List<ArticleFacts> extractAll(Extractor extractor, List<ArticleText> articles, Progress progress,
+                                         Duration budget, java.util.function.Consumer<ArticleText> overBudget) {
         List<ArticleFacts> facts = new ArrayList<>(articles.size());
+        // daemon threads: one that does not stop when interrupted never keeps the process alive
+        ExecutorService pool = budget.isZero() ? null : Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "extract");
+            t.setDaemon(true);
+            return t;
+        });
         progress.start("articles", articles.size());
         try {
             for (ArticleText a : articles) {
-                facts.add(extractor.extract(a));
+                facts.add(pool == null ? extractor.extract(a) : within(pool, extractor, a, budget, overBudget));
                 progress.advance(1);
             }
         } finally {
             progress.finish();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return facts;
+    }
+
+    private static ArticleFacts within(ExecutorService pool, Extractor extractor, ArticleText a, Duration budget,
+                                       java.util.function.Consumer<ArticleText> overBudget) {
+        Future<ArticleFacts> f = pool.submit(() -> extractor.extract(a));
+        try {
+            return f.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            overBudget.accept(a);
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw ExtractException.failure(a.name() + ": extraction failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw ExtractException.failure("interrupted", e);
+        }
+    }
+
+    static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** A duration as people write it: {@code 10s}, {@code 1.5s}, {@code 500ms}, {@code 2m}; {@code 0} for none. */
+    static final class BudgetConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+
+        @Override
+        public Duration convert(String value) {
+            java.util.regex.Matcher m = FORMAT.matcher(value.strip());
+            if (!m.matches() || m.group(2) == null && Double.parseDouble(m.group(1)) != 0) {
+                throw new CommandLine.TypeConversionException("expected a duration such as 10s, 500ms or 2m (0 for no limit), found '"
+                        + value + "'");
+            }
+            double n = Double.parseDouble(m.group(1));
+            double millis = m.group(2) == null ? 0 : switch (m.group(2)) {
+                case "ms" -> n;
+                case "s" -> n * 1000;
+                default -> n * 60_000;
+            };
+            return Duration.ofMillis(Math.round(millis));
+        }
     }
 
     /** The bundled registry with the user's laid over it; a file that does not read is bad input naming it. */

@@ -84,6 +84,7 @@ public final class ActorFinder {
         Matcher[] matchers = new Matcher[slot.size()];
         List<Mention> out = new ArrayList<>();
         for (int pos : starts) {
+            Extractor.checkpoint();
             char c = Character.toLowerCase(body.charAt(pos));
             if (c < 128) {
                 tryAll(byFirst.get(c), body, pos, when, matchers, out);

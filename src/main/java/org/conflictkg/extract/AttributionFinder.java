@@ -35,7 +35,7 @@ public final class AttributionFinder {
     private static final Pattern UNNAMED = Pattern.compile(
             "\\b(an? (?:[a-z]+ )?(?:military|security|local|senior|government|rebel|opposition|medical|diplomatic)?"
                     + " ?(?:source|official|commander|spokesman|spokeswoman|activist|resident)"
-                    + "(?: (?:for|of|with) (?:the )?[A-Za-z-]+(?: [A-Z][A-Za-z-]+)*)?"
+                    + "(?: (?:for|of|with) (?:the )?[A-Za-z-]+(?: [A-Z][A-Za-z-]+)*+)?"
                     + "|[Tt]he (?:governor|mayor|head) of (?:the )?[A-Z][\\w-]*(?: region| province| oblast)?)"
                     + "(?: who [^,]{1,60})?,? " + SAY + "\\b");
     /** Collective sources: "residents said", "witnesses told", "state media reported", "military sources said". */
@@ -49,6 +49,16 @@ public final class AttributionFinder {
 
     private final Map<String, ActorEntity> persons = new LinkedHashMap<>();
     private final List<Mention> personMentions = new ArrayList<>();
+    private final SpanIndex personIndex = new SpanIndex();
+    /** The actor mentions last given to {@link #findPersons}, indexed (the same list comes with every sentence). */
+    private List<Mention> indexedActors;
+    private SpanIndex actorIndex;
+    /**
+     * The first person named with each surname, the capitalised last word of a name of two or more
+     * ("Syniehubov"): a later person of the same surname would find the same words, already taken.
+     */
+    private final Map<String, ActorEntity> bySurname = new java.util.HashMap<>();
+    private int longestSurname;
 
     /** Persons found so far (id to actor). */
     public Map<String, ActorEntity> persons() {
@@ -61,11 +71,17 @@ public final class AttributionFinder {
 
     /** Finds person mentions in a sentence before attribution (so that "Erdogan said" knows Erdogan). */
     public void findPersons(Sentence s, List<Mention> actorMentions) {
+        if (actorMentions != indexedActors) {
+            indexedActors = actorMentions;
+            actorIndex = new SpanIndex();
+            actorMentions.forEach(a -> actorIndex.add(a.span()));
+        }
+        int firstNew = personMentions.size();
         for (Pattern p : List.of(PERSON_APPOSITION, PERSON_BEFORE)) {
             Matcher m = p.matcher(s.text());
             while (m.find()) {
                 Span span = new Span(s.abs(m.start(1)), s.abs(m.end(1)));
-                if (MentionLib.overlapsAny(actorMentions, span) || MentionLib.overlapsAny(personMentions, span)) {
+                if (actorIndex.overlaps(span) || personIndex.overlaps(span)) {
                     continue;
                 }
                 addPerson(m.group(1), span);
@@ -74,45 +90,82 @@ public final class AttributionFinder {
         Matcher cm = COLLECTIVE.matcher(s.text());
         while (cm.find()) {
             Span span = new Span(s.abs(cm.start(1)), s.abs(cm.end(1)));
-            if (!MentionLib.overlapsAny(personMentions, span) && !MentionLib.overlapsAny(actorMentions, span)) {
+            if (!personIndex.overlaps(span) && !actorIndex.overlaps(span)) {
                 addPerson(cm.group(1), span);
             }
         }
         Matcher m = UNNAMED.matcher(s.text());
         while (m.find()) {
             Span span = new Span(s.abs(m.start(1)), s.abs(m.end(1)));
-            if (!MentionLib.overlapsAny(personMentions, span)) {
+            if (!personIndex.overlaps(span)) {
                 addPerson(m.group(1), span);
             }
         }
-        // surnames of people already named ("Syniehubov said")
-        for (ActorEntity p : List.copyOf(persons.values())) {
+        // surnames of people already named ("Syniehubov said"), in the order they were named
+        for (ActorEntity p : surnamesIn(s.text())) {
             String[] parts = p.name().split(" ");
             String last = parts[parts.length - 1];
-            if (parts.length < 2 || !Character.isUpperCase(last.charAt(0))) {
-                continue;
-            }
-            if (!s.text().contains(last)) {
-                continue;
-            }
             Matcher sm = Pattern.compile("\\b" + Pattern.quote(last) + "\\b").matcher(s.text());
             while (sm.find()) {
                 Span span = new Span(s.abs(sm.start()), s.abs(sm.end()));
-                if (!MentionLib.overlapsAny(personMentions, span) && !MentionLib.overlapsAny(actorMentions, span)) {
+                if (!personIndex.overlaps(span) && !actorIndex.overlaps(span)) {
                     personMentions.add(new Mention(span, sm.group(), p.id()));
+                    personIndex.add(span);
                 }
             }
         }
-        personMentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        // the mentions of earlier sentences stay sorted before this sentence's
+        List<Mention> added = personMentions.subList(firstNew, personMentions.size());
+        if (firstNew > 0 && !added.isEmpty() && added.stream().anyMatch(a -> a.start() < personMentions.get(firstNew - 1).start())) {
+            personMentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        } else {
+            added.sort(java.util.Comparator.comparingInt(Mention::start));
+        }
     }
+
+    /**
+     * The people named so far (in the order they were named) whose surname occurs in {@code text}, the
+     * first of each surname: every substring that starts with a capital letter and is no longer than
+     * the longest surname is looked up, instead of searching the text for each person.
+     */
+    private List<ActorEntity> surnamesIn(String text) {
+        if (bySurname.isEmpty()) {
+            return List.of();
+        }
+        java.util.TreeMap<Integer, ActorEntity> found = new java.util.TreeMap<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isUpperCase(text.charAt(i))) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(text.length(), i + longestSurname); j++) {
+                ActorEntity p = bySurname.get(text.substring(i, j));
+                if (p != null) {
+                    found.put(order.get(p.id()), p);
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The position of each person in {@link #persons}. */
+    private final Map<String, Integer> order = new java.util.HashMap<>();
 
     private void addPerson(String name, Span span) {
         String id = NameFolding.slug(name);
         if (id.isEmpty()) {
             return;
         }
-        persons.putIfAbsent(id, ActorEntity.person(id, name));
+        if (persons.putIfAbsent(id, ActorEntity.person(id, name)) == null) {
+            order.put(id, order.size());
+            String[] parts = name.split(" ");
+            String last = parts[parts.length - 1];
+            if (parts.length >= 2 && Character.isUpperCase(last.charAt(0))) {
+                bySurname.putIfAbsent(last, persons.get(id));
+                longestSurname = Math.max(longestSurname, last.length());
+            }
+        }
         personMentions.add(new Mention(span, name, id));
+        personIndex.add(span);
     }
 
     /** The attribution of sentence {@code s}; {@code all} are actor and person mentions in text order. */
@@ -177,11 +230,24 @@ public final class AttributionFinder {
 
     /** Between a source and its verb only a role or a short apposition may stand. */
     private static boolean gapOk(String body, int from, int to) {
-        String gap = body.substring(from, to);
-        if (gap.isBlank() || POSSESSIVE_ROLE.matcher(gap).matches()) {
+        // without copying the gap: a verb has many mentions before it in a long sentence
+        if (blank(body, from, to) || POSSESSIVE_ROLE.matcher(body).region(from, to).matches()) {
             return true;
         }
-        return gap.length() <= 90 && gap.startsWith(",") && gap.strip().endsWith(",") && !gap.contains(" that ");
+        if (to - from > 90 || body.charAt(from) != ',') {
+            return false;
+        }
+        String gap = body.substring(from, to);
+        return gap.strip().endsWith(",") && !gap.contains(" that ");
+    }
+
+    private static boolean blank(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
 }

@@ -75,6 +75,9 @@ public final class ControlChangeFinder {
             "outskirts", "edges", "edge", "positions", "vicinity", "areas", "countryside", "push", "a", "an");
     /** Passive words that say nothing of control without their agent. */
     private static final Pattern AGENTLESS_NOT = Pattern.compile("\\b(?:taken|brought|is|are|being|fall|falls|fell|fallen)\\b(?! (?:back|over|into the hands))");
+    /** What may stand between a passive's place and its words ("X, which had been"); possessive: no recursion per word. */
+    private static final Pattern PLACE_GAP = Pattern.compile(
+            "[\\s,]*+(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*+)*+");
     private static final Pattern FROM_ACTOR_GAP = Pattern.compile("^\\s*(?:[a-z]+ ){0,3}from (?:the )?$");
     /** A duration before "after"/"since" opens a clause about an earlier event ("a year after X seized it"). */
     private static final Pattern BACKGROUND = Pattern.compile(
@@ -106,6 +109,7 @@ public final class ControlChangeFinder {
     public List<ControlChange> find(ArticleContext ctx, List<AttributionFinder.Attribution> attributions) {
         List<Hit> hits = new ArrayList<>();
         for (Sentence s : ctx.sentences) {
+            Extractor.checkpoint();
             for (ControlPattern p : patterns) {
                 Matcher m = p.pattern().matcher(s.text());
                 while (m.find()) {
@@ -691,7 +695,7 @@ public final class ControlChangeFinder {
             return List.of(ctx.addPlace(PlaceEntity.of(name, org.conflictkg.facts.PlaceKind.TOWN, null, ctx.country), span, name));
         }
         String gap = ctx.body.substring(best.end(), end);
-        if (!gap.matches("[\\s,]*(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*)*")) {
+        if (!PLACE_GAP.matcher(gap).matches()) {
             return List.of();
         }
         List<Mention> out = new ArrayList<>();

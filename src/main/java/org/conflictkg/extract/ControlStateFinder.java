@@ -24,7 +24,7 @@ public final class ControlStateFinder {
     private static final Pattern HELD = Pattern.compile("\\b([A-Za-z]+)-(?:held|controlled)\\b");
     private static final Pattern HELD_GAP = Pattern.compile(
             "^\\s*(?:(?:the|a|an|two|three|several|border|strategic|key|northern|southern|eastern|western|nearby|town|towns"
-                    + "|city|cities|village|villages|district|districts|of|neighbourhood|areas?|including)\\s+)*$");
+                    + "|city|cities|village|villages|district|districts|of|neighbourhood|areas?|including)\\s+)*+$");
     private static final Pattern HELD_SINCE = Pattern.compile(
             "\\b(?:had|has|have)(?: [a-z]+)? (?:controlled|held|run|ruled|occupied) ");
     private static final Pattern UNDER = Pattern.compile(
@@ -40,6 +40,7 @@ public final class ControlStateFinder {
         List<State> out = new ArrayList<>();
         ReducedDate pub = ReducedDate.of(ctx.published);
         for (Sentence s : ctx.sentences) {
+            Extractor.checkpoint();
             Matcher m = HELD.matcher(s.text());
             while (m.find()) {
                 String who = ControlChangeFinder.heldActor(ctx, m.group(1));

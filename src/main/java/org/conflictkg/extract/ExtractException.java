@@ -16,6 +16,11 @@ public final class ExtractException extends ConflictKgException {
         return new ExtractException(message, BAD_INPUT, null);
     }
 
+    /** The extraction's thread was interrupted (its time budget ran out): it stopped, nothing was drafted. */
+    public static ExtractException interrupted(String message) {
+        return new ExtractException(message, FAILURE, null);
+    }
+
     public static ExtractException failure(String message, Throwable cause) {
         return new ExtractException(message, FAILURE, cause);
     }

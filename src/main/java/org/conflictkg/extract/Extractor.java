@@ -87,7 +87,12 @@ public final class Extractor {
 
     public ArticleFacts extract(ArticleText article) {
         String body = article.body();
-        List<Sentence> sentences = SentenceSplitter.split(body);
+        int[] overLong = {0};
+        List<Sentence> sentences = SentenceSplitter.split(body, SentenceSplitter.MAX_LENGTH, span -> overLong[0]++);
+        if (overLong[0] > 0) {
+            warnings.accept(article.name() + ": " + overLong[0] + " sentence" + (overLong[0] == 1 ? "" : "s")
+                    + " longer than " + SentenceSplitter.MAX_LENGTH + " characters cut at word breaks");
+        }
         // the article's countries: the words that name them, then its actors, then its places
         Map<String, Integer> votes = new HashMap<>();
         for (Countries.Cue c : countryTable.cues(body)) {
@@ -121,10 +126,12 @@ public final class Extractor {
         HighwayFinder.Result highwayResult = HighwayFinder.find(body, placeResult.mentions());
         List<DateMention> dates = new ArrayList<>();
         for (Sentence s : sentences) {
+            checkpoint();
             dates.addAll(DateResolver.find(s.text(), s.start(), article.published()));
         }
         AttributionFinder attribution = new AttributionFinder();
         for (Sentence s : sentences) {
+            checkpoint();
             attribution.findPersons(s, actorMentions);
         }
         List<Mention> sources = new ArrayList<>(actorMentions);
@@ -136,12 +143,24 @@ public final class Extractor {
         persons.values().forEach(p -> ctx.actors.putIfAbsent(p.id(), p));
         List<AttributionFinder.Attribution> attrs = new ArrayList<>();
         for (Sentence s : sentences) {
+            checkpoint();
             attrs.add(attribution.find(s, sources, ctx));
         }
         List<ControlChange> changes = controlChanges.find(ctx, attrs);
         List<ControlStateFinder.State> states = ControlStateFinder.find(ctx, changes);
         List<FigureFinder.Found> figs = figures.find(ctx, attrs);
         return new FactsAssembler(ctx).assemble(sources, persons, changes, states, figs);
+    }
+
+    /**
+     * A point where an extraction stops, throwing {@link ExtractException#interrupted}, when its
+     * thread is interrupted: a batch's time budget per article interrupts the thread of an article
+     * that runs over it. Every stage reaches one at least once per sentence or match.
+     */
+    static void checkpoint() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw ExtractException.interrupted("extraction interrupted");
+        }
     }
 
     /**

@@ -36,7 +36,8 @@ public final class FigureFinder {
             + "|has|according|who|which|that|are|is|been|said|still|remain|remained|as|after|before|this|last|them|those|whom|killed|wounded|injured|dead|died|displaced|fled)\\b";
     private static final String GROUP = "(?:of )?(?<g>(?!" + STOP + ")[A-Za-z][\\w-]*(?: (?!" + STOP + ")[A-Za-z][\\w-]*){0,3}"
             + "(?: (?:linked|affiliated|belonging) to [\\w-]+)?)";
-    private static final String PLACE = "(?<p>(?:the )?(?-i:[A-Z][\\w-]*(?: [A-Z][\\w-]*)*)(?: highway)?)";
+    /** A place or highway named by a figure: at most 12 words, as {@link PlaceFinder#MAX_NAME_WORDS}. */
+    private static final String PLACE = "(?<p>(?:the )?(?-i:[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,11})(?: highway)?)";
     private static final Pattern FOLLOW = Pattern.compile("^(?:,? and|[^.;]{0,60}?(?:, among them|, including|, of whom|,? of them)) "
             + NUM.replace("?<q>", "?<q2>").replace("?<lo>", "?<lo2>").replace("?<hi>", "?<hi2>").replace("?<v>", "?<vv>")
             .replace("?<v2>", "?<vv2>") + " " + GROUP.replace("?<g>", "?<g2>"), Pattern.CASE_INSENSITIVE);
@@ -77,6 +78,7 @@ public final class FigureFinder {
     public List<Found> find(ArticleContext ctx, List<AttributionFinder.Attribution> attributions) {
         List<Found> out = new ArrayList<>();
         for (Sentence s : ctx.sentences) {
+            Extractor.checkpoint();
             if (!NUMERIC.matcher(s.text()).find()) {
                 continue; // no number, no figure
             }

@@ -14,16 +14,11 @@ public final class MentionLib {
         List<Mention> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparingInt((Mention m) -> -m.span().length()).thenComparingInt(Mention::start));
         List<Mention> kept = new ArrayList<>();
+        SpanIndex index = new SpanIndex();
         for (Mention m : sorted) {
-            boolean clash = false;
-            for (Mention k : kept) {
-                if (k.span().overlaps(m.span())) {
-                    clash = true;
-                    break;
-                }
-            }
-            if (!clash) {
+            if (!index.overlaps(m.span())) {
                 kept.add(m);
+                index.add(m.span());
             }
         }
         kept.sort(Comparator.comparingInt(Mention::start));

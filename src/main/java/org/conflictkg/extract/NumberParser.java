@@ -22,8 +22,12 @@ public final class NumberParser {
     private static final Map<String, Integer> VAGUE = Map.of("dozens", 24, "scores", 40, "hundreds", 200,
             "thousands", 2000, "tens of thousands", 20000, "hundreds of thousands", 200000);
 
-    /** One number: digits, a word or a vague quantity, with an optional multiplier. */
-    public static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|tens of thousands|hundreds of thousands"
+    /**
+     * One number: digits, a word or a vague quantity, with an optional multiplier. At most six
+     * thousands separators (10^21): a bounded repetition, so that a run like "1,000,000,..." of
+     * thousands of groups costs the same at every position a match may start.
+     */
+    public static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3}){1,6}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|tens of thousands|hundreds of thousands"
             + "|dozens|scores|hundreds|thousands|a dozen|a hundred|a thousand|one|two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: (?:million|thousand|billion))?";
     public static final String QUALIFIER = "more than|over|at least|about|around|some|nearly|almost|up to|fewer than"

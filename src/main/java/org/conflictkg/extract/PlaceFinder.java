@@ -23,16 +23,32 @@ public final class PlaceFinder {
     public record Result(List<Mention> mentions, Map<String, PlaceEntity> places) {
     }
 
+    /**
+     * The most words of a capitalised phrase looked up as one name. Longer place names are
+     * transliteration noise (five names of GeoNames cities1000 have more than 12 words);
+     * the bound keeps the lookups of a phrase linear in its length.
+     */
+    static final int MAX_NAME_WORDS = 12;
     /** A capitalised word; transliterations may start with an ayn mark and carry diacritics ("‘Ayn", "Ḩasan"). */
     private static final String CAP_WORD = "[\u2018\u02bf']?\\p{Lu}[\\p{L}\\p{M}'\u2018\u2019\u02bf\u02be]+";
     /** An Arabic article as transliterations write it: "al", "ash", "ad", "aḑ", "az̧", "el", "ul". */
     static final String PARTICLE = "(?:a[a-z\u0100-\u017F\u1E00-\u1EFF]\\p{M}?h?|e[lsdzn]|ul)";
-    private static final String CAP = CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?" + CAP_WORD + ")*";
+    /**
+     * A capitalised phrase. The repetition is possessive: nothing that may follow a phrase in these
+     * patterns can start with one of its words, so it never needs to give words back, and the regex
+     * engine neither recurses per word (a phrase of thousands of words overflowed the stack) nor backtracks.
+     */
+    private static final String CAP = CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?" + CAP_WORD + ")*+";
     private static final Pattern SEQUENCE = Pattern.compile(CAP);
     private static final Pattern NOUN_OF = Pattern.compile(
             "\\b(?:[a-z-]+ )?(town|city|village|district|neighbourhood|suburb|province|governorate|region)s? of ("
                     + CAP + ")(?:,? and (" + CAP + "))?");
-    private static final Pattern PROVINCE_AFTER = Pattern.compile("\\b(" + CAP + ") (province|governorate|oblast)\\b");
+    /**
+     * "X province": the name at most {@link #MAX_NAME_WORDS} words, else every word of a long
+     * capitalised phrase would start a match that reads to the phrase's end (quadratic).
+     */
+    private static final Pattern PROVINCE_AFTER = Pattern.compile("\\b(" + CAP_WORD + "(?:(?: |-)(?:" + PARTICLE + "[- ])?"
+            + CAP_WORD + "){0," + (MAX_NAME_WORDS - 1) + "}+) (province|governorate|oblast)\\b");
     private static final Pattern REGION = Pattern.compile("\\bthe (?:[a-z]+ )?(" + CAP + ") (region)\\b");
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
@@ -75,7 +91,9 @@ public final class PlaceFinder {
         this.bodyText = body;
         Set<String> countrySet = new java.util.LinkedHashSet<>(countries);
         Map<String, PlaceEntity> places = new LinkedHashMap<>();
-        List<Mention> found = new ArrayList<>();
+        Found found = new Found();
+        SpanIndex actorIndex = new SpanIndex();
+        actors.forEach(a -> actorIndex.add(a.span()));
 
         // 1. place nouns introduce names: "the town of X", "X province", "the X region"
         Matcher m = NOUN_OF.matcher(body);
@@ -98,7 +116,7 @@ public final class PlaceFinder {
         }
         m = NAMED_SITE.matcher(body);
         while (m.find()) {
-            if (STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]) || MentionLib.overlapsAny(found, new Span(m.start(), m.end()))) {
+            if (STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]) || found.overlaps(new Span(m.start(), m.end()))) {
                 continue;
             }
             String name = m.group();
@@ -140,6 +158,7 @@ public final class PlaceFinder {
         // 2. capitalised sequences the gazetteer or the country table knows, longest first
         m = SEQUENCE.matcher(body);
         while (m.find()) {
+            Extractor.checkpoint();
             int s = m.start();
             int e = m.end();
             List<int[]> words = words(body, s, e);
@@ -151,13 +170,13 @@ public final class PlaceFinder {
                     continue;
                 }
                 int matchedTo = -1;
-                for (int j = words.size() - 1; j >= i && matchedTo < 0; j--) {
+                for (int j = Math.min(words.size() - 1, i + MAX_NAME_WORDS - 1); j >= i && matchedTo < 0; j--) {
                     Span span = new Span(words.get(i)[0], words.get(j)[1]);
                     String text = body.substring(span.start(), span.end());
                     if (j == i && STOP.contains(text.toLowerCase(Locale.ROOT))) {
                         continue;
                     }
-                    if (MentionLib.overlapsAny(actors, span) || MentionLib.overlapsAny(found, span)) {
+                    if (actorIndex.overlaps(span) || found.overlaps(span)) {
                         continue;
                     }
                     if (lookup(found, places, span, text, countrySet)) {
@@ -170,7 +189,7 @@ public final class PlaceFinder {
         return new Result(MentionLib.longestFirst(found), places);
     }
 
-    private boolean lookup(List<Mention> found, Map<String, PlaceEntity> places, Span span, String text,
+    private boolean lookup(Found found, Map<String, PlaceEntity> places, Span span, String text,
                            Set<String> countries) {
         Countries.Country c = Countries.bundled().byName(text);
         if (c != null) {
@@ -192,9 +211,9 @@ public final class PlaceFinder {
         return true;
     }
 
-    private void add(List<Mention> found, Map<String, PlaceEntity> places, Span span, String name, PlaceKind kind,
+    private void add(Found found, Map<String, PlaceEntity> places, Span span, String name, PlaceKind kind,
                      Set<String> countries, String main) {
-        if (STOP.contains(name.toLowerCase(Locale.ROOT)) || MentionLib.overlapsAny(found, span)) {
+        if (STOP.contains(name.toLowerCase(Locale.ROOT)) || found.overlaps(span)) {
             return;
         }
         PlaceEntity p;
@@ -217,6 +236,21 @@ public final class PlaceFinder {
     }
 
     private String bodyText;
+
+    /** The mentions found so far, indexed: every candidate phrase asks whether it overlaps one. */
+    private static final class Found extends ArrayList<Mention> {
+        private final SpanIndex index = new SpanIndex();
+
+        @Override
+        public boolean add(Mention m) {
+            index.add(m.span());
+            return super.add(m);
+        }
+
+        boolean overlaps(Span span) {
+            return index.overlaps(span);
+        }
+    }
 
     private String body(Span s) {
         return bodyText.substring(s.start(), s.end());

@@ -42,6 +42,11 @@ public final class Gazetteer {
     private final Map<String, long[]> keyIndex;
     private final Map<String, long[]> scriptIndex;
     private final Map<Character, String[]> keysByFirst;
+    /**
+     * For each first character, the indexes into {@link #keysByFirst}'s array of its keys of each
+     * length, ascending: a fuzzy lookup visits only keys one letter longer or shorter, in the same order.
+     */
+    private final Map<Character, int[][]> keysByFirstAndLength;
     private final Map<String, Integer> admin1Index;
     private final Map<String, Integer> countryIndex;
 
@@ -62,6 +67,28 @@ public final class Gazetteer {
         Map<Character, String[]> first = new HashMap<>();
         groups.forEach((c, l) -> first.put(c, l.toArray(new String[0])));
         this.keysByFirst = first;
+        Map<Character, int[][]> byLength = new HashMap<>();
+        first.forEach((c, keys) -> {
+            int max = 0;
+            for (String k : keys) {
+                max = Math.max(max, k.length());
+            }
+            int[] counts = new int[max + 1];
+            for (String k : keys) {
+                counts[k.length()]++;
+            }
+            int[][] idx = new int[max + 1][];
+            for (int len = 0; len <= max; len++) {
+                idx[len] = new int[counts[len]];
+                counts[len] = 0;
+            }
+            for (int i = 0; i < keys.length; i++) {
+                int len = keys[i].length();
+                idx[len][counts[len]++] = i;
+            }
+            byLength.put(c, idx);
+        });
+        this.keysByFirstAndLength = byLength;
     }
 
     /** The gazetteer shipped in the jar; loaded once, on first use. */
@@ -167,8 +194,26 @@ public final class Gazetteer {
         }
         if (hits.isEmpty() && qk.length() >= 4) {
             String[] keys = keysByFirst.getOrDefault(qk.charAt(0), new String[0]);
-            for (String k : keys) {
-                if (Math.abs(k.length() - qk.length()) <= 1 && withinOneEdit(qk, k)) {
+            int[][] byLength = keysByFirstAndLength.getOrDefault(qk.charAt(0), new int[0][]);
+            int[] shorter = lengthBucket(byLength, qk.length() - 1);
+            int[] same = lengthBucket(byLength, qk.length());
+            int[] longer = lengthBucket(byLength, qk.length() + 1);
+            // the three buckets merged in key order: the order of the hits is that of a scan of all keys
+            int a = 0;
+            int b = 0;
+            int c = 0;
+            while (a < shorter.length || b < same.length || c < longer.length) {
+                int i = Math.min(a < shorter.length ? shorter[a] : Integer.MAX_VALUE,
+                        Math.min(b < same.length ? same[b] : Integer.MAX_VALUE, c < longer.length ? longer[c] : Integer.MAX_VALUE));
+                if (a < shorter.length && shorter[a] == i) {
+                    a++;
+                } else if (b < same.length && same[b] == i) {
+                    b++;
+                } else {
+                    c++;
+                }
+                String k = keys[i];
+                if (withinOneEdit(qk, k)) {
                     collect(keyIndex.get(k), qn, true, hits);
                 }
             }
@@ -177,6 +222,10 @@ public final class Gazetteer {
         out.sort(Comparator.comparingDouble(NameHit::similarity).reversed()
                 .thenComparing(h -> -h.record().population()));
         return out;
+    }
+
+    private static int[] lengthBucket(int[][] byLength, int length) {
+        return length >= 0 && length < byLength.length ? byLength[length] : new int[0];
     }
 
     private void collect(long[] postings, String qn, boolean fuzzy, Map<Integer, NameHit> hits) {
