@@ -69,11 +69,12 @@ public record EndpointUrl(String url, String dataset, Service service) {
 
     /**
      * The Graph Store URL to load into. A Graph Store URL is taken as it is; a dataset URL means
-     * its {@code /data} service if the server reads its default graph there ({@code probe}: a
-     * HEAD answered 2xx, as Fuseki does); otherwise (404, or 401 where a server such as
-     * Virtuoso guards every path under its Graph Store endpoint) the URL is a Graph Store of
-     * another kind of server and is taken as it is. Any other service is bad input, in one line
-     * naming the URL to give.
+     * its {@code /data} service if the server has one there ({@code probe}: a HEAD of it answered
+     * with anything but 404, while a path beside it that no server names answers 404, as on
+     * Fuseki). Otherwise the URL is a Graph Store of another kind of server and is taken as it
+     * is: one that answers 404 at {@code /data}, or answers every path under the URL alike
+     * (Virtuoso's {@code /sparql-graph-crud-auth} asks for credentials everywhere under it). Any
+     * other service is bad input, in one line naming the URL to give.
      */
     public String graphStoreForWriting(boolean probe) {
         if (service == Service.DATA) {
@@ -83,20 +84,17 @@ public record EndpointUrl(String url, String dataset, Service service) {
             throw StoreException.badInput(url + " is the " + service.what + " endpoint; load needs the dataset URL "
                     + dataset + " or its Graph Store URL " + at(Service.DATA));
         }
-        return !probe || exists(at(Service.DATA)) ? at(Service.DATA) : url;
+        return !probe || exists(at(Service.DATA)) && !exists(dataset + "/no-such-service-" + Long.toHexString(System.nanoTime()))
+                ? at(Service.DATA) : url;
     }
 
-    /**
-     * True if the server answers a HEAD of the default graph at {@code url} with 2xx, or does not
-     * answer (the load itself then reports an unreachable server).
-     */
+    /** True unless the server answers 404 at {@code url} (any answer, or none, counts as there). */
     private static boolean exists(String url) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             HttpRequest req = HttpRequest.newBuilder(URI.create(url + "?default")).timeout(Duration.ofSeconds(10))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-            int status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300;
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() != 404;
         } catch (java.io.IOException | IllegalArgumentException ex) {
             return true; // the load itself reports an unreachable server
         } catch (InterruptedException ex) {
