@@ -1,10 +1,8 @@
 package org.conflictkg.query;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +28,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.conflictkg.http.HttpAuth;
 import org.apache.jena.system.Txn;
 import org.conflictkg.store.ArticleInputs;
 import org.conflictkg.store.DerivedGraphUpdater;
@@ -67,21 +66,24 @@ public final class QuerySources {
         };
     }
 
-    /** A SPARQL 1.1 query endpoint, optionally with HTTP basic credentials. */
+    /** A SPARQL 1.1 query endpoint, optionally with credentials (HTTP basic or digest, as the server asks). */
     public static QuerySource endpoint(String url, String user, String password) {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw KgQueryException.badInput("endpoint must be an http(s) URL: " + url);
         }
-        String auth = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpAuth auth = HttpAuth.register(user, password, url);
+        // Plain HTTP/1.1, as the loader speaks it: no HTTP/2 upgrade requests to servers that
+        // predate it.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
         return new QuerySource() {
             @Override
             public <T> T execute(Query query, Duration timeout, Function<QueryExec, T> action) {
-                QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(url).query(query)
+                QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(url).query(query).httpClient(http)
+                        // Long queries as an HTML form POST, which every SPARQL 1.1 server takes
+                        // (Virtuoso 7 never answers a body of type application/sparql-query).
+                        .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
                         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (auth != null) {
-                    b.httpHeader("Authorization", auth);
-                }
                 try (QueryExec exec = b.build()) {
                     return action.apply(exec);
                 }
@@ -90,6 +92,11 @@ public final class QuerySources {
             @Override
             public String describe() {
                 return url;
+            }
+
+            @Override
+            public void close() {
+                auth.close();
             }
         };
     }

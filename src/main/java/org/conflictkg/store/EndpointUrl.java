@@ -69,9 +69,12 @@ public record EndpointUrl(String url, String dataset, Service service) {
 
     /**
      * The Graph Store URL to load into. A Graph Store URL is taken as it is; a dataset URL means
-     * its {@code /data} service, unless the server answers 404 there ({@code probe}), in which
-     * case the URL is a Graph Store of another kind of server and is taken as it is. Any other
-     * service is bad input, in one line naming the URL to give.
+     * its {@code /data} service if the server has one there ({@code probe}: a HEAD of it answered
+     * with anything but 404, while a path beside it that no server names answers 404, as on
+     * Fuseki). Otherwise the URL is a Graph Store of another kind of server and is taken as it
+     * is: one that answers 404 at {@code /data}, or answers every path under the URL alike
+     * (Virtuoso's {@code /sparql-graph-crud-auth} asks for credentials everywhere under it). Any
+     * other service is bad input, in one line naming the URL to give.
      */
     public String graphStoreForWriting(boolean probe) {
         if (service == Service.DATA) {
@@ -81,7 +84,8 @@ public record EndpointUrl(String url, String dataset, Service service) {
             throw StoreException.badInput(url + " is the " + service.what + " endpoint; load needs the dataset URL "
                     + dataset + " or its Graph Store URL " + at(Service.DATA));
         }
-        return !probe || exists(at(Service.DATA)) ? at(Service.DATA) : url;
+        return !probe || exists(at(Service.DATA)) && !exists(dataset + "/no-such-service-" + Long.toHexString(System.nanoTime()))
+                ? at(Service.DATA) : url;
     }
 
     /** True unless the server answers 404 at {@code url} (any answer, or none, counts as there). */

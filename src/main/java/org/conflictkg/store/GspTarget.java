@@ -1,13 +1,12 @@
 package org.conflictkg.store;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.conflictkg.http.HttpAuth;
 import org.conflictkg.http.HttpRetry;
 import org.conflictkg.rdf.CKG;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +79,9 @@ public final class GspTarget implements LoadTarget {
     private final String queryUrl;
     private final String updateUrl;
     private final int batchQuads;
-    private final String authorization;
+    /** Credentials for the three endpoints (basic or digest, as each server asks). */
+    private final HttpAuth auth;
+    private final boolean credentials;
     private final HttpRetry retry;
     private final HttpClient http;
     private final java.util.function.Consumer<String> warn;
@@ -88,8 +89,13 @@ public final class GspTarget implements LoadTarget {
     private final Set<Quad> sentShared = new HashSet<>();
     /** Ids of the article graphs the endpoint holds (from {@link #storedHashes}); null: unknown. */
     private Set<String> stored;
-    /** False once the endpoint refused a dataset-level POST. */
-    private boolean datasetPostWorks = true;
+    /**
+     * False once the endpoint refused a dataset-level POST, or answered one without storing it;
+     * false from the start without a query endpoint to check one with.
+     */
+    private boolean datasetPostWorks;
+    /** True once a dataset-level POST was read back and found stored. */
+    private boolean datasetPostChecked;
     /** False once the update endpoint refused an update. */
     private boolean updateWorks = true;
 
@@ -98,8 +104,10 @@ public final class GspTarget implements LoadTarget {
         this.queryUrl = b.queryUrl;
         this.updateUrl = b.updateUrl;
         this.batchQuads = b.batchQuads;
-        this.authorization = b.user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
+        this.credentials = b.user != null;
+        this.auth = HttpAuth.register(b.user, b.password, b.gspUrl, b.queryUrl, b.updateUrl);
+        // A dataset-level POST is sent only where its effect can be read back (see postDataset).
+        this.datasetPostWorks = b.queryUrl != null;
         this.retry = b.retry;
         this.warn = b.warn;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
@@ -137,9 +145,6 @@ public final class GspTarget implements LoadTarget {
         String q = "SELECT ?g ?h WHERE { GRAPH ?g { ?g <" + StoreGraphs.CONTENT_HASH.getURI() + "> ?h } }";
         try {
             QueryExecHTTPBuilder qb = QueryExecHTTP.service(queryUrl).query(q).httpClient(http);
-            if (authorization != null) {
-                qb.httpHeader("Authorization", authorization);
-            }
             try (QueryExec exec = qb.build()) {
                 RowSet rows = exec.select();
                 rows.forEachRemaining(row -> {
@@ -231,11 +236,8 @@ public final class GspTarget implements LoadTarget {
         }
         ArticleGraph first = fresh.isEmpty() ? null : fresh.get(0);
         String what = "POST (dataset) of " + fresh.size() + " article graph(s)";
-        return sendOrRefused(first, what, () -> {
+        boolean sent = sendOrRefused(first, what, () -> {
             DSP dsp = DSP.service(gspUrl).httpClient(http).contentType(RDFFormat.NQUADS);
-            if (authorization != null) {
-                dsp.httpHeader("Authorization", authorization);
-            }
             dsp.POST(body);
         }, refused -> {
             if (refused != 400) {
@@ -244,6 +246,34 @@ public final class GspTarget implements LoadTarget {
             warn.accept(gspUrl + " refused a dataset POST (HTTP " + refused + "); writing one graph per request"
                     + (refused != 400 ? " from now on" : " for this batch"));
         });
+        if (sent && !datasetPostChecked) {
+            // Some servers answer a dataset-level POST with success and store nothing (Virtuoso 7
+            // shows its Graph Store form): read one quad of the first such request back.
+            Quad probe = first != null ? first.hashQuad() : newShared.iterator().next();
+            if (!holds(first, probe)) {
+                datasetPostWorks = false;
+                warn.accept(gspUrl + " answered a dataset POST without storing it; writing one graph per request");
+                return false;
+            }
+            datasetPostChecked = true;
+        }
+        return sent;
+    }
+
+    /** True if the query endpoint finds {@code quad} (an ASK built as a syntax tree, never from strings). */
+    private boolean holds(ArticleGraph a, Quad quad) {
+        org.apache.jena.query.Query ask = new org.apache.jena.query.Query();
+        ask.setQueryAskType();
+        org.apache.jena.sparql.syntax.ElementPathBlock pattern = new org.apache.jena.sparql.syntax.ElementPathBlock();
+        pattern.addTriple(quad.asTriple());
+        ask.setQueryPattern(new org.apache.jena.sparql.syntax.ElementNamedGraph(quad.getGraph(), pattern));
+        boolean[] found = {false};
+        send(a, "ASK at " + queryUrl, () -> {
+            try (QueryExec exec = QueryExecHTTP.service(queryUrl).query(ask).httpClient(http).build()) {
+                found[0] = exec.ask();
+            }
+        });
+        return found[0];
     }
 
     /**
@@ -267,9 +297,6 @@ public final class GspTarget implements LoadTarget {
         String what = "SPARQL Update replacing " + replaced.size() + " article graph(s)";
         return sendOrRefused(replaced.get(0), what, () -> {
             UpdateExecHTTPBuilder ub = UpdateExecHTTP.service(updateUrl).httpClient(http).update(request);
-            if (authorization != null) {
-                ub.httpHeader("Authorization", authorization);
-            }
             ub.build().execute();
         }, refused -> {
             updateWorks = false;
@@ -293,9 +320,6 @@ public final class GspTarget implements LoadTarget {
 
     private GSP gsp(Node graphName) {
         GSP gsp = GSP.service(gspUrl).httpClient(http).graphName(graphName).contentType(RDFFormat.NTRIPLES);
-        if (authorization != null) {
-            gsp.httpHeader("Authorization", authorization);
-        }
         return gsp;
     }
 
@@ -331,7 +355,7 @@ public final class GspTarget implements LoadTarget {
             int status = ex.status();
             if (status == 401 || status == 403) {
                 throw StoreException.refused(gspUrl + " refused the write (HTTP " + status + "): "
-                        + (authorization == null ? "credentials needed (--user, --password-file)" : "check the credentials"));
+                        + (!credentials ? "credentials needed (--user, --password-file)" : "check the credentials"));
             }
             if (mayBeUnsupported && !HttpRetry.isTransient(status) && unsupported(status)) {
                 throw new Unsupported(status);
@@ -352,9 +376,6 @@ public final class GspTarget implements LoadTarget {
         DatasetGraph all;
         try {
             DSP get = DSP.service(gspUrl).httpClient(http);
-            if (authorization != null) {
-                get.httpHeader("Authorization", authorization);
-            }
             all = get.GET();
         } catch (HttpException ex) {
             throw StoreException.failure("cannot read " + gspUrl + " to derive the timeline: "
@@ -380,6 +401,7 @@ public final class GspTarget implements LoadTarget {
     @Override
     public void close() {
         // java.net.http.HttpClient has no close() before Java 21; its threads end with the JVM.
+        auth.close();
     }
 
     /** Fluent builder for an HTTP load target. */
