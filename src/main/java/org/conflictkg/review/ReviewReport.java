@@ -19,10 +19,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.conflictkg.extract.Countries;
+import org.conflictkg.facts.Actor;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.Event;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.Figure;
+import org.conflictkg.facts.Place;
 import org.conflictkg.gazetteer.Gazetteer;
 
 /**
@@ -301,8 +303,8 @@ public final class ReviewReport {
             byContent(Kind.CONTROL_STATE, draft.controlStates(), reviewed.controlStates());
             byId(Kind.FIGURE, draft.figures(), reviewed.figures(), Figure::id, Scorer::withoutConfidence,
                     Figure::confidence);
-            byId(Kind.ACTOR, draft.actors(), reviewed.actors(), org.conflictkg.facts.Actor::id, a -> a, null);
-            byId(Kind.PLACE, draft.places(), reviewed.places(), org.conflictkg.facts.Place::id, p -> p, null);
+            byId(Kind.ACTOR, draft.actors(), reviewed.actors(), Actor::id, a -> a, null);
+            byId(Kind.PLACE, draft.places(), reviewed.places(), Place::id, p -> p, null);
         }
 
         private static List<Event> controlChanges(ArticleFacts f) {
