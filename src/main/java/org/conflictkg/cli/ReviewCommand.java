@@ -223,6 +223,13 @@ final class ReviewCommand implements Callable<Integer> {
      * in the folder keep their draft and review. Returns how many were added.
      */
     private int prepare(ReviewFolder folder, List<Source> sources, PrintWriter err) {
+        for (Source s : sources) {
+            if (s.draft() != null && !s.draft().getFileName().toString().endsWith(ReviewFolder.DRAFT)
+                    && s.draft().toAbsolutePath().normalize().getParent().equals(folder.dir().toAbsolutePath().normalize())) {
+                throw ExtractException.badInput(s.draft() + ": a draft in the review folder itself must be named "
+                        + s.name() + ReviewFolder.DRAFT + " (NAME.json there is the reviewed document)");
+            }
+        }
         List<Source> fresh = sources.stream()
                 .filter(s -> !Files.exists(folder.dir().resolve(s.name() + ReviewFolder.DRAFT)))
                 .toList();

@@ -18,8 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Lets through only requests that carry the review server's one-time token: in the address on the
- * first load ({@code ?token=...}: answered with a cookie, {@code HttpOnly; SameSite=Strict}, and a
- * redirect to the same address without it), then in that cookie, or in the
+ * first load of the page ({@code /?token=...}: answered with a cookie, {@code HttpOnly; SameSite=Strict},
+ * and a redirect to the same address without it), then in that cookie, or in the
  * {@code X-Review-Token} header. Anything else gets HTTP 403. A request that may write (any
  * method but GET and HEAD) must also come from this server's own page: a foreign {@code Origin}
  * or {@code Referer} gets 403, as at the map server's write endpoints ({@link WriteGuardFilter}).
@@ -47,7 +47,8 @@ final class ReviewTokenFilter implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         String inQuery = queryToken(req.getQueryString());
         boolean safe = SAFE.contains(req.getMethod().toUpperCase(Locale.ROOT));
-        if (inQuery != null && matches(inQuery) && safe) {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (inQuery != null && matches(inQuery) && safe && (path.equals("/") || path.equals("/index.html"))) {
             // Kept in a cookie the page's scripts cannot read; the address loses the token.
             resp.addHeader("Set-Cookie", cookieName(req.getLocalPort()) + "=" + inQuery
                     + "; Path=/; HttpOnly; SameSite=Strict");

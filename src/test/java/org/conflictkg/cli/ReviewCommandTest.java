@@ -66,6 +66,16 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aFactsFileInTheReviewFolderItselfIsNotTakenForADraft() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("review"));
+        Files.copy(FIXTURE.resolve("tel-qasr.draft.json"), out.resolve("tel-qasr.json"));
+        CliRun r = CliRun.run("review", out.toString(), "-o", out.toString(), "--no-serve");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("must be named tel-qasr.draft.json");
+        assertThat(out.resolve("tel-qasr.draft.json")).doesNotExist();
+    }
+
+    @Test
     void nothingToReviewIsBadUsage() {
         CliRun r = CliRun.run("review", "-o", tmp.resolve("empty").toString(), "--no-serve");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -81,6 +81,13 @@ class ReviewServerHttpTest {
     }
 
     @Test
+    void theTokenInTheAddressOfAnApiCallIsTakenWithoutARedirect() throws Exception {
+        HttpResponse<String> r = send(get("api/article?name=tel-qasr&token=" + server.token()));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(ReviewFolder.MAPPER.readTree(r.body()).get("name").asText()).isEqualTo("tel-qasr");
+    }
+
+    @Test
     void theApiAnswersWithTheTokenHeader() throws Exception {
         HttpResponse<String> q = send(get("api/queue").header(ReviewTokenFilter.HEADER, server.token()));
         assertThat(q.statusCode()).isEqualTo(200);
