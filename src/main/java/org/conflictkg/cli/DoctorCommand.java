@@ -188,20 +188,20 @@ final class DoctorCommand implements Callable<Integer> {
                 if (articles == 0) {
                     return new Check("store", Status.WARN, detail, "load articles: bin/conflict-kg load FILES --db " + dir);
                 }
+                Node dft = org.apache.jena.sparql.core.Quad.defaultGraphIRI;
+                if (dsg.find(dft, Node.ANY, CKG.derivePending, Node.ANY).hasNext()) {
+                    return new Check("store", Status.WARN, detail + "; the timeline is behind its articles (a load was interrupted "
+                            + "or run with --no-derive)", "run that load again, or: bin/conflict-kg derive --db " + dir);
+                }
+                if (dsg.find(dft, Node.ANY, CKG.compactPending, Node.ANY).hasNext()) {
+                    return new Check("store", Status.WARN, detail + "; a compaction was interrupted",
+                            "run that load again: it compacts the store");
+                }
                 if (!links) {
                     return new Check("store", Status.WARN, detail, "link places: bin/conflict-kg link --db " + dir);
                 }
                 if (!derived) {
                     return new Check("store", Status.WARN, detail, "derive: bin/conflict-kg derive --db " + dir);
-                }
-                Node dft = org.apache.jena.sparql.core.Quad.defaultGraphIRI;
-                if (dsg.find(dft, Node.ANY, CKG.derivePending, Node.ANY).hasNext()) {
-                    return new Check("store", Status.WARN, detail + ", but behind its articles (a load was interrupted "
-                            + "or run with --no-derive)", "run that load again, or: bin/conflict-kg derive --db " + dir);
-                }
-                if (dsg.find(dft, Node.ANY, CKG.compactPending, Node.ANY).hasNext()) {
-                    return new Check("store", Status.WARN, detail + ", a compaction was interrupted",
-                            "run that load again: it compacts the store");
                 }
                 return new Check("store", Status.OK, detail, null);
             });

@@ -58,7 +58,7 @@ public final class StoreExport {
     /**
      * Sends every quad of the store's named graphs. The stored default graph is left out, as
      * queries leave it out: conflict-kg keeps all data in named graphs, and a TDB2 store's own
-     * default graph holds only bookkeeping ({@link TdbStores#STORE_FORMAT}).
+     * default graph holds only bookkeeping ({@link TdbStores#STORE_FORMAT}, {@link StoreMarks}).
      */
     public void all(StreamRDF sink) {
         if (dsg != null) {

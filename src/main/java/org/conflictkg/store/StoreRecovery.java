@@ -61,7 +61,7 @@ final class StoreRecovery {
         try {
             for (Path t : tmpGenerations) {
                 notes.accept("removed " + t.getFileName() + " from " + dir + ", the partial copy of a compaction that was "
-                        + "interrupted; the store is compacted again after this load");
+                        + "interrupted (the store is as it was before that compaction)");
             }
             if (held != null) {
                 removeOlderGenerations(abs, dir, notes);
@@ -121,17 +121,15 @@ final class StoreRecovery {
         List<Path> gens = new ArrayList<>(children(abs, GENERATION));
         gens.sort(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(5))));
         for (Path g : gens.subList(0, Math.max(0, gens.size() - 1))) {
-            long size = TdbStores.sizeOf(g);
             TdbStores.deleteTree(g);
-            notes.accept("removed " + g.getFileName() + " from " + dir + " (" + mb(size) + "), the generation a compaction "
+            notes.accept("removed " + g.getFileName() + " from " + dir + ", the generation a compaction "
                     + "that was interrupted had already replaced");
         }
     }
 
     private static void delete(Path p, Path dir, String what, Consumer<String> notes) {
-        long size = TdbStores.sizeOf(p);
         TdbStores.deleteTree(p);
-        notes.accept("removed " + p.getFileName() + " beside " + dir + " (" + mb(size) + "), " + what);
+        notes.accept("removed " + p.getFileName() + " beside " + dir + ", " + what);
     }
 
     static String mb(long bytes) {

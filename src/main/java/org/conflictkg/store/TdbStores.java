@@ -112,24 +112,6 @@ public final class TdbStores {
         }
     }
 
-    /** Bytes in the files under {@code p} (0 if it cannot be read). */
-    static long sizeOf(Path p) {
-        if (p == null || !Files.exists(p)) {
-            return 0;
-        }
-        try (var s = Files.walk(p)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (java.io.IOException ex) {
-                    return 0;
-                }
-            }).sum();
-        } catch (java.io.IOException | java.io.UncheckedIOException ex) {
-            return 0;
-        }
-    }
-
     /** Deletes a folder and everything in it, as far as possible (used for temporary folders). */
     static void deleteTree(Path p) {
         if (!Files.exists(p)) {

@@ -52,6 +52,21 @@ class DoctorAndCompletionTest {
     }
 
     @Test
+    void doctorSaysWhenAStoreOwesItsTimelineAndTheSameLoadAgainDerivesIt(@TempDir Path tmp) {
+        Path db = tmp.resolve("kg");
+        assertThat(CliRun.run("load", EXAMPLE, "--db", db.toString(), "--quiet", "--no-derive").exitCode()).isZero();
+        CliRun owed = CliRun.run("doctor", "--db", db.toString());
+        assertThat(owed.out()).contains("the timeline is behind its articles")
+                .contains("-> run that load again, or: bin/conflict-kg derive --db " + db);
+
+        CliRun rerun = CliRun.run("load", EXAMPLE, "--db", db.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("0 loaded, 1 unchanged").contains("timeline derived");
+        assertThat(CliRun.run("doctor", "--db", db.toString()).out()).doesNotContain("behind its articles");
+        assertThat(CliRun.run("load", EXAMPLE, "--db", db.toString()).out()).doesNotContain("timeline derived");
+    }
+
+    @Test
     void completionIsAValidBashScriptThatKnowsTheCommandsAndTheirValues(@TempDir Path tmp) throws Exception {
         CliRun r = CliRun.run("completion");
         assertThat(r.exitCode()).isZero();

@@ -177,7 +177,7 @@ class BulkLoadWatchTest {
 
     @org.junit.jupiter.api.Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void aHealthyStageLoadsAndFinishes() {
+    void aHealthyStageLoadsAndFinishes() throws InterruptedException {
         StageLoader loader = new StageLoader(null);
         BulkLoad bulk = new BulkLoad(TdbStores.createInMemory(), null, d -> loader);
         bulk.run(() -> {
@@ -186,6 +186,7 @@ class BulkLoadWatchTest {
             }
         });
         bulk.finish();
+        loader.stage.join(10_000);
         assertThat(loader.stage.isAlive()).isFalse();
     }
 }
