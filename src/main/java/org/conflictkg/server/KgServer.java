@@ -23,6 +23,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -44,7 +45,8 @@ import org.conflictkg.store.TdbStores;
  * <p>Plain HTTP, or HTTPS only with {@link Builder#tls} (a keystore and its password file).
  *
  * <p>Secure defaults: bound to 127.0.0.1 unless another host is given; no write endpoint without
- * {@code update}; users from a checked {@link PasswordFile}; queries stop after the timeout;
+ * {@code update}; users from a checked {@link PasswordFile}; queries stop after the timeout, and
+ * results stopped while they stream never end cleanly ({@link StreamedQuery});
  * {@code SERVICE} is refused; updates are parsed in whole and screened before they run
  * ({@link GuardedUpdate}: {@code LOAD} only from http(s)); writes from other sites are refused
  * ({@link WriteGuardFilter}); request bodies are limited ({@link Builder#maxUpload}); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
@@ -320,7 +322,9 @@ public final class KgServer implements AutoCloseable {
                     .enablePing(true)
                     .enableStats(true)
                     .registerOperation(Operation.Update, new GuardedUpdate())
+                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new StreamedQuery())
                     .addFilter(DATASET + "/*", new WriteGuardFilter(DATASET))
+                    .addFilter(DATASET + "/*", new StreamedQuery.Responses())
                     .add(DATASET, ds.build());
             if (passwordFile != null) {
                 fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM, users, AuthScheme.BASIC))
