@@ -324,6 +324,7 @@ public final class KgServer implements AutoCloseable {
                     .registerOperation(Operation.Update, new GuardedUpdate())
                     .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new StreamedQuery())
                     .addFilter(DATASET + "/*", new WriteGuardFilter(DATASET))
+                    .addFilter(DATASET + "/*", new BadRequests.FormFilter())
                     .addFilter(DATASET + "/*", new StreamedQuery.Responses())
                     .add(DATASET, ds.build());
             if (passwordFile != null) {
@@ -397,12 +398,17 @@ public final class KgServer implements AutoCloseable {
             }
         }
 
-        /** Bounds every request body: 413 at once for a larger Content-Length, or as soon as more is read. */
+        /**
+         * Bounds every request body (413 at once for a larger Content-Length, or as soon as more
+         * is read), after refusing malformed requests ({@link BadRequests.Screen}).
+         */
         private static void limitRequests(FusekiServer server, long maxUpload) {
             org.eclipse.jetty.server.Server jetty = server.getJettyServer();
             SizeLimitHandler limit = new SizeLimitHandler(maxUpload, -1);
             limit.setHandler(jetty.getHandler());
-            jetty.setHandler(limit);
+            BadRequests.Screen screen = new BadRequests.Screen();
+            screen.setHandler(limit);
+            jetty.setHandler(screen);
         }
 
         private static void bindTo(FusekiServer server, InetAddress address) {

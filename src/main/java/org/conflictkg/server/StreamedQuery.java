@@ -17,7 +17,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -40,6 +44,20 @@ import org.apache.jena.sparql.exec.RowSet;
 final class StreamedQuery extends SPARQL_QueryDataset {
     /** Bytes of results held before the response is committed: up to here a timeout is a clean 503. */
     static final int BUFFER = 1 << 20;
+
+    /**
+     * A query that parses but cannot be built (a property function given the wrong arguments)
+     * is the request's fault: HTTP 400, not the 500 Fuseki would answer.
+     */
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
+        try {
+            return super.executeQuery(action, queryExec, query, queryStringLog);
+        } catch (QueryBuildException ex) {
+            ServletOps.errorBadRequest(ex.getMessage());
+            return null;
+        }
+    }
 
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
