@@ -54,9 +54,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     Summary.JsonOption json;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
@@ -92,7 +91,7 @@ final class ExtractCommand implements Callable<Integer> {
                     err.flush();
                 })
                 .build();
-        List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err));
+        List<ArticleFacts> facts = extractAll(extractor, articles, progress.bar(common, err));
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(FactsWriter.toJson(facts.get(0)));

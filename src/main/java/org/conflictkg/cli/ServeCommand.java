@@ -28,8 +28,8 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
-    Path db = StoreOptions.DEFAULT_DB;
+    @Mixin
+    DbOption db = new DbOption();
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CONFLICT_KG_PORT:-3030}",
             description = "TCP port; 0: any free port. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
@@ -73,12 +73,12 @@ final class ServeCommand implements Callable<Integer> {
         checkTiles(spec, tiles);
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
         KgServer.Builder builder = tls.applyTo(KgServer.create().passwordFile(passwordFile), spec);
-        KgServer server = builder.database(db).port(port).host(host).update(update)
+        KgServer server = builder.database(db.db()).port(port).host(host).update(update)
                 .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);
-        printEndpoints(out, server, db);
+        printEndpoints(out, server, db.db());
         out.flush();
         server.join();
         return 0;
