@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -228,12 +227,8 @@ final class ApiServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse resp, byte[] body) throws IOException {
-        PageLib.secureHeaders(resp);
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
+        PageLib.send(resp, body);
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {
