@@ -81,7 +81,7 @@ final class BadRequests {
                     int status = status(ex);
                     resp.sendError(status, status == 413 ? "the request body is larger than the server's limit"
                             : "bad " + (type.startsWith("application/x-www-form-urlencoded") ? "form body" : "request")
-                                    + ": " + Problem.quote(rootMessage(ex)));
+                                    + ": " + Problem.quote(KgServer.rootMessage(ex)));
                     return;
                 }
                 if (http.getParameter("callback") != null) {
@@ -100,13 +100,6 @@ final class BadRequests {
                 }
             }
             return 400;
-        }
-
-        private static String rootMessage(Throwable t) {
-            while (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            }
-            return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         }
     }
 }

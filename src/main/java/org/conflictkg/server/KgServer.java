@@ -420,7 +420,8 @@ public final class KgServer implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable t) {
+    /** The message of the innermost cause, or its class name. */
+    static String rootMessage(Throwable t) {
         while (t.getCause() != null) {
             t = t.getCause();
         }
