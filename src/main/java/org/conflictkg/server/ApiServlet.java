@@ -118,15 +118,8 @@ final class ApiServlet extends HttpServlet {
                 ResultSetRewindable rs = data.runner().select(nq, params);
                 List<String> columns = rs.getResultVars();
                 Set<Node> iris = new HashSet<>();
-                while (rs.hasNext()) {
-                    QuerySolution s = rs.next();
-                    for (String c : columns) {
-                        RDFNode n = s.get(c);
-                        if (n != null && n.isURIResource()) {
-                            iris.add(n.asNode());
-                        }
-                    }
-                }
+                String[] vars = columns.toArray(String[]::new);
+                rs.forEachRemaining(s -> MapData.collect(iris, s, vars));
                 MapData.Labels labels = data.labelsOf(iris);
                 rs.reset();
                 JsonNode out = "geojson".equals(format) ? geojson(rs, columns, labels) : table(rs, columns, labels);
