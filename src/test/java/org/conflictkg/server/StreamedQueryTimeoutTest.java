@@ -81,6 +81,15 @@ class StreamedQueryTimeoutTest {
         }).isInstanceOf(IOException.class);
     }
 
+    @org.junit.jupiter.api.Test
+    void queryEndpointSaysTheResultsWereCutOff() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("endless.rq"), ENDLESS_ROWS + "\n");
+        org.conflictkg.cli.CliRun r = org.conflictkg.cli.CliRun.run("query", file.toString(), "--endpoint",
+                server.datasetUrl(), "-f", "csv");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).singleElement().asString().startsWith("error: ").contains("were cut off");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"text/csv", "application/sparql-results+json"})
     void resultsCutOffWhileBufferedAre503WithoutTheRows(String accept) throws Exception {
