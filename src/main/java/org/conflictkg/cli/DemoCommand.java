@@ -63,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tiles", paramLabel = "URL", description = "Add this tile layer to the map (default: none).")
     String tiles;
 
+    @Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Option(names = "--no-serve", description = "Load and print the answers, then exit.")
     boolean noServe;
 
@@ -77,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = temp ? Files.createTempDirectory("conflict-kg-demo")
                 : (where.db != null ? where.db : StoreOptions.DEFAULT_DB);
         ServeCommand.checkTiles(spec, tiles);
+        tls.applyTo(KgServer.create(), spec); // a bad keystore is refused before anything is loaded
         Path work = Files.createTempDirectory("conflict-kg-examples");
         // One hook, registered before anything can be stopped: on Ctrl-C or SIGTERM it stops the
         // server, then deletes the temporary folders (hooks run concurrently, so not two hooks).
@@ -145,13 +149,13 @@ final class DemoCommand implements Callable<Integer> {
     private KgServer startServer(TdbTarget target, Path dir) {
         Path base = fusekiBase(dir);
         try {
-            return KgServer.create().dataset(target.dataset(), base).port(port).tiles(tiles).build().start();
+            return tls.applyTo(KgServer.create(), spec).dataset(target.dataset(), base).port(port).tiles(tiles).build().start();
         } catch (StoreException ex) {
             if (port == 0) {
                 throw ex;
             }
             spec.commandLine().getErr().println("port " + port + " is taken; using a free port");
-            return KgServer.create().dataset(target.dataset(), base).port(0).tiles(tiles).build().start();
+            return tls.applyTo(KgServer.create(), spec).dataset(target.dataset(), base).port(0).tiles(tiles).build().start();
         }
     }
 

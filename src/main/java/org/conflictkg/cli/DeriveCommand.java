@@ -41,8 +41,8 @@ final class DeriveCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
-    Path db;
+    @Mixin
+    DbOption db = new DbOption();
 
     @Option(names = "--window", paramLabel = "DAYS", defaultValue = "7",
             description = "Days within which reports of one place and gaining side are one change (default ${DEFAULT-VALUE}).")
@@ -70,7 +70,7 @@ final class DeriveCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--date: expected YYYY-MM-DD, got " + date);
             }
         }
-        Path dir = db != null ? db : StoreOptions.DEFAULT_DB;
+        Path dir = db.db();
         DatasetGraph dsg = TdbStores.openExisting(dir);
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
@@ -99,7 +99,7 @@ final class DeriveCommand implements Callable<Integer> {
         List<HighwayControl.Route> routes = Txn.calculateRead(dsg, () -> HighwayControl.routes(dsg)).stream()
                 .filter(r -> r.label().equalsIgnoreCase(highway)).toList();
         if (routes.isEmpty()) {
-            throw StoreException.badInput("no highway named \"" + highway + "\" with a route in " + (db != null ? db : StoreOptions.DEFAULT_DB));
+            throw StoreException.badInput("no highway named \"" + highway + "\" with a route in " + db.db());
         }
         for (HighwayControl.Route r : routes) {
             if (r.points().size() < 2) {

@@ -1,9 +1,7 @@
 package org.conflictkg.cli;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -116,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
         if (output == null) {
             OutputStream os = Outputs.utf8(spec.commandLine().getOut());
             body.accept(os);
-            flush(os);
+            Outputs.flush(os);
         } else {
             writeAtomically(output, body);
         }
@@ -172,17 +170,9 @@ final class ExportCommand implements Callable<Integer> {
         RdfOutputLib.writeFileAtomicallyIf(target, os -> {
             OutputStream buffered = new java.io.BufferedOutputStream(os, 1 << 16);
             body.accept(buffered);
-            flush(buffered);
+            Outputs.flush(buffered);
             return true;
         });
-    }
-
-    private static void flush(OutputStream os) {
-        try {
-            os.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A progress line on a terminal, redrawn at most twice a second. */

@@ -61,9 +61,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     Summary.JsonOption json;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
@@ -105,7 +104,7 @@ final class ExtractCommand implements Callable<Integer> {
                 })
                 .build();
         List<ArticleText> skipped = new ArrayList<>();
-        List<ArticleFacts> facts = extractAll(extractor, articles, ProgressBar.forCommand(progress && !common.quiet(), err),
+        List<ArticleFacts> facts = extractAll(extractor, articles, progress.bar(common, err),
                 timeBudget, a -> {
                     if (!toDir) {
                         throw ExtractException.failure(a.name() + ": extraction stopped after " + format(timeBudget)

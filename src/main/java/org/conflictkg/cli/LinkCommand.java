@@ -38,8 +38,8 @@ final class LinkCommand implements Callable<Integer> {
     @Mixin
     Summary.JsonOption json;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder. Default: ./kg")
-    Path db;
+    @Mixin
+    DbOption db = new DbOption();
 
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (cities1000.txt, a country file such as SY.txt, allCountries.txt; .gz too)."
@@ -58,9 +58,8 @@ final class LinkCommand implements Callable<Integer> {
         boolean off;
     }
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--wikidata-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Timeout of one Wikidata request (default ${DEFAULT-VALUE}).")
@@ -69,7 +68,7 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = db != null ? db : StoreOptions.DEFAULT_DB;
+        Path dir = db.db();
         DatasetGraph dsg = TdbStores.openExisting(dir);
         Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
         if (wikidataTimeout < 1) {
@@ -78,7 +77,7 @@ final class LinkCommand implements Callable<Integer> {
         WikidataClient wd = wikidata.off ? null : WikidataClient.create().endpoint(wikidata.url)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
         PrintWriter err = spec.commandLine().getErr();
-        LinkStage.Report r = LinkStage.create(gazetteer, wd).run(dsg, ProgressBar.forCommand(progress && !common.quiet(), err));
+        LinkStage.Report r = LinkStage.create(gazetteer, wd).run(dsg, progress.bar(common, err));
         Derivation.create().build().runFull(dsg);
         Summary.of("link").target(dir)
                 .text(String.format(Locale.ROOT, "%d linked, %d ambiguous, %d unlinked; %d Wikidata items",

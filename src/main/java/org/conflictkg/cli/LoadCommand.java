@@ -84,9 +84,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "Skip the SHACL check of converted graphs (facts are still validated); faster for trusted input.")
     boolean skipShapes;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Progress bar on a terminal (default on; never shown when output is redirected).")
-    boolean progress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Override
     public Integer call() {
@@ -99,7 +98,7 @@ final class LoadCommand implements Callable<Integer> {
         if (!store.remote() && sparql != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
         }
-        Progress bar = ProgressBar.forCommand(progress && !common.quiet(), err);
+        Progress bar = progress.bar(common, err);
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {
             report = StoreLoader.create(t, Inputs.standard(!skipShapes, null)).progress(bar).force(force)

@@ -32,6 +32,11 @@ final class Outputs {
     static void bytes(PrintWriter out, Consumer<OutputStream> body) {
         OutputStream os = utf8(out);
         body.accept(os);
+        flush(os);
+    }
+
+    /** Flushes {@code os}; an I/O error is unchecked. */
+    static void flush(OutputStream os) {
         try {
             os.flush();
         } catch (IOException e) {

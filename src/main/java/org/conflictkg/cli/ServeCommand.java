@@ -13,12 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code serve [--db DIR] [--port N]}: embedded Fuseki with the UI over a TDB2 database. */
+/** {@code serve [--db DIR] [--port N] [--tls KEYSTORE]}: embedded Fuseki with the UI over a TDB2 database. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serves a TDB2 database: the map page, SPARQL and the Fuseki UI.",
                 "Apache Jena Fuseki: the map at /, the Fuseki UI at /ui/, dataset /kg with SPARQL query (/kg/query, /kg/sparql) and Graph Store read "
                         + "(/kg/get). The default graph is the union of the named graphs. Listens on 127.0.0.1 unless "
-                        + "--host is given. Writes (/kg/update, /kg/data) exist only with --update and "
+                        + "--host is given; speaks HTTPS only with --tls. Writes (/kg/update, /kg/data) exist only with --update and "
                         + "--password-file. Ctrl-C stops it cleanly."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -28,8 +28,8 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database folder (default: ./kg).")
-    Path db = StoreOptions.DEFAULT_DB;
+    @Mixin
+    DbOption db = new DbOption();
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CONFLICT_KG_PORT:-3030}",
             description = "TCP port; 0: any free port. Default: ${DEFAULT-VALUE} (or $CONFLICT_KG_PORT)")
@@ -45,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "F",
             description = "Users allowed to write, one 'user: password' line each (Jetty realm file format; readable by its owner only).")
     Path passwordFile;
+
+    @Mixin
+    TlsOptions tls = new TlsOptions();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
@@ -69,12 +72,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         checkTiles(spec, tiles);
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
-        KgServer server = KgServer.create().passwordFile(passwordFile).database(db).port(port).host(host).update(update)
+        KgServer.Builder builder = tls.applyTo(KgServer.create().passwordFile(passwordFile), spec);
+        KgServer server = builder.database(db.db()).port(port).host(host).update(update)
                 .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(spec.commandLine().getErr(), server);
-        printEndpoints(out, server, db);
+        printEndpoints(out, server, db.db());
         out.flush();
         server.join();
         return 0;
@@ -118,9 +122,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (!loopback) {
             err.println("warning: listening on " + server.host() + ": reachable from other machines");
-            if (server.updateEnabled()) {
+            if (server.updateEnabled() && !server.tls()) {
                 err.println("warning: --update over plain http on " + server.host()
-                        + ": passwords travel unencrypted; put a TLS proxy in front (docs/security.md)");
+                        + ": passwords travel unencrypted; use --tls or put a TLS proxy in front (docs/security.md)");
             }
             err.flush();
         }

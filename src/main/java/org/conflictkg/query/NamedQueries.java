@@ -2,19 +2,13 @@ package org.conflictkg.query;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+
+import org.conflictkg.io.ResourceLib;
 
 /**
  * The named queries shipped with conflict-kg (classpath {@code queries/NAME.rq}, from the
@@ -59,33 +53,11 @@ public final class NamedQueries {
 
     /** Names of the shipped queries, sorted. */
     public static List<String> names() {
-        URL url = NamedQueries.class.getClassLoader().getResource(DIR);
-        if (url == null) {
-            return List.of();
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                } catch (java.nio.file.FileSystemAlreadyExistsException ex) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                return list(fs.getPath(DIR));
-            }
-            return list(Path.of(uri));
-        } catch (URISyntaxException | IOException ex) {
+            return ResourceLib.list(NamedQueries.class.getClassLoader(), DIR, ".rq").stream()
+                    .map(n -> n.substring(0, n.length() - ".rq".length())).sorted().toList();
+        } catch (IOException ex) {
             throw KgQueryException.failure("cannot list the named queries: " + ex.getMessage(), ex);
         }
-    }
-
-    private static List<String> list(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".rq"))
-                    .map(n -> n.substring(0, n.length() - 3)).sorted().forEach(names::add);
-        }
-        return names;
     }
 }

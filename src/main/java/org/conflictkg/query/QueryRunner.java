@@ -134,6 +134,24 @@ public final class QueryRunner {
             }
             throw KgQueryException.failure("query " + nq.name() + " failed at " + source.describe() + ": "
                     + (code > 0 ? "HTTP " + code + " " : "") + ex.getMessage(), ex);
+        } catch (org.apache.jena.sparql.resultset.ResultSetException | org.apache.jena.atlas.RuntimeIOException
+                 | java.io.UncheckedIOException ex) {
+            if (!cutOff(ex)) {
+                throw ex;
+            }
+            // A server that stops a query while its rows stream aborts the response (conflict-kg's does).
+            throw KgQueryException.failure("query " + nq.name() + ": the results from " + source.describe()
+                    + " were cut off (the server stopped the query, probably at its timeout); what was written is incomplete", ex);
         }
+    }
+
+    /** True if reading results failed because the connection ended early. */
+    private static boolean cutOff(Throwable ex) {
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -119,15 +118,8 @@ final class ApiServlet extends HttpServlet {
                 ResultSetRewindable rs = data.runner().select(nq, params);
                 List<String> columns = rs.getResultVars();
                 Set<Node> iris = new HashSet<>();
-                while (rs.hasNext()) {
-                    QuerySolution s = rs.next();
-                    for (String c : columns) {
-                        RDFNode n = s.get(c);
-                        if (n != null && n.isURIResource()) {
-                            iris.add(n.asNode());
-                        }
-                    }
-                }
+                String[] vars = columns.toArray(String[]::new);
+                rs.forEachRemaining(s -> MapData.collect(iris, s, vars));
                 MapData.Labels labels = data.labelsOf(iris);
                 rs.reset();
                 JsonNode out = "geojson".equals(format) ? geojson(rs, columns, labels) : table(rs, columns, labels);
@@ -228,12 +220,8 @@ final class ApiServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse resp, byte[] body) throws IOException {
-        PageLib.secureHeaders(resp);
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
+        PageLib.send(resp, body);
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {

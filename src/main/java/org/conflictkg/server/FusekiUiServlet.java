@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
@@ -78,11 +77,7 @@ final class FusekiUiServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, String type, byte[] body) throws IOException {
-        PageLib.secureHeaders(resp);
         resp.setContentType(type);
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
+        PageLib.send(resp, body);
     }
 }

@@ -10,10 +10,12 @@ import org.apache.jena.fuseki.servlets.SPARQL_Update;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
@@ -29,14 +31,17 @@ import org.apache.jena.update.UpdateAction;
 import org.apache.jena.update.UpdateException;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
-import org.eclipse.jetty.http.HttpException;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * SPARQL Update screened before anything runs: the request is parsed once, in whole (a syntax
  * error anywhere is HTTP 400 and nothing is executed); {@code LOAD} from anything but
  * {@code http:}/{@code https:} IRIs and {@code SERVICE} anywhere in a {@code WHERE} clause (also
  * inside {@code EXISTS} and subqueries) are HTTP 403; then the parsed request, not the text, is
- * executed in one write transaction. The body's size is bounded by the server's request limit
+ * executed in one write transaction. An operation that cannot be done as asked ({@code ADD} of a
+ * graph that does not exist) is HTTP 400; a {@code LOAD} whose source cannot be fetched or is not
+ * RDF is HTTP 502. The body's size is bounded by the server's request limit
  * ({@link KgServer.Builder#maxUpload}): beyond it, HTTP 413.
  */
 final class GuardedUpdate extends SPARQL_Update {
@@ -57,8 +62,17 @@ final class GuardedUpdate extends SPARQL_Update {
             abortQuietly(action);
             throw ex;
         } catch (UpdateException ex) {
+            // The request cannot be done as asked (e.g. ADD or COPY of a graph that does not exist).
             abortQuietly(action);
-            ServletOps.errorOccurred(ex.getMessage());
+            ServletOps.errorBadRequest("the update failed: " + oneLine(ex.getMessage()));
+        } catch (HttpException ex) {
+            // LOAD: the source could not be fetched.
+            abortQuietly(action);
+            ServletOps.error(HttpServletResponse.SC_BAD_GATEWAY, "LOAD failed: " + oneLine(ex.getMessage()));
+        } catch (RiotException ex) {
+            // LOAD: the source is not valid RDF.
+            abortQuietly(action);
+            ServletOps.error(HttpServletResponse.SC_BAD_GATEWAY, "LOAD failed: the source is not valid RDF: " + oneLine(ex.getMessage()));
         } catch (QueryException ex) {
             abortQuietly(action);
             ServletOps.errorBadRequest(ex.getMessage());
@@ -146,7 +160,7 @@ final class GuardedUpdate extends SPARQL_Update {
 
     private static boolean tooLarge(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if ((c instanceof HttpException h && h.getCode() == 413) || (c instanceof ActionErrorException a && a.getRC() == 413)) {
+            if ((c instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413) || (c instanceof ActionErrorException a && a.getRC() == 413)) {
                 return true;
             }
         }

@@ -5,6 +5,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.UnrecoverableKeyException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +23,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -37,8 +42,11 @@ import org.conflictkg.store.TdbStores;
  * {@link Builder#update} is set, and then only for users of the password file (HTTP basic):
  * SPARQL Update at {@code /kg/update} and Graph Store read-write at {@code /kg/data}.
  *
+ * <p>Plain HTTP, or HTTPS only with {@link Builder#tls} (a keystore and its password file).
+ *
  * <p>Secure defaults: bound to 127.0.0.1 unless another host is given; no write endpoint without
- * {@code update}; users from a checked {@link PasswordFile}; queries stop after the timeout;
+ * {@code update}; users from a checked {@link PasswordFile}; queries stop after the timeout, and
+ * results stopped while they stream never end cleanly ({@link StreamedQuery});
  * {@code SERVICE} is refused; updates are parsed in whole and screened before they run
  * ({@link GuardedUpdate}: {@code LOAD} only from http(s)); writes from other sites are refused
  * ({@link WriteGuardFilter}); request bodies are limited ({@link Builder#maxUpload}); CORS off; of the admin area only {@code /$/server}, {@code /$/ping} and
@@ -62,12 +70,14 @@ public final class KgServer implements AutoCloseable {
     private final DatasetGraph dataset;
     private final String host;
     private final boolean update;
+    private final boolean tls;
 
-    private KgServer(FusekiServer server, DatasetGraph dataset, String host, boolean update) {
+    private KgServer(FusekiServer server, DatasetGraph dataset, String host, boolean update, boolean tls) {
         this.server = server;
         this.dataset = dataset;
         this.host = host;
         this.update = update;
+        this.tls = tls;
     }
 
     static {
@@ -83,15 +93,15 @@ public final class KgServer implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException ex) {
-            throw StoreException.failure("cannot start the server on " + host + ":" + server.getHttpPort()
+            throw StoreException.failure("cannot start the server on " + host + ":" + server.getPort()
                     + ": " + rootMessage(ex), ex);
         }
         return this;
     }
 
-    /** The port actually bound (useful with port 0). */
+    /** The port actually bound (useful with port 0): the HTTPS port with TLS, else the HTTP port. */
     public int port() {
-        return server.getHttpPort();
+        return server.getPort();
     }
 
     /** The host the server is bound to. */
@@ -114,10 +124,15 @@ public final class KgServer implements AutoCloseable {
         return update;
     }
 
-    /** The server's base URL, e.g. {@code http://127.0.0.1:3030/}. */
+    /** True if the server speaks HTTPS only ({@link Builder#tls}). */
+    public boolean tls() {
+        return tls;
+    }
+
+    /** The server's base URL, e.g. {@code http://127.0.0.1:3030/} ({@code https:} with TLS). */
     public String baseUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return "http://" + h + ":" + port() + "/";
+        return (tls ? "https://" : "http://") + h + ":" + port() + "/";
     }
 
     /** The dataset URL, e.g. {@code http://127.0.0.1:3030/kg}. */
@@ -153,6 +168,8 @@ public final class KgServer implements AutoCloseable {
         private long maxUpload = DEFAULT_MAX_UPLOAD;
         private boolean ui = true;
         private String tiles;
+        private Path keystore;
+        private String keystorePassword;
 
         private Builder() {}
 
@@ -201,6 +218,34 @@ public final class KgServer implements AutoCloseable {
         public Builder passwordFile(Path file) {
             this.passwordFile = file;
             this.users = file == null ? null : userStore(PasswordFile.read(file));
+            return this;
+        }
+
+        /**
+         * Serve HTTPS only, with the key and certificate of this keystore (PKCS12 or JKS), opened
+         * with the password of {@code passwordFile} (a {@link PasswordFile} holding the password
+         * alone, checked as every password file is). The keystore is opened at once: a missing or
+         * unreadable file, a wrong password or a keystore without a private key is a bad input
+         * error. Null keystore: plain HTTP (the default).
+         */
+        public Builder tls(Path keystore, Path passwordFile) {
+            if (keystore == null) {
+                this.keystore = null;
+                this.keystorePassword = null;
+                return this;
+            }
+            if (passwordFile == null) {
+                throw StoreException.badInput("--tls needs --tls-password-file (the keystore's password)");
+            }
+            PasswordFile file = PasswordFile.read(passwordFile);
+            if (!file.users().isEmpty()) {
+                throw StoreException.badInput("password file " + passwordFile
+                        + ": expected the keystore's password alone on one line, not 'user: password' lines");
+            }
+            String password = file.passwordFor(null);
+            checkKeystore(keystore, password);
+            this.keystore = keystore.toAbsolutePath().normalize();
+            this.keystorePassword = password;
             return this;
         }
 
@@ -265,14 +310,22 @@ public final class KgServer implements AutoCloseable {
                   .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_USER);
             }
 
-            FusekiServer.Builder fb = FusekiServer.create()
-                    .port(port)
-                    .fusekiModules(FusekiModules.empty())
+            FusekiServer.Builder fb = FusekiServer.create();
+            if (keystore != null) {
+                // HTTPS only: with no HTTP port set, Fuseki opens no plain HTTP connector.
+                fb.https(port, keystore.toString(), keystorePassword);
+            } else {
+                fb.port(port);
+            }
+            fb.fusekiModules(FusekiModules.empty())
                     .enableCors(false)
                     .enablePing(true)
                     .enableStats(true)
                     .registerOperation(Operation.Update, new GuardedUpdate())
+                    .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new StreamedQuery())
                     .addFilter(DATASET + "/*", new WriteGuardFilter(DATASET))
+                    .addFilter(DATASET + "/*", new BadRequests.FormFilter())
+                    .addFilter(DATASET + "/*", new StreamedQuery.Responses())
                     .add(DATASET, ds.build());
             if (passwordFile != null) {
                 fb.securityHandler(JettySecurityLib.makeSecurityHandler(REALM, users, AuthScheme.BASIC))
@@ -299,7 +352,7 @@ public final class KgServer implements AutoCloseable {
             FusekiServer server = fb.build();
             bindTo(server, address);
             limitRequests(server, maxUpload);
-            return new KgServer(server, dataset, address.getHostAddress(), update);
+            return new KgServer(server, dataset, address.getHostAddress(), update, keystore != null);
         }
 
         /** The server's users, built from the parsed file (never re-read by Jetty, so both agree on its meaning). */
@@ -311,6 +364,32 @@ public final class KgServer implements AutoCloseable {
             return store;
         }
 
+        /** Opens the keystore as Jetty will: a bad input error unless it opens and holds a private key. */
+        private static void checkKeystore(Path keystore, String password) {
+            if (!Files.isRegularFile(keystore)) {
+                throw StoreException.badInput("keystore " + keystore + (Files.exists(keystore) ? " is not a regular file" : " does not exist"));
+            }
+            KeyStore ks;
+            try {
+                ks = KeyStore.getInstance(keystore.toFile(), password.toCharArray());
+            } catch (IOException ex) {
+                String why = ex.getCause() instanceof UnrecoverableKeyException ? "wrong password" : rootMessage(ex);
+                throw StoreException.badInput("keystore " + keystore + " cannot be opened: " + why, ex);
+            } catch (GeneralSecurityException | IllegalArgumentException ex) {
+                throw StoreException.badInput("keystore " + keystore + " cannot be opened: " + rootMessage(ex), ex);
+            }
+            try {
+                for (String alias : java.util.Collections.list(ks.aliases())) {
+                    if (ks.isKeyEntry(alias)) {
+                        return;
+                    }
+                }
+            } catch (KeyStoreException ex) {
+                throw StoreException.badInput("keystore " + keystore + " cannot be read: " + rootMessage(ex), ex);
+            }
+            throw StoreException.badInput("keystore " + keystore + " holds no private key (expected a key and its certificate)");
+        }
+
         private static InetAddress resolve(String host) {
             try {
                 return InetAddress.getByName(host);
@@ -319,12 +398,17 @@ public final class KgServer implements AutoCloseable {
             }
         }
 
-        /** Bounds every request body: 413 at once for a larger Content-Length, or as soon as more is read. */
+        /**
+         * Bounds every request body (413 at once for a larger Content-Length, or as soon as more
+         * is read), after refusing malformed requests ({@link BadRequests.Screen}).
+         */
         private static void limitRequests(FusekiServer server, long maxUpload) {
             org.eclipse.jetty.server.Server jetty = server.getJettyServer();
             SizeLimitHandler limit = new SizeLimitHandler(maxUpload, -1);
             limit.setHandler(jetty.getHandler());
-            jetty.setHandler(limit);
+            BadRequests.Screen screen = new BadRequests.Screen();
+            screen.setHandler(limit);
+            jetty.setHandler(screen);
         }
 
         private static void bindTo(FusekiServer server, InetAddress address) {
@@ -336,7 +420,8 @@ public final class KgServer implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable t) {
+    /** The message of the innermost cause, or its class name. */
+    static String rootMessage(Throwable t) {
         while (t.getCause() != null) {
             t = t.getCause();
         }

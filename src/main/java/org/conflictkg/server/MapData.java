@@ -441,7 +441,8 @@ public final class MapData {
 
     record Labels(Map<String, String> labels, Map<String, double[]> points) {}
 
-    private static void collect(Set<Node> iris, QuerySolution s, String... vars) {
+    /** Adds the IRIs that {@code s} binds to {@code vars} to {@code iris}. */
+    static void collect(Set<Node> iris, QuerySolution s, String... vars) {
         for (String var : vars) {
             RDFNode n = s.get(var);
             if (n != null && n.isURIResource()) {

@@ -2,6 +2,7 @@ package org.conflictkg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -32,6 +33,15 @@ public final class PageLib {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
         resp.setHeader("X-Frame-Options", "DENY");
+    }
+
+    /** Sends {@code body} as the whole response, with the {@link #secureHeaders} (the content type is the caller's). */
+    static void send(HttpServletResponse resp, byte[] body) throws IOException {
+        secureHeaders(resp);
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
+        }
     }
 
     /** The origin ({@code scheme://host[:port]}) of a tile URL template, or null if not http(s). */

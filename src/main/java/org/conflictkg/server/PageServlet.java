@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,14 +45,10 @@ final class PageServlet extends HttpServlet {
                 return;
             }
             byte[] body = in.readAllBytes();
-            PageLib.secureHeaders(resp);
             resp.setHeader("Content-Security-Policy", csp);
             resp.setContentType(PageLib.contentType(resource));
             resp.setHeader("Cache-Control", resource.endsWith("index.html") ? "no-cache" : "max-age=300");
-            resp.setContentLength(body.length);
-            try (OutputStream out = resp.getOutputStream()) {
-                out.write(body);
-            }
+            PageLib.send(resp, body);
         }
     }
 }

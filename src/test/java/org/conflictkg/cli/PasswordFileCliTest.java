@@ -55,6 +55,25 @@ class PasswordFileCliTest {
     }
 
     @Test
+    void serveTlsRefusesUnusablePasswordFilesAndKeystoresBeforeOpeningTheDatabase() throws Exception {
+        Path keystore = org.conflictkg.server.TlsFixture.keystore(tmp.resolve("tls.p12"), "tls-s3cret");
+        List<String[]> bad = badFiles();
+        bad.add(new String[] {PasswordFixture.write(tmp.resolve("wrong"), "not-it\n").toString(), "wrong password"});
+        for (String[] b : bad) {
+            Path db = tmp.resolve("never-created");
+            CliRun r = CliRun.run("serve", "--db", db.toString(), "--port", "0", "--tls", keystore.toString(),
+                    "--tls-password-file", b[0]);
+            assertThat(r.exitCode()).as(b[0] + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err().lines().toList()).as(b[0]).singleElement().asString().startsWith("error: ").contains(b[1]);
+            assertThat(db).as(b[0]).doesNotExist();
+        }
+        CliRun alone = CliRun.run("serve", "--db", tmp.resolve("never-created").toString(), "--port", "0", "--tls",
+                keystore.toString());
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--tls needs --tls-password-file");
+    }
+
+    @Test
     void aFileStartingWithAByteOrderMarkNamesItsUser() throws Exception {
         Path pw = PasswordFixture.write(tmp.resolve("bom"), "");
         Files.write(pw, ("\uFEFFloader: s3cret\n").getBytes(StandardCharsets.UTF_8));
