@@ -45,6 +45,14 @@ public final class MentionLib {
     }
 
     /**
+     * Where a forward walk over {@code mentions} for the first one at or after {@code pos} may start:
+     * the first mention that starts there or later when the list is in text order, else the first.
+     */
+    public static int firstStartingAtOrAfter(List<Mention> mentions, int pos) {
+        return mentions instanceof SortedMentions sm && sm.isSorted() ? sm.firstStartingAtOrAfter(pos) : 0;
+    }
+
+    /**
      * Where a backward walk over {@code mentions} for those before {@code pos} may start: the last
      * mention that starts at or before it when the list is in text order, else the last one.
      */
