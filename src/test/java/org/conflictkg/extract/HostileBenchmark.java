@@ -13,7 +13,7 @@ import java.util.List;
  * a run of digit groups. One thread, one extractor for all, its gazetteer loaded before the clock
  * starts; wall time and the thread's CPU time (less sensitive to other work on the machine). It
  * measures; it asserts nothing. Run from the repository root:
- * {@code java -cp target/conflict-kg.jar:target/test-classes org.conflictkg.extract.HostileBenchmark [MB...]}
+ * {@code java [-Dshapes=NAME,...] -cp target/conflict-kg.jar:target/test-classes org.conflictkg.extract.HostileBenchmark [MB...]}
  */
 public final class HostileBenchmark {
     private HostileBenchmark() {
@@ -32,8 +32,9 @@ public final class HostileBenchmark {
         x.extract(article(example)); // loads the gazetteer, the registry and the patterns
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         System.out.printf("%-34s %4s %9s %9s %9s %9s %7s%n", "shape", "MB", "wall s", "wall s/MB", "cpu s", "cpu s/MB", "facts");
-        for (String shape : List.of("example-repeated", "news-phrases-without-full-stop", "news-words-without-punctuation",
-                "digit-groups")) {
+        List<String> shapes = List.of(System.getProperty("shapes", "example-repeated,news-phrases-without-full-stop,"
+                + "news-words-without-punctuation,digit-groups").split(","));
+        for (String shape : shapes) {
             for (int mb : sizes) {
                 int length = mb << 20;
                 String body;
