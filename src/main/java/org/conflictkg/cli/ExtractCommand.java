@@ -68,7 +68,7 @@ final class ExtractCommand implements Callable<Integer> {
             description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
     Path geonames;
 
-    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "10s", converter = BudgetConverter.class,
+    @Option(names = "--time-budget", paramLabel = "TIME", defaultValue = "10s", converter = BudgetConverter.class,
             description = "Longest time one article may take (e.g. 10s, 500ms, 2m; 0 for no limit; default ${DEFAULT-VALUE}). "
                     + "In a batch an article over it is skipped with a warning; a single article over it is an error.")
     Duration timeBudget;

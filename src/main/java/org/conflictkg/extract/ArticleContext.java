@@ -24,6 +24,8 @@ public final class ArticleContext {
     final List<Mention> placeMentions;
     final List<Mention> highwayMentions;
     final List<DateMention> dates;
+    /** Whether {@link #dates} are in text order, so that {@link #datesIn} may search them. */
+    private final boolean datesSorted;
     final Map<String, ActorEntity> actors = new LinkedHashMap<>();
     final Map<String, PlaceEntity> places;
     final Map<String, HighwayFinder.HighwayEntity> highways;
@@ -50,6 +52,11 @@ public final class ArticleContext {
         this.highwayMentions = highways.mentions();
         this.highways = highways.highways();
         this.dates = dates;
+        boolean inOrder = true;
+        for (int i = 1; i < dates.size() && inOrder; i++) {
+            inOrder = dates.get(i - 1).span().start() <= dates.get(i).span().start();
+        }
+        this.datesSorted = inOrder;
         this.lexicon = lexicon;
         this.alignments = alignments;
         for (Mention m : actorMentions) {
@@ -106,6 +113,25 @@ public final class ArticleContext {
 
     List<DateMention> datesIn(Span s) {
         List<DateMention> out = new ArrayList<>();
+        if (datesSorted) {
+            // binary search for the first date that starts at or after s.start()
+            int lo = 0;
+            int hi = dates.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (dates.get(mid).span().start() < s.start()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo; i < dates.size() && dates.get(i).span().start() <= s.end(); i++) {
+                if (s.contains(dates.get(i).span())) {
+                    out.add(dates.get(i));
+                }
+            }
+            return out;
+        }
         for (DateMention d : dates) {
             if (s.contains(d.span())) {
                 out.add(d);
@@ -117,7 +143,7 @@ public final class ArticleContext {
     /** The settlement (city, town, village) or, failing that, any place last named before {@code pos}. */
     String lastSettlementBefore(int pos) {
         String any = null;
-        for (int i = placeMentions.size() - 1; i >= 0; i--) {
+        for (int i = MentionLib.lastStartingAtOrBefore(placeMentions, pos); i >= 0; i--) {
             Mention m = placeMentions.get(i);
             if (m.end() > pos) {
                 continue;
@@ -136,7 +162,7 @@ public final class ArticleContext {
 
     /** The actor last named before {@code pos}; {@code fighting} keeps only actors that hold ground. */
     String lastActorBefore(int pos, boolean fighting) {
-        for (int i = actorMentions.size() - 1; i >= 0; i--) {
+        for (int i = MentionLib.lastStartingAtOrBefore(actorMentions, pos); i >= 0; i--) {
             Mention m = actorMentions.get(i);
             if (m.end() <= pos) {
                 ActorEntity a = actor(m.ref());
@@ -217,7 +243,7 @@ public final class ArticleContext {
     String resolveAnaphor(int pos, Sentence s, Set<String> topics) {
         String inSentence = null;
         Mention previous = null;
-        for (Mention m : placeMentions) {
+        for (Mention m : pos >= s.start() ? MentionLib.within(placeMentions, new Span(s.start(), pos)) : List.<Mention>of()) {
             if (m.start() >= s.start() && m.end() <= pos) {
                 // "X in Y": Y only locates X, so "it" is X
                 boolean container = previous != null && CONTAINER_GAP.matcher(body.substring(previous.end(), m.start())).matches();
@@ -230,7 +256,7 @@ public final class ArticleContext {
         if (inSentence != null) {
             return inSentence;
         }
-        for (int i = placeMentions.size() - 1; i >= 0; i--) {
+        for (int i = MentionLib.lastStartingAtOrBefore(placeMentions, pos); i >= 0; i--) {
             Mention m = placeMentions.get(i);
             if (m.end() <= pos && topics.contains(m.ref()) && places.get(m.ref()).settlement()) {
                 return m.ref();
@@ -261,14 +287,18 @@ public final class ArticleContext {
         return best;
     }
 
+    /** How often each actor is named (the actor mentions do not change once found). */
+    private Map<String, Integer> mentionCounts;
+
     int count(String actorId) {
-        int c = 0;
-        for (Mention m : actorMentions) {
-            if (m.ref().equals(actorId)) {
-                c++;
+        if (mentionCounts == null) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Mention m : actorMentions) {
+                counts.merge(m.ref(), 1, Integer::sum);
             }
+            mentionCounts = counts;
         }
-        return c;
+        return mentionCounts.getOrDefault(actorId, 0);
     }
 
     /**

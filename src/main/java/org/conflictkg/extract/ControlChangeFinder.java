@@ -628,7 +628,8 @@ public final class ControlChangeFinder {
     private static Mention nextMention(ArticleContext ctx, int from, int limit) {
         Mention best = null;
         for (List<Mention> list : List.of(ctx.placeMentions, ctx.highwayMentions)) {
-            for (Mention m : list) {
+            for (int i = MentionLib.firstStartingAtOrAfter(list, from); i < list.size(); i++) {
+                Mention m = list.get(i);
                 if (m.start() >= from && m.end() <= limit) {
                     if (best == null || m.start() < best.start()) {
                         best = m;
@@ -719,7 +720,8 @@ public final class ControlChangeFinder {
         if (!s.text().startsWith("In ")) {
             return null;
         }
-        for (Mention m : ctx.placeMentions) {
+        for (int i = MentionLib.firstStartingAtOrAfter(ctx.placeMentions, s.start() + 3); i < ctx.placeMentions.size(); i++) {
+            Mention m = ctx.placeMentions.get(i);
             if (m.start() == s.start() + 3) {
                 return m;
             }
@@ -728,7 +730,8 @@ public final class ControlChangeFinder {
     }
 
     private static String actorRightAfter(ArticleContext ctx, int pos, int maxGap) {
-        for (Mention m : ctx.actorMentions) {
+        for (int i = MentionLib.firstStartingAtOrAfter(ctx.actorMentions, pos); i < ctx.actorMentions.size(); i++) {
+            Mention m = ctx.actorMentions.get(i);
             if (m.start() >= pos) {
                 String gap = ctx.body.substring(pos, m.start());
                 return gap.length() <= maxGap + 4 && gap.strip().matches("(?:by|the)?") ? ctx.forceOf(m.ref()) : null;
@@ -738,7 +741,8 @@ public final class ControlChangeFinder {
     }
 
     private static String actorAfterGap(ArticleContext ctx, int pos, int limit, Pattern gapPattern) {
-        for (Mention m : ctx.actorMentions) {
+        for (int i = MentionLib.firstStartingAtOrAfter(ctx.actorMentions, pos); i < ctx.actorMentions.size(); i++) {
+            Mention m = ctx.actorMentions.get(i);
             if (m.start() >= pos && m.end() <= limit) {
                 return gapPattern.matcher(ctx.body.substring(pos, m.start())).matches() ? ctx.forceOf(m.ref()) : null;
             }

@@ -134,7 +134,7 @@ public final class Extractor {
             checkpoint();
             attribution.findPersons(s, actorMentions);
         }
-        List<Mention> sources = new ArrayList<>(actorMentions);
+        List<Mention> sources = new SortedMentions(actorMentions);
         sources.addAll(attribution.personMentions());
         sources.sort(java.util.Comparator.comparingInt(Mention::start));
         Map<String, ActorEntity> persons = new LinkedHashMap<>(attribution.persons());

@@ -65,7 +65,9 @@ final class FactsAssembler {
             }
             credits.add(id);
         }
-        Article article = new Article(NameFolding.slug(a.name()), a.title(), a.publisher(), ReducedDate.of(a.published()),
+        // the format requires a title: an article without one (no TITLE line, a page without a title) is named by its file
+        String title = a.title() == null || a.title().isBlank() ? a.name() : a.title();
+        Article article = new Article(NameFolding.slug(a.name()), title, a.publisher(), ReducedDate.of(a.published()),
                 a.url(), a.language() == null ? "en" : a.language(), credits, a.body());
 
         // places: every one found, ids minted in order of first mention
