@@ -189,8 +189,8 @@ public final class Derivation {
 
     /**
      * Full derivation against a remote store, in memory bounded by {@link Builder#chunkPlaces}:
-     * writes the same derived graph as {@link #runFull} on the same articles. The derived graph is
-     * deleted first (Graph Store Protocol DELETE); then the places some report is about are read
+     * writes the same derived graph as {@link #runFull} on the same articles. The places are
+     * counted, the derived graph deleted (Graph Store Protocol DELETE); then the places some report is about are read
      * {@code chunkPlaces} at a time (keyset paging: {@code ORDER BY STR(?place)}, {@code LIMIT},
      * the last place of the page substituted into the parsed query), their reports read with
      * parameterized SELECTs and derived, and each part added to the derived graph by one Graph
@@ -203,9 +203,9 @@ public final class Derivation {
      */
     public Counts runRemote(RemoteDataset remote, Progress progress) {
         Source source = Source.of(remote);
-        remote.delete(CKG.GRAPH_DERIVED);
         List<org.apache.jena.sparql.engine.binding.Binding> n = remote.select(PLACE_COUNT);
         Node total = n.isEmpty() ? null : n.get(0).get("n");
+        remote.delete(CKG.GRAPH_DERIVED);
         progress.start("places", total == null ? Progress.UNKNOWN : Long.parseLong(total.getLiteralLexicalForm()));
         try {
             String after = "";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -166,13 +167,36 @@ public final class RemoteDataset {
     public void delete(Node name) {
         try {
             call("DELETE " + name.getURI() + " at " + gspUrl, () -> {
-                gsp(name).DELETE();
+                deleteRequest(name);
                 return null;
             });
         } catch (RemoteException ex) {
             if (ex.status() != 404) {
                 throw ex;
             }
+        }
+    }
+
+    /** A Graph Store Protocol DELETE sent by hand: Jena's {@code GSP.DELETE} does not send the request's headers. */
+    private void deleteRequest(Node name) {
+        String url = gspUrl + (gspUrl.contains("?") ? "&" : "?") + "graph="
+                + java.net.URLEncoder.encode(name.getURI(), StandardCharsets.UTF_8);
+        java.net.http.HttpRequest.Builder rb = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE()
+                .timeout(Duration.ofMinutes(5));
+        if (authorization != null) {
+            rb.header("Authorization", authorization);
+        }
+        int status;
+        try {
+            status = http.send(rb.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException ex) {
+            throw new HttpException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new HttpException(ex);
+        }
+        if (status / 100 != 2) {
+            throw new HttpException(status, "HTTP " + status, "");
         }
     }
 
@@ -196,7 +220,7 @@ public final class RemoteDataset {
                         ex, ConflictKgException.BAD_INPUT, status);
             }
             String why = status == 404 ? "HTTP 404, no such endpoint or graph (is the URL right?)"
-                    : status > 0 ? "HTTP " + status + " " + firstLine(ex.getMessage())
+                    : status > 0 ? "HTTP " + status + " " + withoutStatus(firstLine(ex.getMessage()), status)
                     : "no answer: " + firstLine(rootMessage(ex));
             throw new RemoteException(what + " failed after " + ex.attempts() + " attempt(s): " + why, ex,
                     ConflictKgException.FAILURE, Math.max(0, status));
@@ -209,6 +233,18 @@ public final class RemoteDataset {
             c = c.getCause();
         }
         return Objects.toString(c.getMessage(), c.getClass().getSimpleName());
+    }
+
+    /** "405 - Method Not Allowed" as "Method Not Allowed", after "HTTP 405". */
+    private static String withoutStatus(String message, int status) {
+        String m = message;
+        while (m.startsWith(Integer.toString(status)) || m.startsWith("HTTP " + status)) {
+            m = m.substring(m.indexOf(Integer.toString(status)) + Integer.toString(status).length()).strip();
+            if (m.startsWith("-")) {
+                m = m.substring(1).strip();
+            }
+        }
+        return m;
     }
 
     private static String firstLine(String s) {
