@@ -2,7 +2,8 @@
 # Remote derivation in bounded memory: a generated corpus loaded into a TDB2 folder, served over
 # HTTP (serve --update), then, each in a child JVM with the same small heap:
 #   derive --endpoint        (reads a batch of places at a time through SPARQL, POSTs the parts)
-#   link --endpoint          (reads a page of articles at a time, POSTs the links, derives again)
+#   link --endpoint          (reads a page of articles at a time, POSTs the links, derives again;
+#                             in LINK_HEAP, default 256m: the gazetteer needs more than 128 MB)
 #   load --endpoint ONE      (one new article; the load then derives as derive --endpoint does)
 # and, when OLD_JAR names a jar built before remote derivation, the same one-article load with it
 # (it fetched the whole dataset with one Graph Store GET and derived it in memory).
@@ -56,14 +57,16 @@ run() {
   t1=$(date +%s.%N)
   printf '%-28s -Xmx%-6s exit %d  %6.1f s  peak RSS %4d MB  %s\n' "$what" "$heap" "$code" \
     "$(echo "$t1 - $t0" | bc)" "$(( $(tail -1 "$work/rss") / 1024 ))" \
-    "$( (grep -m1 -o 'OutOfMemoryError[^\"]*' "$work/err" || tail -1 "$work/out") | cut -c1-70)"
+    "$( (grep -m1 -o 'OutOfMemoryError[^\"]*' "$work/err" || { [ "$code" -ne 0 ] && tail -1 "$work/err"; } \
+        || tail -1 "$work/out") | cut -c1-90)"
 }
 
 quads=$(curl -fsS -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' "$url/query" | tail -1 | tr -d '\r')
 echo "corpus: $n articles, $quads quads in the served store"
 for heap in "${heaps[@]}"; do
   run "derive --endpoint" "$heap" -jar "$jar" derive "${auth[@]}"
-  run "link --endpoint" "$heap" -jar "$jar" link --no-wikidata "${auth[@]}"
+  # The gazetteer alone (the bundled GeoNames extract) takes more than 128 MB of heap, whatever the store.
+  run "link --endpoint" "${LINK_HEAP:-256m}" -jar "$jar" link --no-wikidata "${auth[@]}"
   run "load --endpoint (1 new)" "$heap" -jar "$jar" load "$(fresh "$heap")" "${auth[@]}"
   if [ -n "${OLD_JAR:-}" ]; then
     run "old load --endpoint (1 new)" "$heap" -jar "$OLD_JAR" load "$(fresh "old-$heap")" "${auth[@]}"

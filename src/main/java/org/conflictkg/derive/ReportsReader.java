@@ -33,8 +33,9 @@ final class ReportsReader {
             PREFIX schema: <https://schema.org/>
             """;
 
+    /** Each actor's sides, from the reference graph and from the articles: distinct, not one row per article. */
     private static final Query SIDES = QueryFactory.create(PREFIXES + """
-            SELECT ?actor ?side ?ref WHERE {
+            SELECT DISTINCT ?actor ?side ?ref WHERE {
               { GRAPH <https://w3id.org/conflict-kg/graph/reference> { ?actor ckg:side ?side } BIND(true AS ?ref) }
               UNION
               { GRAPH ?g { ?actor ckg:side ?side } FILTER(?g != <https://w3id.org/conflict-kg/graph/reference>) BIND(false AS ?ref) }
