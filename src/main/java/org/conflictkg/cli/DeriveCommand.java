@@ -1,7 +1,6 @@
 package org.conflictkg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.jena.system.Txn;
 import org.conflictkg.derive.Derivation;
 import org.conflictkg.derive.HighwayControl;
 import org.conflictkg.derive.Timeline;
+import org.conflictkg.http.RemoteDataset;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code derive --db DIR}: recompute the control timeline, merged changes and disagreements. */
 @Command(name = "derive", mixinStandardHelpOptions = true,
         description = {"Recomputes the derived graph: merged reports, timeline, highways.",
-                "Derives from all the articles of a TDB2 store: merged reports of each control change with their "
+                "Derives from all the articles of a TDB2 store, or of a SPARQL server (--endpoint; read a batch of "
+                        + "places at a time, written back through the Graph Store Protocol): merged reports of each control change with their "
                         + "independent sources, a control timeline per place, marked disagreements, and highway "
                         + "control. 'load' does this after every load; run it after 'link' so that highways get their "
                         + "geometry. See docs/timeline.md.",
@@ -42,7 +43,23 @@ final class DeriveCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    DbOption db = new DbOption();
+    StoreTarget store;
+
+    @Option(names = "--sparql", paramLabel = "URL",
+            description = "With --endpoint: its SPARQL query endpoint (default for Fuseki: the dataset's /query).")
+    String sparql;
+
+    @Option(names = "--batch", paramLabel = "PLACES", defaultValue = "64",
+            description = "Places whose reports are read and derived at a time; memory grows with it, not with the "
+                    + "store (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
+            description = "With --endpoint: attempts per HTTP request before giving up (default ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--window", paramLabel = "DAYS", defaultValue = "7",
             description = "Days within which reports of one place and gaining side are one change (default ${DEFAULT-VALUE}).")
@@ -70,36 +87,56 @@ final class DeriveCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--date: expected YYYY-MM-DD, got " + date);
             }
         }
-        Path dir = db.db();
-        DatasetGraph dsg = TdbStores.openExisting(dir);
+        if (batch < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+        }
+        store.check(spec.commandLine());
+        if (!store.remote() && sparql != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
+        }
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Derivation derivation = Derivation.create().windowDays(window).build();
-        // One transaction: the derived graph, and the store's record that it was owed removed.
-        Derivation.Counts c = Txn.calculateWrite(dsg, () -> {
-            Derivation.Counts counts = derivation.runFull(dsg);
-            StoreMarks.clearDerivePending(dsg);
-            return counts;
-        });
+        Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();
+        RemoteDataset remote = null;
+        DatasetGraph dsg = null;
+        Derivation.Counts c;
+        if (store.remote()) {
+            remote = store.remoteDataset(sparql, retries);
+            c = derivation.runRemote(remote, progress.bar(common, spec.commandLine().getErr()));
+        } else {
+            dsg = TdbStores.openExisting(store.db());
+            DatasetGraph local = dsg;
+            // One transaction: the derived graph, and the store's record that it was owed removed.
+            c = Txn.calculateWrite(local, () -> {
+                Derivation.Counts counts = derivation.runFull(local);
+                StoreMarks.clearDerivePending(local);
+                return counts;
+            });
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
-        Summary.of("derive").target(dir)
+        Summary.of("derive").target(store.describe())
                 .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s",
                         c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs))
                 .put("periods", c.periods()).put("changes", c.changes()).put("disagreements", c.disagreements())
                 .put("highwayDays", c.highwayDays()).put("seconds", secs)
                 .print(out, out, common, json);
         if (day != null && !json.json) {
-            printHighway(out, dsg, Txn.calculateRead(dsg, () -> derivation.deriveRouteTowns(dsg)), day);
+            if (remote != null) {
+                printHighway(out, HighwayControl.routes(remote), derivation.deriveRouteTowns(remote), day);
+            } else {
+                DatasetGraph local = dsg;
+                printHighway(out, Txn.calculateRead(local, () -> HighwayControl.routes(local)),
+                        Txn.calculateRead(local, () -> derivation.deriveRouteTowns(local)), day);
+            }
         }
         out.flush();
         return 0;
     }
 
-    private void printHighway(PrintWriter out, DatasetGraph dsg, Timeline t, LocalDate day) {
-        List<HighwayControl.Route> routes = Txn.calculateRead(dsg, () -> HighwayControl.routes(dsg)).stream()
-                .filter(r -> r.label().equalsIgnoreCase(highway)).toList();
+    private void printHighway(PrintWriter out, List<HighwayControl.Route> all, Timeline t, LocalDate day) {
+        List<HighwayControl.Route> routes = all.stream().filter(r -> r.label().equalsIgnoreCase(highway)).toList();
         if (routes.isEmpty()) {
-            throw StoreException.badInput("no highway named \"" + highway + "\" with a route in " + db.db());
+            throw StoreException.badInput("no highway named \"" + highway + "\" with a route in " + store.describe());
         }
         for (HighwayControl.Route r : routes) {
             if (r.points().size() < 2) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.conflictkg.derive.Derivation;
 import org.conflictkg.gazetteer.Gazetteer;
+import org.conflictkg.http.RemoteDataset;
 import org.conflictkg.link.LinkStage;
 import org.conflictkg.link.WikidataClient;
 import org.conflictkg.store.TdbStores;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code link --db DIR [--geonames FILE] [--wikidata URL | --no-wikidata]}: gazetteer links. */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = {"Links places to GeoNames and Wikidata, with a confidence.",
-                "Every place of every article is matched against GeoNames (the bundled extract, or a dump given with "
+                "Works on a TDB2 store (--db) or a SPARQL server (--endpoint; articles read a batch at a time, links "
+                        + "written back through the Graph Store Protocol). Every place of every article is matched against GeoNames (the bundled extract, or a dump given with "
                         + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
                         + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "
                         + "many places were linked, left ambiguous (with their candidates) or unlinked."})
@@ -39,7 +41,20 @@ final class LinkCommand implements Callable<Integer> {
     Summary.JsonOption json;
 
     @Mixin
-    DbOption db = new DbOption();
+    StoreTarget store;
+
+    @Option(names = "--sparql", paramLabel = "URL",
+            description = "With --endpoint: its SPARQL query endpoint (default for Fuseki: the dataset's /query).")
+    String sparql;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
+            description = "With --endpoint: articles read, and places written, per request (default ${DEFAULT-VALUE}); "
+                    + "the derivation that follows reads 64 places at a time.")
+    int batch;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
+            description = "With --endpoint: attempts per HTTP request before giving up (default ${DEFAULT-VALUE}).")
+    int retries;
 
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (cities1000.txt, a country file such as SY.txt, allCountries.txt; .gz too)."
@@ -68,8 +83,15 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = db.db();
-        DatasetGraph dsg = TdbStores.openExisting(dir);
+        if (batch < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+        }
+        store.check(spec.commandLine());
+        if (!store.remote() && sparql != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
+        }
+        RemoteDataset remote = store.remote() ? store.remoteDataset(sparql, retries) : null;
+        DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
         Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
         if (wikidataTimeout < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--wikidata-timeout must be at least 1 second");
@@ -77,9 +99,17 @@ final class LinkCommand implements Callable<Integer> {
         WikidataClient wd = wikidata.off ? null : WikidataClient.create().endpoint(wikidata.url)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
         PrintWriter err = spec.commandLine().getErr();
-        LinkStage.Report r = LinkStage.create(gazetteer, wd).run(dsg, progress.bar(common, err));
-        Derivation.create().build().runFull(dsg);
-        Summary.of("link").target(dir)
+        LinkStage stage = LinkStage.create(gazetteer, wd);
+        org.conflictkg.Progress bar = progress.bar(common, err);
+        LinkStage.Report r;
+        if (remote != null) {
+            r = stage.run(remote, batch, bar);
+            Derivation.create().build().runRemote(remote, org.conflictkg.Progress.none());
+        } else {
+            r = stage.run(dsg, bar);
+            Derivation.create().build().runFull(dsg);
+        }
+        Summary.of("link").target(store.describe())
                 .text(String.format(Locale.ROOT, "%d linked, %d ambiguous, %d unlinked; %d Wikidata items",
                         r.linked(), r.ambiguous(), r.unlinked(), r.wikidata()))
                 .put("linked", r.linked()).put("ambiguous", r.ambiguous()).put("unlinked", r.unlinked())

@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.conflictkg.derive.Derivation;
+import org.conflictkg.http.RemoteDataset;
 import org.conflictkg.store.DerivedGraphUpdater;
 
 /**
@@ -36,6 +37,11 @@ public final class Stages {
             @Override
             public void updatePlaces(DatasetGraph dsg, Collection<Node> places, boolean placelessFigures) {
                 derivation.run(dsg, places, placelessFigures);
+            }
+
+            @Override
+            public void updateRemote(RemoteDataset remote) {
+                derivation.runRemote(remote, org.conflictkg.Progress.none());
             }
 
             @Override

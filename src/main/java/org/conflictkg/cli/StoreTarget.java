@@ -65,4 +65,22 @@ final class StoreTarget {
             throw new CommandLine.ParameterException(cl, "--user needs --password-file");
         }
     }
+
+    /**
+     * The remote store of {@code --endpoint}, for a stage that reads it through SPARQL and writes
+     * graphs back through the Graph Store Protocol: the Graph Store as {@code load} finds it, and
+     * the query endpoint {@code sparql}, else the one beside a Fuseki {@code .../data}. Bad input
+     * in one line when there is none to be found.
+     */
+    org.conflictkg.http.RemoteDataset remoteDataset(String sparql, int retries) {
+        org.conflictkg.store.EndpointUrl url = org.conflictkg.store.EndpointUrl.parse(endpoint());
+        String gsp = url.graphStoreForWriting(true);
+        String query = sparql != null ? sparql : org.conflictkg.store.GspTarget.fusekiQueryEndpoint(gsp);
+        if (query == null) {
+            throw org.conflictkg.store.StoreException.badInput(gsp + " is not laid out as a Fuseki dataset;"
+                    + " give its SPARQL query endpoint with --sparql URL");
+        }
+        return org.conflictkg.http.RemoteDataset.create(query, gsp).basicAuth(user, password())
+                .retry(org.conflictkg.http.HttpRetry.create().attempts(Math.max(1, retries)).build()).build();
+    }
 }

@@ -16,10 +16,19 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.conflictkg.Progress;
 import org.conflictkg.facts.ActorRegistry;
+import org.conflictkg.http.RemoteDataset;
 import org.conflictkg.names.NameFolding;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.rdf.IriLib;
@@ -143,12 +152,110 @@ public final class Derivation {
      * memory that grows with the route towns' reports.
      */
     public Timeline deriveRouteTowns(DatasetGraph dsg) {
-        List<HighwayControl.Route> routes = HighwayControl.routes(dsg);
+        return deriveRouteTowns(Source.of(dsg));
+    }
+
+    /** As {@link #deriveRouteTowns(DatasetGraph)}, reading a remote store. */
+    public Timeline deriveRouteTowns(RemoteDataset remote) {
+        return deriveRouteTowns(Source.of(remote));
+    }
+
+    private Timeline deriveRouteTowns(Source source) {
+        List<HighwayControl.Route> routes = HighwayControl.routes(source, null);
         Set<Node> towns = new LinkedHashSet<>();
         routes.forEach(r -> towns.addAll(r.places()));
         Timeline t = towns.isEmpty() ? new Timeline(List.of(), List.of(), List.of())
-                : derive(new ReportsReader(dsg, registry, towns, false).read());
-        return withHighwayControl(dsg, t, routes);
+                : derive(new ReportsReader(source, registry, towns, false).read());
+        return withHighwayControl(source, t, routes);
+    }
+
+    private static final Query PLACES_AFTER = QueryFactory.create("""
+            PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+            SELECT DISTINCT ?place WHERE {
+              { ?e a ckg:ControlChange ; ckg:territory ?place }
+              UNION { ?c a ckg:ControlPeriod ; ckg:territory ?place }
+              UNION { ?f a ckg:Figure ; ckg:aboutPlace ?place }
+              FILTER(isIRI(?place) && STR(?place) > ?after)
+            } ORDER BY STR(?place)""");
+
+    private static final Query PLACE_COUNT = QueryFactory.create("""
+            PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+            SELECT (COUNT(DISTINCT ?place) AS ?n) WHERE {
+              { ?e a ckg:ControlChange ; ckg:territory ?place }
+              UNION { ?c a ckg:ControlPeriod ; ckg:territory ?place }
+              UNION { ?f a ckg:Figure ; ckg:aboutPlace ?place }
+              FILTER(isIRI(?place))
+            }""");
+
+    /**
+     * Full derivation against a remote store, in memory bounded by {@link Builder#chunkPlaces}:
+     * writes the same derived graph as {@link #runFull} on the same articles. The places are
+     * counted, the derived graph deleted (Graph Store Protocol DELETE); then the places some report is about are read
+     * {@code chunkPlaces} at a time (keyset paging: {@code ORDER BY STR(?place)}, {@code LIMIT},
+     * the last place of the page substituted into the parsed query), their reports read with
+     * parameterized SELECTs and derived, and each part added to the derived graph by one Graph
+     * Store Protocol POST (a graph is a set: a retried POST changes nothing); then the figures
+     * about no place, then the highways. Every request is retried through the remote's
+     * {@link org.conflictkg.http.HttpRetry}. Readers see a partial derived graph while it runs;
+     * one that failed leaves it partial, and running it again rebuilds it whole.
+     *
+     * @param progress told of the places derived, of how many
+     */
+    public Counts runRemote(RemoteDataset remote, Progress progress) {
+        Source source = Source.of(remote);
+        List<org.apache.jena.sparql.engine.binding.Binding> n = remote.select(PLACE_COUNT);
+        Node total = n.isEmpty() ? null : n.get(0).get("n");
+        remote.delete(CKG.GRAPH_DERIVED);
+        progress.start("places", total == null ? Progress.UNKNOWN : Long.parseLong(total.getLiteralLexicalForm()));
+        try {
+            String after = "";
+            while (true) {
+                Query page = QueryTransformOps.syntaxSubstitute(PLACES_AFTER,
+                        Map.of(Var.alloc("after"), NodeFactory.createLiteralString(after)));
+                page.setLimit(chunkPlaces);
+                List<Node> places = new ArrayList<>();
+                remote.select(page).forEach(b -> places.add(b.get("place")));
+                if (places.isEmpty()) {
+                    break;
+                }
+                post(remote, derive(new ReportsReader(source, registry, places, false).read()));
+                progress.advance(places.size());
+                after = places.get(places.size() - 1).getURI();
+                if (places.size() < chunkPlaces) {
+                    break;
+                }
+            }
+            post(remote, derive(new ReportsReader(source, registry, List.of(), true).read()));
+            Timeline routeTowns = deriveRouteTowns(source);
+            post(remote, new Timeline(List.of(), List.of(), List.of())
+                    .withHighways(routeTowns.routes(), routeTowns.highwayControl()));
+        } finally {
+            progress.finish();
+        }
+        return counts(remote);
+    }
+
+    /** Adds a part of the derived graph to the remote store (one POST). */
+    private static void post(RemoteDataset remote, Timeline t) {
+        Graph part = GraphFactory.createDefaultGraph();
+        DerivedGraphWriter.write(t, q -> part.add(q.asTriple()));
+        if (!part.isEmpty()) {
+            remote.post(CKG.GRAPH_DERIVED, part);
+        }
+    }
+
+    private static final Query TYPE_COUNTS = QueryFactory.create("""
+            SELECT ?type (COUNT(DISTINCT ?x) AS ?n) WHERE {
+              GRAPH <https://w3id.org/conflict-kg/graph/derived> { ?x a ?type }
+            } GROUP BY ?type""");
+
+    /** The numbers of merged changes, periods, disagreements and highway days in a remote store's derived graph. */
+    public static Counts counts(RemoteDataset remote) {
+        Map<Node, Long> n = new HashMap<>();
+        remote.select(TYPE_COUNTS).forEach(b -> n.put(b.get("type"),
+                Long.parseLong(b.get("n").getLiteralLexicalForm())));
+        return new Counts(n.getOrDefault(CKG.MergedControlChange, 0L), n.getOrDefault(CKG.TimelinePeriod, 0L),
+                n.getOrDefault(CKG.Disagreement, 0L), n.getOrDefault(CKG.HighwayControl, 0L));
     }
 
     /** The numbers of merged changes, periods, disagreements and highway days in the derived graph. */
@@ -209,7 +316,7 @@ public final class Derivation {
             routes.forEach(r -> highways.put(r.highway(), new LinkedHashSet<>(r.places())));
             highways.values().forEach(affected::addAll);
             Timeline t = derive(new ReportsReader(dsg, registry, affected, placelessFigures).read());
-            Timeline full = withHighwayControl(dsg, t, routes);
+            Timeline full = withHighwayControl(Source.of(dsg), t, routes);
             DerivedGraphWriter.delete(dsg, affected, highways.keySet());
             if (placelessFigures) {
                 DerivedGraphWriter.deletePlacelessFigureDisagreements(dsg);
@@ -226,12 +333,12 @@ public final class Derivation {
     /** Reads the reports of a dataset (inside the caller's transaction, if any) and derives. */
     public Timeline derive(DatasetGraph dsg) {
         Timeline t = derive(new ReportsReader(dsg, registry).read());
-        return withHighwayControl(dsg, t, HighwayControl.routes(dsg));
+        return withHighwayControl(Source.of(dsg), t, HighwayControl.routes(dsg));
     }
 
     /** The timeline with the control of each route (of two or more located towns) on its days of interest. */
-    private static Timeline withHighwayControl(DatasetGraph dsg, Timeline t, List<HighwayControl.Route> routes) {
-        Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(dsg, routes, t);
+    private static Timeline withHighwayControl(Source source, Timeline t, List<HighwayControl.Route> routes) {
+        Map<Node, Set<LocalDate>> days = HighwayControl.daysOfInterest(source, routes, t);
         List<HighwayControl.Result> results = new ArrayList<>();
         for (HighwayControl.Route r : routes) {
             if (r.points().size() >= 2) {

@@ -17,7 +17,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
+import org.conflictkg.http.RemoteDataset;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTWriter;
@@ -74,7 +74,7 @@ public final class HighwayControl {
             PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
             PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX schema: <https://schema.org/>
-            SELECT ?h ?latest ?asOf ?published WHERE {
+            SELECT DISTINCT ?h ?latest ?asOf ?published WHERE {
               ?f ckg:aboutHighway ?h ; prov:wasDerivedFrom ?a .
               OPTIONAL { ?f ckg:latest ?latest }
               OPTIONAL { ?f ckg:asOf ?asOf }
@@ -89,15 +89,14 @@ public final class HighwayControl {
      * each day a figure about the highway refers to (its as-of day, the end of its period, else its
      * article's publication day), so that a computed length can be set beside a reported one.
      */
-    static Map<Node, java.util.Set<LocalDate>> daysOfInterest(DatasetGraph dsg, List<Route> routes, Timeline t) {
+    static Map<Node, java.util.Set<LocalDate>> daysOfInterest(Source source, List<Route> routes, Timeline t) {
         Map<Node, java.util.Set<LocalDate>> days = new HashMap<>();
         for (Route r : routes) {
             java.util.Set<LocalDate> ds = days.computeIfAbsent(r.highway(), k -> new java.util.TreeSet<>());
             t.periods().stream().filter(p -> r.places().contains(p.place()) && p.since() != null)
                     .forEach(p -> ds.add(p.since()));
         }
-        try (QueryExec qe = QueryExec.dataset(dsg).query(ReportsReader.inUnion(FIGURE_DAYS)).build()) {
-            qe.select().forEachRemaining(b -> {
+        source.union(FIGURE_DAYS).forEach(b -> {
                 LocalDate d = ReportsReader.date(b.get("asOf"));
                 if (d == null) {
                     d = ReportsReader.date(b.get("latest"));
@@ -109,7 +108,6 @@ public final class HighwayControl {
                     days.computeIfAbsent(b.get("h"), k -> new java.util.TreeSet<>()).add(d);
                 }
             });
-        }
         return days;
     }
 
@@ -119,24 +117,27 @@ public final class HighwayControl {
 
     /** The routes of the highways that pass through any of {@code places}. */
     public static List<Route> routesThrough(DatasetGraph dsg, java.util.Collection<Node> places) {
+        Source source = Source.of(dsg);
         List<Node> highways = new ArrayList<>();
-        try (QueryExec qe = QueryExec.dataset(dsg).query(ReportsReader.restrict(HIGHWAYS_THROUGH, "place", places)).build()) {
-            qe.select().forEachRemaining(b -> highways.add(b.get("h")));
-        }
-        return highways.isEmpty() ? List.of() : routes(dsg, highways);
+        source.named(ReportsReader.restrict(HIGHWAYS_THROUGH, "place", places)).forEach(b -> highways.add(b.get("h")));
+        return highways.isEmpty() ? List.of() : routes(source, highways);
     }
 
     /** The routes in a dataset (read inside the caller's transaction, if any), one per highway. */
     public static List<Route> routes(DatasetGraph dsg) {
-        return routes(dsg, null);
+        return routes(Source.of(dsg), null);
     }
 
-    private static List<Route> routes(DatasetGraph dsg, java.util.Collection<Node> only) {
+    /** The routes in a remote store, one per highway. */
+    public static List<Route> routes(RemoteDataset remote) {
+        return routes(Source.of(remote), null);
+    }
+
+    static List<Route> routes(Source source, java.util.Collection<Node> only) {
         // highway -> graph -> stops
         Map<Node, Map<Node, List<Node[]>>> byHighway = new LinkedHashMap<>();
         Map<Node, String> labels = new HashMap<>();
-        try (QueryExec qe = QueryExec.dataset(dsg).query(ReportsReader.restrict(ROUTES, "h", only)).build()) {
-            qe.select().forEachRemaining(b -> {
+        source.named(ReportsReader.restrict(ROUTES, "h", only)).forEach(b -> {
                 List<Node[]> stops = byHighway.computeIfAbsent(b.get("h"), k -> new TreeMap<>(Comparator.comparing(Node::getURI)))
                         .computeIfAbsent(b.get("g"), k -> new ArrayList<>());
                 Node place = b.get("place");
@@ -147,7 +148,6 @@ public final class HighwayControl {
                     labels.putIfAbsent(b.get("h"), b.get("label").getLiteralLexicalForm());
                 }
             });
-        }
         List<Route> routes = new ArrayList<>();
         byHighway.forEach((h, graphs) -> {
             List<Node[]> longest = graphs.values().stream().max(Comparator.comparingInt(List::size)).orElse(List.of());

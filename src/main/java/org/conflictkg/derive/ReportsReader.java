@@ -33,8 +33,9 @@ final class ReportsReader {
             PREFIX schema: <https://schema.org/>
             """;
 
+    /** Each actor's sides, from the reference graph and from the articles: distinct, not one row per article. */
     private static final Query SIDES = QueryFactory.create(PREFIXES + """
-            SELECT ?actor ?side ?ref WHERE {
+            SELECT DISTINCT ?actor ?side ?ref WHERE {
               { GRAPH <https://w3id.org/conflict-kg/graph/reference> { ?actor ckg:side ?side } BIND(true AS ?ref) }
               UNION
               { GRAPH ?g { ?actor ckg:side ?side } FILTER(?g != <https://w3id.org/conflict-kg/graph/reference>) BIND(false AS ?ref) }
@@ -102,13 +103,12 @@ final class ReportsReader {
 
 
 
-    /** Queried through {@link #inUnion}: patterns over the union of the named graphs. */
-    private final DatasetGraph union;
+    /** Where the reports are read. */
+    private final Source source;
     /** Only reports about these places (null: all). */
     private final java.util.Collection<Node> only;
     /** With {@link #only}: also read the figures about no place. */
     private final boolean placelessFigures;
-    private final DatasetGraph named;
     private final ActorRegistry registry;
     private final Map<Node, String> sides = new HashMap<>();
     private final Map<Node, Set<Node>> attribution = new HashMap<>();
@@ -124,7 +124,12 @@ final class ReportsReader {
     }
 
     ReportsReader(DatasetGraph dsg, ActorRegistry registry) {
-        this(dsg, registry, null, false);
+        this(Source.of(dsg), registry, null, false);
+    }
+
+    ReportsReader(DatasetGraph dsg, ActorRegistry registry, java.util.Collection<Node> places,
+                  boolean placelessFigures) {
+        this(Source.of(dsg), registry, places, placelessFigures);
     }
 
     /**
@@ -132,12 +137,11 @@ final class ReportsReader {
      * states, and the figures about any of them; and, if {@code placelessFigures}, the figures
      * about no place too (else they are left out).
      */
-    ReportsReader(DatasetGraph dsg, ActorRegistry registry, java.util.Collection<Node> places,
+    ReportsReader(Source source, ActorRegistry registry, java.util.Collection<Node> places,
                   boolean placelessFigures) {
         this.only = places;
         this.placelessFigures = placelessFigures;
-        this.named = dsg;
-        this.union = dsg;
+        this.source = source;
         this.registry = registry;
     }
 
@@ -151,7 +155,7 @@ final class ReportsReader {
     /** Every place some report (control change, control state, figure) is about, in a fixed order. */
     static List<Node> places(DatasetGraph dsg) {
         List<Node> places = new ArrayList<>();
-        select(dsg, inUnion(PLACES), b -> places.add(b.get("place")));
+        Source.of(dsg).union(PLACES).forEach(b -> places.add(b.get("place")));
         places.sort(org.apache.jena.sparql.util.NodeCmp::compareRDFTerms);
         return places;
     }
@@ -160,9 +164,9 @@ final class ReportsReader {
         // The reports first; then what they need (sides of their actors, sources of their
         // articles), asked for only those when reading a few places' reports.
         List<Binding> changeRows = new ArrayList<>();
-        select(union, inUnion(restrict(CHANGES, "place", only)), changeRows::add);
+        selectUnion((restrict(CHANGES, "place", only)), changeRows::add);
         List<Binding> stateRows = new ArrayList<>();
-        select(union, inUnion(restrict(STATES, "place", only)), stateRows::add);
+        selectUnion((restrict(STATES, "place", only)), stateRows::add);
         Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
         Consumer<Binding> figureRow = b -> {
             FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
@@ -170,9 +174,9 @@ final class ReportsReader {
                 fb.places.add(b.get("place"));
             }
         };
-        select(union, inUnion(only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), figureRow);
+        selectUnion((only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), figureRow);
         if (only != null && placelessFigures) {
-            select(union, inUnion(FIGURES_ABOUT_NO_PLACE), figureRow);
+            selectUnion((FIGURES_ABOUT_NO_PLACE), figureRow);
         }
 
         Set<Node> actors = new LinkedHashSet<>();
@@ -197,7 +201,7 @@ final class ReportsReader {
         });
         boolean all = only == null;
         readSides(all ? null : actors);
-        select(union, inUnion(restrict(ARTICLE_SOURCES, "article", all ? null : articleNodes)), b -> {
+        selectUnion((restrict(ARTICLE_SOURCES, "article", all ? null : articleNodes)), b -> {
             Node a = b.get("article");
             ArticleInfo prev = articles.get(a);
             Set<Node> credits = prev == null ? new LinkedHashSet<>() : prev.credits();
@@ -207,7 +211,7 @@ final class ReportsReader {
             articles.put(a, new ArticleInfo(date(b.get("published")), credits,
                     b.get("publisher") != null ? b.get("publisher") : prev == null ? null : prev.publisher()));
         });
-        select(union, inUnion(restrict(ATTRIBUTION, "x", all ? null : reportNodes)),
+        selectUnion((restrict(ATTRIBUTION, "x", all ? null : reportNodes)),
                 b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
 
         List<Reports.Change> changes = new ArrayList<>();
@@ -282,7 +286,7 @@ final class ReportsReader {
 
     private void readSides(java.util.Collection<Node> actors) {
         Map<Node, String> fromArticles = new HashMap<>();
-        select(named, restrict(SIDES, "actor", actors), b -> {
+        selectNamed(restrict(SIDES, "actor", actors), b -> {
             String s = registry.coarseSide(code(b.get("side")));
             if (b.get("ref").getLiteralLexicalForm().equals("true")) {
                 sides.putIfAbsent(b.get("actor"), s);
@@ -350,32 +354,33 @@ final class ReportsReader {
     }
 
     /**
-     * Passes the rows of a query to {@code row} in a canonical order (by the values of its
-     * variables in order, as RDF terms), not in the order the store happens to answer in: where
-     * a reader keeps the first or last of several rows, the choice depends on the data only.
+     * Passes the rows of a query over the union of the named graphs to {@code row} in a
+     * canonical order (by the values of its variables in order, as RDF terms), not in the order
+     * the store happens to answer in: where a reader keeps the first or last of several rows, the
+     * choice depends on the data only.
      */
-    private static void select(DatasetGraph dsg, Query query, Consumer<Binding> row) {
-        sortedRows(dsg, query).forEach(row);
+    private void selectUnion(Query query, Consumer<Binding> row) {
+        sorted(query, source.union(query)).forEach(row);
     }
 
-    /** The rows of a query, in the canonical order of {@link #select}. */
-    static List<Binding> sortedRows(DatasetGraph dsg, Query query) {
-        try (QueryExec qe = QueryExec.dataset(dsg).query(query).build()) {
-            RowSet rs = qe.select();
-            List<org.apache.jena.sparql.core.Var> vars = rs.getResultVars();
-            List<Binding> rows = new ArrayList<>();
-            rs.forEachRemaining(rows::add);
-            rows.sort((a, b) -> {
-                for (org.apache.jena.sparql.core.Var v : vars) {
-                    int c = compareTerms(a.get(v), b.get(v));
-                    if (c != 0) {
-                        return c;
-                    }
+    /** As {@link #selectUnion}, for a query that names its graphs itself. */
+    private void selectNamed(Query query, Consumer<Binding> row) {
+        sorted(query, source.named(query)).forEach(row);
+    }
+
+    /** The rows, in the canonical order of {@link #selectUnion}. */
+    static List<Binding> sorted(Query query, List<Binding> rows) {
+        List<org.apache.jena.sparql.core.Var> vars = query.getProjectVars();
+        rows.sort((a, b) -> {
+            for (org.apache.jena.sparql.core.Var v : vars) {
+                int c = compareTerms(a.get(v), b.get(v));
+                if (c != 0) {
+                    return c;
                 }
-                return 0;
-            });
-            return rows;
-        }
+            }
+            return 0;
+        });
+        return rows;
     }
 
     /** A total order of RDF terms (absent first), the same whatever store they come from. */

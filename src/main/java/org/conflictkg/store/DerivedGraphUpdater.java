@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.conflictkg.http.RemoteDataset;
 
 /**
  * Brings a store's derived graph (control timeline, merged changes, disagreements) up to date
@@ -22,6 +23,12 @@ public interface DerivedGraphUpdater {
      * {@code placelessFigures}, the figures that name no place); manages its own transactions.
      */
     void updatePlaces(DatasetGraph dsg, Collection<Node> places, boolean placelessFigures);
+
+    /**
+     * Recomputes the whole derived graph of a remote store through SPARQL queries and the Graph
+     * Store Protocol, a batch of places at a time, in memory bounded by the batch.
+     */
+    void updateRemote(RemoteDataset remote);
 
     /** Derives from {@code all} (read in memory) and sends the derived graph's triples to {@code out} as quads. */
     void derive(DatasetGraph all, Consumer<Quad> out);

@@ -367,12 +367,23 @@ public final class GspTarget implements LoadTarget {
     }
 
     /**
-     * Over HTTP, derivation reads the whole dataset (one GET of the Graph Store), derives in
-     * memory and PUTs the derived graph. Its cost grows with the store: for very large remote
-     * stores, derive next to the data instead ({@code derive --db} on the server's database).
+     * Over HTTP, derivation reads the reports a batch of places at a time through SPARQL
+     * SELECTs at the query endpoint and writes the derived graph back through the Graph Store
+     * Protocol ({@link DerivedGraphUpdater#updateRemote}), in memory bounded by the batch. Without
+     * a query endpoint it reads the whole dataset (one GET of the Graph Store), derives in memory
+     * and PUTs the derived graph.
      */
     @Override
     public void derive(DerivedGraphUpdater derivation) {
+        if (queryUrl != null) {
+            derivation.updateRemote(org.conflictkg.http.RemoteDataset.create(queryUrl, gspUrl).httpClient(http)
+                    .retry(retry).build()); // credentials: registered with Jena's AuthEnv (HttpAuth), basic or digest
+            return;
+        }
+        deriveInMemory(derivation);
+    }
+
+    private void deriveInMemory(DerivedGraphUpdater derivation) {
         DatasetGraph all;
         try {
             DSP get = DSP.service(gspUrl).httpClient(http);

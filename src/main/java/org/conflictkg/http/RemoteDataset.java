@@ -1,0 +1,256 @@
+package org.conflictkg.http;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.http.GSP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.conflictkg.ConflictKgException;
+
+/**
+ * A dataset on a SPARQL 1.1 server, as the stages that work on a remote store see it: SELECT
+ * queries to its query endpoint, and graphs written through its Graph Store Protocol endpoint,
+ * every request retried through {@link HttpRetry}. Only standard protocols are used, so any
+ * store that speaks them will do; queries see the endpoint's default graph, which must be the
+ * union of the named graphs (as {@code serve} and Virtuoso give it).
+ *
+ * <p>Queries are {@link Query} objects, built and parsed by the caller with values substituted
+ * into the parsed form; nothing is spliced into query strings here.
+ *
+ * <pre>{@code
+ * RemoteDataset remote = RemoteDataset.create("http://127.0.0.1:3030/kg/query", "http://127.0.0.1:3030/kg/data")
+ *         .basicAuth("loader", password).build();
+ * List<Binding> rows = remote.select(query);
+ * remote.put(graphName, graph);
+ * }</pre>
+ */
+public final class RemoteDataset {
+
+    /** A request to the remote store failed for good; the message names the URL and the HTTP status. */
+    public static final class RemoteException extends ConflictKgException {
+        private final int status;
+
+        RemoteException(String message, Throwable cause, int exitCode, int status) {
+            super(message, cause, exitCode);
+            this.status = status;
+        }
+
+        /** The HTTP status of the last answer; 0 when there was none. */
+        public int status() {
+            return status;
+        }
+    }
+
+    private final String queryUrl;
+    private final String gspUrl;
+    private final HttpClient http;
+    private final String authorization;
+    private final HttpRetry retry;
+
+    private RemoteDataset(Builder b) {
+        this.queryUrl = b.queryUrl;
+        this.gspUrl = b.gspUrl;
+        this.http = b.http != null ? b.http : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.authorization = b.authorization;
+        this.retry = b.retry;
+    }
+
+    /** A dataset whose SPARQL query endpoint is {@code queryUrl} and Graph Store endpoint {@code gspUrl}. */
+    public static Builder create(String queryUrl, String gspUrl) {
+        return new Builder(queryUrl, gspUrl);
+    }
+
+    /** Settings, with their defaults. */
+    public static final class Builder {
+        private final String queryUrl;
+        private final String gspUrl;
+        private HttpClient http;
+        private String authorization;
+        private HttpRetry retry = HttpRetry.defaults();
+
+        private Builder(String queryUrl, String gspUrl) {
+            this.queryUrl = Objects.requireNonNull(queryUrl);
+            this.gspUrl = Objects.requireNonNull(gspUrl);
+        }
+
+        /** The HTTP client to send requests with (its authenticator, if any, answers challenges). Default: a new one. */
+        public Builder httpClient(HttpClient client) {
+            this.http = Objects.requireNonNull(client);
+            return this;
+        }
+
+        /** Credentials for HTTP basic auth ({@code user} null: none). */
+        public Builder basicAuth(String user, String password) {
+            this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /** An {@code Authorization} header value to send with every request (null: none). */
+        public Builder authorization(String header) {
+            this.authorization = header;
+            return this;
+        }
+
+        /** How requests are retried. Default: {@link HttpRetry#defaults()}. */
+        public Builder retry(HttpRetry retry) {
+            this.retry = Objects.requireNonNull(retry);
+            return this;
+        }
+
+        public RemoteDataset build() {
+            return new RemoteDataset(this);
+        }
+    }
+
+    public String queryUrl() {
+        return queryUrl;
+    }
+
+    public String graphStoreUrl() {
+        return gspUrl;
+    }
+
+    /**
+     * The rows of a SELECT query, all read before they are returned (a retried query never
+     * hands out a row twice): callers keep their queries to pages of bounded size.
+     */
+    public List<Binding> select(Query query) {
+        return call("query " + queryUrl, () -> {
+            QueryExecHTTPBuilder qb = QueryExecHTTP.service(queryUrl).query(query).httpClient(http);
+            if (authorization != null) {
+                qb.httpHeader("Authorization", authorization);
+            }
+            try (QueryExec exec = qb.build()) {
+                List<Binding> rows = new ArrayList<>();
+                exec.select().forEachRemaining(rows::add);
+                return rows;
+            }
+        });
+    }
+
+    /** Replaces graph {@code name} with {@code graph} (Graph Store Protocol PUT; idempotent). */
+    public void put(Node name, Graph graph) {
+        call("PUT " + name.getURI() + " at " + gspUrl, () -> {
+            gsp(name).PUT(graph);
+            return null;
+        });
+    }
+
+    /**
+     * Adds the triples of {@code graph} to graph {@code name} (Graph Store Protocol POST). A graph
+     * is a set, so sending the same triples again leaves it as it was: the request may be retried.
+     */
+    public void post(Node name, Graph graph) {
+        call("POST " + name.getURI() + " at " + gspUrl, () -> {
+            gsp(name).POST(graph);
+            return null;
+        });
+    }
+
+    /** Deletes graph {@code name} (Graph Store Protocol DELETE); a graph that is not there is no error. */
+    public void delete(Node name) {
+        try {
+            call("DELETE " + name.getURI() + " at " + gspUrl, () -> {
+                deleteRequest(name);
+                return null;
+            });
+        } catch (RemoteException ex) {
+            if (ex.status() != 404) {
+                throw ex;
+            }
+        }
+    }
+
+    /** A Graph Store Protocol DELETE sent by hand: Jena's {@code GSP.DELETE} does not send the request's headers. */
+    private void deleteRequest(Node name) {
+        String url = gspUrl + (gspUrl.contains("?") ? "&" : "?") + "graph="
+                + java.net.URLEncoder.encode(name.getURI(), StandardCharsets.UTF_8);
+        java.net.http.HttpRequest.Builder rb = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE()
+                .timeout(Duration.ofMinutes(5));
+        if (authorization != null) {
+            rb.header("Authorization", authorization);
+        }
+        // Through Jena's HttpLib, so credentials registered with its AuthEnv (basic or digest) answer a challenge.
+        java.net.http.HttpResponse<java.io.InputStream> response = org.apache.jena.http.HttpLib.execute(http, rb.build());
+        int status = response.statusCode();
+        try (java.io.InputStream body = response.body()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException ex) {
+            throw new HttpException(ex);
+        }
+        if (status / 100 != 2) {
+            throw new HttpException(status, "HTTP " + status, "");
+        }
+    }
+
+    private GSP gsp(Node name) {
+        GSP gsp = GSP.service(gspUrl).httpClient(http).graphName(name).contentType(RDFFormat.NTRIPLES);
+        if (authorization != null) {
+            gsp.httpHeader("Authorization", authorization);
+        }
+        return gsp;
+    }
+
+    /** Runs a request with retries; a failure for good becomes one {@link RemoteException} line naming the URL. */
+    private <T> T call(String what, Supplier<T> request) {
+        try {
+            return retry.call(request);
+        } catch (HttpRetry.Failed ex) {
+            int status = ex.status();
+            if (status == 401 || status == 403) {
+                throw new RemoteException(what + " refused (HTTP " + status + "): " + (authorization == null
+                        ? "credentials needed (--user, --password-file)" : "check the credentials"),
+                        ex, ConflictKgException.BAD_INPUT, status);
+            }
+            String why = status == 404 ? "HTTP 404, no such endpoint or graph (is the URL right?)"
+                    : status > 0 ? "HTTP " + status + " " + withoutStatus(firstLine(ex.getMessage()), status)
+                    : "no answer: " + firstLine(rootMessage(ex));
+            throw new RemoteException(what + " failed after " + ex.attempts() + " attempt(s): " + why, ex,
+                    ConflictKgException.FAILURE, Math.max(0, status));
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return Objects.toString(c.getMessage(), c.getClass().getSimpleName());
+    }
+
+    /** "405 - Method Not Allowed" as "Method Not Allowed", after "HTTP 405". */
+    private static String withoutStatus(String message, int status) {
+        String m = message;
+        while (m.startsWith(Integer.toString(status)) || m.startsWith("HTTP " + status)) {
+            m = m.substring(m.indexOf(Integer.toString(status)) + Integer.toString(status).length()).strip();
+            if (m.startsWith("-")) {
+                m = m.substring(1).strip();
+            }
+        }
+        return m;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+}
