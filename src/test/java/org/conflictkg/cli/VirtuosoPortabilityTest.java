@@ -49,7 +49,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Virtuoso through the Graph Store Protocol. Then every named query runs on both through
  * {@code query --endpoint} with the same parameters, and the answers must be the same rows, order
  * aside: IRIs exactly, numbers, dates and booleans by value, blank nodes as blank nodes, and
- * lists built by GROUP_CONCAT as the same items (SPARQL leaves their order to the store).
+ * lists built by GROUP_CONCAT as the same items (SPARQL leaves their order to the store). The
+ * one query that needs Jena's GeoSPARQL functions ({@link #JENA_ONLY}) must fail on Virtuoso,
+ * not answer differently.
  * Last, the same documents as N-Quads shards ({@code convert}) go through Virtuoso's bulk loader
  * ({@code scripts/virtuoso-bulk-load}) and give the same triples per graph as the Graph Store
  * load, less the loader's content-hash triple, which only {@code load} writes.
@@ -63,6 +65,13 @@ class VirtuosoPortabilityTest {
     static final String SARAQEB = "https://w3id.org/conflict-kg/place/geonames/164816";
     static final String M5 = "https://w3id.org/conflict-kg/highway/in/163843/m5";
     static final String KG = "https://w3id.org/conflict-kg/";
+
+    /**
+     * Named queries that call a Jena extension function (near-highway: GeoSPARQL's great-circle
+     * distance from a point to a line, which standard SPARQL 1.1 cannot compute: it has no square
+     * root or trigonometry). On Fuseki they answer; elsewhere the store refuses them.
+     */
+    static final java.util.Set<String> JENA_ONLY = java.util.Set.of("near-highway");
 
     @TempDir
     static Path tmp;
@@ -187,6 +196,12 @@ class VirtuosoPortabilityTest {
     @MethodSource("queries")
     @Order(2)
     void everyNamedQueryGivesTheSameAnswersOnBoth(String name, Map<String, String> params) {
+        if (JENA_ONLY.contains(name)) {
+            assertThat(rows(name, params, fuseki.datasetUrl())).isNotEmpty();
+            CliRun r = run(name, params, virtuoso.sparqlUrl());
+            assertThat(r.exitCode()).as("%s needs Jena's GeoSPARQL functions (docs/scale.md)", name).isEqualTo(1);
+            return;
+        }
         List<List<String>> onFuseki = rows(name, params, fuseki.datasetUrl());
         List<List<String>> onVirtuoso = rows(name, params, virtuoso.sparqlUrl());
         assertThat(onFuseki).as("%s %s has rows on Fuseki", name, params).isNotEmpty();
@@ -228,11 +243,15 @@ class VirtuosoPortabilityTest {
         }
     }
 
-    /** The rows of {@code query NAME --endpoint URL --format json}, each cell in a comparable form. */
-    static List<List<String>> rows(String name, Map<String, String> params, String endpoint) {
+    static CliRun run(String name, Map<String, String> params, String endpoint) {
         List<String> args = new ArrayList<>(List.of("query", name, "--endpoint", endpoint, "--format", "json"));
         params.forEach((k, v) -> args.addAll(List.of("--param", k + "=" + v)));
-        CliRun r = CliRun.run(args.toArray(String[]::new));
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    /** The rows of {@code query NAME --endpoint URL --format json}, each cell in a comparable form. */
+    static List<List<String>> rows(String name, Map<String, String> params, String endpoint) {
+        CliRun r = run(name, params, endpoint);
         assertThat(r.exitCode()).as("%s on %s: %s", name, endpoint, r.err()).isZero();
         ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
         List<String> vars = rs.getResultVars();
