@@ -47,7 +47,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * sent during this load go in one dataset-level POST of N-Quads (the Graph Store Protocol on the
  * dataset, as Fuseki offers it): merging into an absent graph creates it whole, and Fuseki parses
  * the request into one write transaction, aborted on any error, so the request is in whole or
- * not at all.</li>
+ * not at all. Only where a query endpoint is known: the first such POST of a load is checked by
+ * reading one of its quads back, since a server may answer it with success and store nothing
+ * (Virtuoso 7 shows its Graph Store form); then the load goes graph by graph.</li>
  * <li>When the batch replaces stored articles and an update endpoint is known (for Fuseki,
  * {@code .../update} beside {@code .../data}), the whole batch is instead one SPARQL Update,
  * built as an {@code UpdateRequest}: {@code DROP SILENT GRAPH} of each replaced graph, then one
@@ -60,7 +62,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * Every article graph carries its hash triple inside it and is written by one request, after (or
  * with) the shared quads it needs, so after any failure or crash a graph whose hash says
  * "current" is complete, and no article is half loaded. Every request is idempotent, so one whose
- * answer was lost is safely sent again. Credentials go as HTTP basic auth; transient failures
+ * answer was lost is safely sent again. Credentials are answered the way the server asks
+ * ({@link HttpAuth}: basic for Fuseki, digest for Virtuoso); transient failures
  * (I/O, 5xx, 408, 429) are retried with exponential backoff; a 401/403 stops the load at once
  * (every further request would fail the same way).
  *
@@ -424,7 +427,7 @@ public final class GspTarget implements LoadTarget {
             }
         }
 
-        /** Credentials for HTTP basic auth. */
+        /** Credentials, sent as the server asks on its first 401 (basic or digest). */
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
