@@ -150,7 +150,7 @@ class VirtuosoPortabilityTest {
                 "--user", VirtuosoProcess.LOADER, "--password-file",
                 PasswordFixture.write(tmp.resolve("wrong"), "not-the-password\n").toString(), "--no-progress",
                 "--no-derive", "--force", "--retries", "1");
-        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.exitCode()).isEqualTo(2); // refused credentials stop the load as bad input
         assertThat(wrong.err()).contains("refused the write (HTTP 401)");
 
         List<Node> graphs = loadedGraphs();
