@@ -192,7 +192,11 @@ public record NamedQuery(String name, String source, String description, List<Pa
             }
         }
         keepSerializable(bound);
-        return bound;
+        // Parsed back from its own text: the query run in process is then exactly the one an
+        // endpoint receives (a GROUP BY (value) added above gets its internal variable from the
+        // parser, clear of the aggregates' ones). The values are nodes of the syntax tree,
+        // written by Jena's serializer, so nothing of theirs becomes syntax.
+        return QueryFactory.create(bound.serialize(), Syntax.syntaxSPARQL_11);
     }
 
     /**

@@ -271,11 +271,19 @@ public final class GspTarget implements LoadTarget {
         pattern.addTriple(quad.asTriple());
         ask.setQueryPattern(new org.apache.jena.sparql.syntax.ElementNamedGraph(quad.getGraph(), pattern));
         boolean[] found = {false};
-        send(a, "ASK at " + queryUrl, () -> {
-            try (QueryExec exec = QueryExecHTTP.service(queryUrl).query(ask).httpClient(http).build()) {
-                found[0] = exec.ask();
+        try {
+            send(a, "ASK at " + queryUrl, () -> {
+                try (QueryExec exec = QueryExecHTTP.service(queryUrl).query(ask).httpClient(http).build()) {
+                    found[0] = exec.ask();
+                }
+            });
+        } catch (StoreException ex) {
+            if (ex.fatal()) {
+                throw ex;
             }
-        });
+            warn.accept("cannot read back a dataset POST from " + queryUrl + " (" + ex.getMessage() + ")");
+            return false; // unknown: the graphs are written again one by one, which is idempotent
+        }
         return found[0];
     }
 
