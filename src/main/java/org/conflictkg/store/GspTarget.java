@@ -97,6 +97,8 @@ public final class GspTarget implements LoadTarget {
      * false from the start without a query endpoint to check one with.
      */
     private boolean datasetPostWorks;
+    /** True once the endpoint refused a dataset-level POST or did not store one. */
+    private boolean datasetPostRefused;
     /** True once a dataset-level POST was read back and found stored. */
     private boolean datasetPostChecked;
     /** False once the update endpoint refused an update. */
@@ -245,6 +247,7 @@ public final class GspTarget implements LoadTarget {
         }, refused -> {
             if (refused != 400) {
                 datasetPostWorks = false;
+                datasetPostRefused = true;
             }
             warn.accept(gspUrl + " refused a dataset POST (HTTP " + refused + "); writing one graph per request"
                     + (refused != 400 ? " from now on" : " for this batch"));
@@ -255,6 +258,7 @@ public final class GspTarget implements LoadTarget {
             Quad probe = first != null ? first.hashQuad() : newShared.iterator().next();
             if (!holds(first, probe)) {
                 datasetPostWorks = false;
+                datasetPostRefused = true;
                 warn.accept(gspUrl + " answered a dataset POST without storing it; writing one graph per request");
                 return false;
             }
@@ -406,7 +410,7 @@ public final class GspTarget implements LoadTarget {
     @Override
     public int batchQuads() {
         // Once requests go one graph at a time, batches of one article keep failures per article.
-        return datasetPostWorks ? batchQuads : 1;
+        return datasetPostWorks || updateUrl != null && updateWorks && !datasetPostRefused ? batchQuads : 1;
     }
 
     @Override
