@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /**
  * Where a store command reads or writes (a picocli mixin): a TDB2 folder ({@code --db}, default
  * {@code ./kg}) or a SPARQL server ({@code --endpoint}, with {@code --user} and
- * {@code --password-file} for basic auth).
+ * {@code --password-file} for basic or digest authentication).
  */
 final class StoreTarget {
 
@@ -25,7 +25,7 @@ final class StoreTarget {
         String endpoint;
     }
 
-    @Option(names = "--user", paramLabel = "USER", description = "User for HTTP basic auth at the endpoint.")
+    @Option(names = "--user", paramLabel = "USER", description = "User at the endpoint (HTTP basic or digest authentication, as the server asks).")
     String user;
 
     @Option(names = "--password-file", paramLabel = "FILE",

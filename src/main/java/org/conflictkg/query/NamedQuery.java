@@ -192,7 +192,11 @@ public record NamedQuery(String name, String source, String description, List<Pa
             }
         }
         keepSerializable(bound);
-        return bound;
+        // Parsed back from its own text: the query run in process is then exactly the one an
+        // endpoint receives (a GROUP BY (value) added above gets its internal variable from the
+        // parser, clear of the aggregates' ones). The values are nodes of the syntax tree,
+        // written by Jena's serializer, so nothing of theirs becomes syntax.
+        return QueryFactory.create(bound.serialize(), Syntax.syntaxSPARQL_11);
     }
 
     /**
@@ -205,6 +209,22 @@ public record NamedQuery(String name, String source, String description, List<Pa
     static void keepSerializable(Query q) {
         if (q.hasOrderBy()) {
             q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+        }
+        if (q.hasGroupBy()) {
+            // GROUP BY (value AS ?v) becomes GROUP BY (value), the same groups, and ?v is then
+            // projected as (value AS ?v): some servers (Virtuoso 7) refuse a variable defined
+            // both by GROUP BY and by the projection.
+            VarExprList groups = new VarExprList(q.getGroupBy());
+            if (groups.getExprs().values().stream().anyMatch(org.apache.jena.sparql.expr.Expr::isConstant)) {
+                q.getGroupBy().clear();
+                groups.forEachVarExpr((v, e) -> {
+                    if (e != null && e.isConstant()) {
+                        q.addGroupBy(e);
+                    } else {
+                        q.getGroupBy().add(v, e);
+                    }
+                });
+            }
         }
         if (q.getProject() != null && !q.getProject().isEmpty()) {
             Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : List.of());

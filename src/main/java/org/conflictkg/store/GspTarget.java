@@ -47,7 +47,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * sent during this load go in one dataset-level POST of N-Quads (the Graph Store Protocol on the
  * dataset, as Fuseki offers it): merging into an absent graph creates it whole, and Fuseki parses
  * the request into one write transaction, aborted on any error, so the request is in whole or
- * not at all.</li>
+ * not at all. Only where a query endpoint is known: the first such POST of a load is checked by
+ * reading one of its quads back, since a server may answer it with success and store nothing
+ * (Virtuoso 7 shows its Graph Store form); then the load goes graph by graph.</li>
  * <li>When the batch replaces stored articles and an update endpoint is known (for Fuseki,
  * {@code .../update} beside {@code .../data}), the whole batch is instead one SPARQL Update,
  * built as an {@code UpdateRequest}: {@code DROP SILENT GRAPH} of each replaced graph, then one
@@ -60,7 +62,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * Every article graph carries its hash triple inside it and is written by one request, after (or
  * with) the shared quads it needs, so after any failure or crash a graph whose hash says
  * "current" is complete, and no article is half loaded. Every request is idempotent, so one whose
- * answer was lost is safely sent again. Credentials go as HTTP basic auth; transient failures
+ * answer was lost is safely sent again. Credentials are answered the way the server asks
+ * ({@link HttpAuth}: basic for Fuseki, digest for Virtuoso); transient failures
  * (I/O, 5xx, 408, 429) are retried with exponential backoff; a 401/403 stops the load at once
  * (every further request would fail the same way).
  *
@@ -94,6 +97,8 @@ public final class GspTarget implements LoadTarget {
      * false from the start without a query endpoint to check one with.
      */
     private boolean datasetPostWorks;
+    /** True once the endpoint refused a dataset-level POST or did not store one. */
+    private boolean datasetPostRefused;
     /** True once a dataset-level POST was read back and found stored. */
     private boolean datasetPostChecked;
     /** False once the update endpoint refused an update. */
@@ -242,6 +247,7 @@ public final class GspTarget implements LoadTarget {
         }, refused -> {
             if (refused != 400) {
                 datasetPostWorks = false;
+                datasetPostRefused = true;
             }
             warn.accept(gspUrl + " refused a dataset POST (HTTP " + refused + "); writing one graph per request"
                     + (refused != 400 ? " from now on" : " for this batch"));
@@ -252,6 +258,7 @@ public final class GspTarget implements LoadTarget {
             Quad probe = first != null ? first.hashQuad() : newShared.iterator().next();
             if (!holds(first, probe)) {
                 datasetPostWorks = false;
+                datasetPostRefused = true;
                 warn.accept(gspUrl + " answered a dataset POST without storing it; writing one graph per request");
                 return false;
             }
@@ -268,11 +275,19 @@ public final class GspTarget implements LoadTarget {
         pattern.addTriple(quad.asTriple());
         ask.setQueryPattern(new org.apache.jena.sparql.syntax.ElementNamedGraph(quad.getGraph(), pattern));
         boolean[] found = {false};
-        send(a, "ASK at " + queryUrl, () -> {
-            try (QueryExec exec = QueryExecHTTP.service(queryUrl).query(ask).httpClient(http).build()) {
-                found[0] = exec.ask();
+        try {
+            send(a, "ASK at " + queryUrl, () -> {
+                try (QueryExec exec = QueryExecHTTP.service(queryUrl).query(ask).httpClient(http).build()) {
+                    found[0] = exec.ask();
+                }
+            });
+        } catch (StoreException ex) {
+            if (ex.fatal()) {
+                throw ex;
             }
-        });
+            warn.accept("cannot read back a dataset POST from " + queryUrl + " (" + ex.getMessage() + ")");
+            return false; // unknown: the graphs are written again one by one, which is idempotent
+        }
         return found[0];
     }
 
@@ -406,7 +421,7 @@ public final class GspTarget implements LoadTarget {
     @Override
     public int batchQuads() {
         // Once requests go one graph at a time, batches of one article keep failures per article.
-        return datasetPostWorks ? batchQuads : 1;
+        return datasetPostWorks || updateUrl != null && updateWorks && !datasetPostRefused ? batchQuads : 1;
     }
 
     @Override
@@ -435,7 +450,7 @@ public final class GspTarget implements LoadTarget {
             }
         }
 
-        /** Credentials for HTTP basic auth. */
+        /** Credentials, sent as the server asks on its first 401 (basic or digest). */
         public Builder credentials(String user, String password) {
             this.user = user;
             this.password = password;
