@@ -37,7 +37,7 @@ public final class PlaceFinder {
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
             + "|prison|power plant|military academy|headquarters of the (?:[a-z\\d-]+ ){0,3}(?:command|division|brigade|regiment|battalion)"
-            + "|(?:[a-z-]+ )?(?:military|regional|army) (?:command|headquarters|base)))\\b(?:[\u201d\"]? (?:in|of|outside) (?:the )?(?:(?:[a-z]+ )?(?:city|town) (?:of )?)?("
+            + "|(?!an? |the )[a-z-]+ (?:military|regional|army) (?:command|headquarters|base)))\\b(?:[\u201d\"]? (?:in|of|outside) (?:the )?(?:(?:[a-z]+ )?(?:city|town) (?:of )?)?("
             + CAP_WORD + "(?:[ -]" + CAP_WORD + "){0,2})(?![\\p{L}\\d-]| " + CAP_WORD + "))?");
     /** A named installation: "X International Airport", "X Air Base", "X Border Crossing", "X Dam". */
     private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
@@ -131,7 +131,7 @@ public final class PlaceFinder {
         m = BARE_NOUN.matcher(body);
         while (m.find()) {
             if (!STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split("[ -]")[0])
-                    && !MentionLib.overlapsAny(actors, new Span(m.start(1), m.end(1)))) {
+                    && !MentionLib.overlapsAny(actors, new Span(m.start(1), m.end(1))) && countryTable.cues(m.group(1)).isEmpty()) {
                 add(found, places, new Span(m.start(1), m.end(1)), m.group(1),
                         kindOfNoun(m.group(2).equals("township") ? "district" : m.group(2), main), countrySet, main);
             }
@@ -139,12 +139,17 @@ public final class PlaceFinder {
         m = BARE_SITE.matcher(body);
         while (m.find()) {
             String name = untilStopWord(m.group(1));
-            Span span = new Span(m.start(1), m.end());
-            if (name.length() != m.group(1).length() || MentionLib.overlapsAny(found, span)
-                    || MentionLib.overlapsAny(actors, span) || !countryTable.cues(m.group(1)).isEmpty()) {
+            int start = m.start(1);
+            if (m.group(1).matches("[A-Z][a-z]+ing .+")) {
+                start = m.group(1).indexOf(' ') + 1 + start; // "Retaking X airport": the name is X
+                name = body.substring(start, m.end(1));
+            }
+            Span span = new Span(start, m.end());
+            if (!name.equals(untilStopWord(name)) || name.isEmpty() || MentionLib.overlapsAny(found, span)
+                    || MentionLib.overlapsAny(actors, span) || !countryTable.cues(name).isEmpty()) {
                 continue; // "Russian base", "the Wagner base": not a place's name
             }
-            PlaceEntity p = PlaceEntity.of(m.group(1) + " " + m.group(2), PlaceKind.LANDMARK, null, main);
+            PlaceEntity p = PlaceEntity.of(name + " " + m.group(2), PlaceKind.LANDMARK, null, main);
             places.putIfAbsent(p.key(), p);
             found.add(new Mention(span, body.substring(span.start(), span.end()), p.key()));
         }
@@ -242,6 +247,9 @@ public final class PlaceFinder {
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else {
             Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(name, countries);
+            if (r.isEmpty()) {
+                r = resolver.resolveVariant(name, countries); // "the town of Hajeen": the gazetteer's Hajin
+            }
             p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         }
