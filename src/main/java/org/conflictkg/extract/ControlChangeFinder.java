@@ -48,6 +48,7 @@ public final class ControlChangeFinder {
     private static final Pattern UNKNOWN_SUBJECT = Pattern.compile("^\\s*(?:the (?:town|city|village) of )?(" + NAME_WORD
             + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})\\s*$");
     private static final String UNKNOWN_NAME = NAME_WORD + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,2}";
+    private static final Pattern UNKNOWN_NAME_PATTERN = Pattern.compile(UNKNOWN_NAME);
     /** Two or more such names in a list, as the whole subject of a clause. */
     private static final Pattern UNKNOWN_LIST = Pattern.compile("^\\s*((?:" + UNKNOWN_NAME + ", )+(?:" + UNKNOWN_NAME + ",? and "
             + UNKNOWN_NAME + "|" + UNKNOWN_NAME + "))(?:,? and (?:the )?(?:whole |entire |surrounding |nearby |neighbouring |other )?"
@@ -224,7 +225,7 @@ public final class ControlChangeFinder {
             }
             after = actorRightAfter(ctx, words.end(), 4);
             if (after == null && GROUP_AFTER.matcher(ctx.body.substring(words.end(), s.end())).find()) {
-                after = lastArmedGroupBefore(ctx, words.start()); // "poised to fall to the armed group"
+                after = ctx.lastArmedGroupBefore(words.start()); // "poised to fall to the armed group"
             }
             if (after == null) {
                 // an agentless passive ("X was retaken"): the gainer comes from the article, unless the
@@ -790,7 +791,7 @@ public final class ControlChangeFinder {
             return List.of();
         }
         List<Mention> out = new ArrayList<>();
-        Matcher nm = Pattern.compile(UNKNOWN_NAME).matcher(text);
+        Matcher nm = UNKNOWN_NAME_PATTERN.matcher(text);
         nm.region(0, lm.end(1));
         while (nm.find()) {
             Span span = new Span(clauseStart + nm.start(), clauseStart + nm.end());
@@ -818,18 +819,6 @@ public final class ControlChangeFinder {
         for (Mention m : ctx.placeMentions) {
             if (m.start() == s.start() + 3) {
                 return m;
-            }
-        }
-        return null;
-    }
-
-    private static String lastArmedGroupBefore(ArticleContext ctx, int pos) {
-        for (int i = ctx.actorMentions.size() - 1; i >= 0; i--) {
-            Mention m = ctx.actorMentions.get(i);
-            ActorEntity a = ctx.actor(m.ref());
-            if (m.end() <= pos && a != null && (a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP
-                    || a.kind() == org.conflictkg.facts.ActorKind.ALLIANCE)) {
-                return a.id();
             }
         }
         return null;
