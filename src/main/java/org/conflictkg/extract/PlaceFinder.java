@@ -43,13 +43,13 @@ public final class PlaceFinder {
     private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
             + "(?:Airport|Air Base|Airbase|Airfield|Industrial Zone|Industrial City|Citadel|Dam|Bridge|Border Crossing|Crossing"
             + "|Refinery|Power Plant|Military Base|Base|Barracks|Port)\\b");
-    /** "X airport", "the X citadel": a name before a lowercase installation noun. */
+    /** "X airport", "the X citadel": a name before a lowercase installation noun ("the Red Sea port of X" describes X). */
     private static final Pattern BARE_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?:[ -]" + CAP_WORD + "){0,2}) (airport|air base"
-            + "|airbase|airfield|citadel|military base|army base|base|barracks|port|dam|bridge|border crossing|refinery|outpost|post|garrison)\\b(?![\\p{L}-])");
+            + "|airbase|airfield|citadel|military base|army base|base|barracks|port|dam|bridge|border crossing|refinery|outpost|post|garrison)\\b(?![\\p{L}-]| of\\b)");
     /** "the X neighbourhood", "the X district": a name before a singular place noun. */
     private static final Pattern SINGULAR_NOUN = Pattern.compile("\\bthe (" + CAP + ") (neighbourhood|neighborhood|district|village|town|suburb)\\b");
-    /** "X town", "X township": a name before a lowercase settlement noun, without an article. */
-    private static final Pattern BARE_NOUN = Pattern.compile("(?<!\\bthe )\\b(" + CAP + ") (town|township|village)\\b");
+    /** "X town", "X township": a name before a lowercase settlement noun, without an article and not before "of". */
+    private static final Pattern BARE_NOUN = Pattern.compile("(?<!\\b(?:the|a|an) )\\b(" + CAP + ") (town|township|village)\\b(?! of\\b)");
     /** "the X and Y regions", "the A, B and C villages". */
     private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
             + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
