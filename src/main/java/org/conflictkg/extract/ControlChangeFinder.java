@@ -338,10 +338,13 @@ public final class ControlChangeFinder {
         DateSpec when = date == null ? null : date.point();
         boolean inferredDate = false;
         Matcher bg = BACKGROUND.matcher(clause);
-        if (bg.find() && (date == null || date.span().end() <= h.sentence().abs(bg.start()))) {
+        // a date after the words beyond a comma belongs to the main clause ("A year after X seized it, Y retook it on Monday")
+        boolean mainClauseDate = date != null && date.span().start() >= h.words().end()
+                && ctx.body.substring(h.words().end(), date.span().start()).contains(",");
+        if (bg.find() && (date == null || mainClauseDate || date.span().end() <= h.sentence().abs(bg.start()))) {
             // an earlier event told in passing ("six weeks after X seized it"): dated back from the
             // sentence's own date or the publication, else not a change of today
-            when = backgroundDate(ctx, h.sentence(), bg);
+            when = backgroundDate(ctx, h.sentence(), bg, mainClauseDate ? date : null);
             if (when == null) {
                 return null;
             }
@@ -380,7 +383,7 @@ public final class ControlChangeFinder {
      * own date (else the publication): a day, a week's span, a month or a year. Null for "before",
      * "since", "long" and decades, which date nothing.
      */
-    private static DateSpec backgroundDate(ArticleContext ctx, Sentence s, Matcher bg) {
+    private static DateSpec backgroundDate(ArticleContext ctx, Sentence s, Matcher bg, DateMention main) {
         if (bg.group(1) == null || !"after".equalsIgnoreCase(bg.group(3))) {
             return null;
         }
@@ -396,6 +399,9 @@ public final class ControlChangeFinder {
                     && d.spec().to().precision() == ReducedDate.Precision.DAY && !d.since()) {
                 ref = d.spec().to().firstDay();
             }
+        }
+        if (main != null && main.spec().to() != null && main.spec().to().precision() == ReducedDate.Precision.DAY) {
+            ref = main.spec().to().firstDay();
         }
         String unit = bg.group(2).toLowerCase(java.util.Locale.ROOT);
         if (unit.startsWith("day")) {
@@ -571,6 +577,11 @@ public final class ControlChangeFinder {
                 continue;
             }
             cands.add(m);
+        }
+        // a fronted clause ("After X seized it, Y retook the town"): the subject follows its comma
+        int comma = ctx.body.substring(clauseStart, verb).lastIndexOf(", ");
+        if (comma >= 0 && cands.stream().anyMatch(m -> m.start() > clauseStart + comma)) {
+            cands.removeIf(m -> m.start() < clauseStart + comma);
         }
         if (!cands.isEmpty()) {
             List<Mention> group = new ArrayList<>();
