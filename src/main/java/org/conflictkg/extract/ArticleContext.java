@@ -174,6 +174,19 @@ public final class ArticleContext {
         return null;
     }
 
+    /** The armed group or alliance last named before {@code pos} (what "the group" refers to), or null. */
+    String lastArmedGroupBefore(int pos) {
+        for (int i = actorMentions.size() - 1; i >= 0; i--) {
+            Mention m = actorMentions.get(i);
+            ActorEntity a = actor(m.ref());
+            if (m.end() <= pos && a != null && (a.kind() == org.conflictkg.facts.ActorKind.ARMED_GROUP
+                    || a.kind() == org.conflictkg.facts.ActorKind.ALLIANCE)) {
+                return a.id();
+            }
+        }
+        return null;
+    }
+
     /** The fighting actor that stands for {@code actorId}'s side ("its forces" after "Turkey's defence ministry"). */
     String forceOf(String actorId) {
         ActorEntity a = actor(actorId);

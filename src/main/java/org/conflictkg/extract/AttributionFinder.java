@@ -45,6 +45,9 @@ public final class AttributionFinder {
                     + "|state(?:-run)? (?:media|television|TV|news agency))(?: (?:in|on|from) (?:the )?[A-Z][\\w-]*)?,? " + SAY + "\\b");
     /** "a statement from X", "in a statement issued by X": X is the source. */
     private static final Pattern STATEMENT_FROM = Pattern.compile("\\bstatement (?:from|by|issued by|released by)\\b");
+    /** "the group said", "said the armed group", "the alliance claimed": an armed group named before. */
+    private static final Pattern GROUP_SAYS = Pattern.compile("\\bthe (?:armed |rebel |militant |insurgent )?(?:group|alliance|militia)(?:'s"
+            + " (?:spokesman|spokeswoman|spokesperson))? " + SAY + "\\b|\\b" + SAY + " the (?:armed |rebel |militant |insurgent )?(?:group|alliance|militia)\\b");
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she) " + SAY + "\\b|\\b" + SAY + " (?:he|she)\\b");
 
     private final Map<String, ActorEntity> persons = new LinkedHashMap<>();
@@ -207,6 +210,14 @@ public final class AttributionFinder {
             if (src != null) {
                 sources.add(src.ref());
                 clauses.add(src.span().union(new Span(vs, ve)));
+            }
+        }
+        m = GROUP_SAYS.matcher(s.text());
+        if (m.find()) {
+            String group = ctx.lastArmedGroupBefore(s.abs(m.start()));
+            if (group != null && !sources.contains(group)) {
+                sources.add(group); // "the group said in a statement": the armed group named last
+                clauses.add(new Span(s.abs(m.start()), s.abs(m.end())));
             }
         }
         m = PRONOUN.matcher(s.text());

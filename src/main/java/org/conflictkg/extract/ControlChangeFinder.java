@@ -47,6 +47,13 @@ public final class ControlChangeFinder {
     /** A capitalised name that is the whole subject of a clause, right before its verb. */
     private static final Pattern UNKNOWN_SUBJECT = Pattern.compile("^\\s*(?:the (?:town|city|village) of )?(" + NAME_WORD
             + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,3})\\s*$");
+    private static final String UNKNOWN_NAME = NAME_WORD + "(?:(?: |-)(?:" + PlaceFinder.PARTICLE + "[- ])?" + NAME_WORD + "){0,2}";
+    private static final Pattern UNKNOWN_NAME_PATTERN = Pattern.compile(UNKNOWN_NAME);
+    /** Two or more such names in a list, as the whole subject of a clause. */
+    private static final Pattern UNKNOWN_LIST = Pattern.compile("^\\s*((?:" + UNKNOWN_NAME + ", )+(?:" + UNKNOWN_NAME + ",? and "
+            + UNKNOWN_NAME + "|" + UNKNOWN_NAME + "))(?:,? and (?:the )?(?:whole |entire |surrounding |nearby |neighbouring |other )?"
+            + "(?:[a-z-]+ )?(?:region|province|area|areas|villages|towns|countryside|districts?|outskirts|suburbs))?"
+            + "\\s*(?:(?:had|has|have|also|already|finally|now|reportedly|were|are)\\s+)*$");
     private static final Pattern NOT_PLACE = Pattern.compile(
             "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|The|It|They|He|She|We|Its|Their|His)\\b");
@@ -57,7 +64,18 @@ public final class ControlChangeFinder {
             Pattern.CASE_INSENSITIVE);
     /** ", a town outside X," right before the verb: an apposition. */
     private static final Pattern APPOSITION_END = Pattern.compile(",\\s[^,]{3,80},\\s*(?:(?:also|already|finally|now|reportedly) )?(?:was|were|has|have|had|is|are)?\\s*$");
-    private static final Pattern LIST_GAP = Pattern.compile("^(?:,|,? and|,? as well as)\\s+(?:the )?(?:town of |city of |village of |villages of )?$");
+    private static final Pattern LIST_GAP = Pattern.compile("^(?:,|,? and|,? as well as)\\s+(?:the )?(?:whole |entire )?(?:town of |city of |village of |villages of )?$");
+    /** "the group", "the armed group", "the alliance" right after the words: the armed group named last. */
+    private static final Pattern GROUP_AFTER = Pattern.compile("^\\s*the (?:[a-z-]+ ){0,2}(?:group|alliance|militia)\\b");
+    /** A modal verb right after a nominal's place ("the fall of X would ..."): a hypothetical. */
+    private static final Pattern HYPOTHETICAL_AFTER = Pattern.compile("^[^,;.]{0,30}?\\b(?:would|could|might)\\b");
+    /** Unnamed places counted, then a named one: "three northern districts and the ". */
+    private static final Pattern COUNT_AND = Pattern.compile("^\\s*(?:at least |more than )?(?:two|three|four|five|six|seven|eight"
+            + "|nine|ten|several|\\d+) (?:[a-z-]+ )?(?:villages|towns|districts|neighbourhoods|positions|outposts|bases|areas)"
+            + ",? (?:as well as|and) (?:the )?(?:town of |village of |city of |district of )?$");
+    /** A list of places may end in a generic noun phrase: "A, B and the whole region were retaken". */
+    private static final String LIST_TAIL = "(?:,? and (?:the )?(?:whole |entire |rest of the |surrounding |nearby |neighbouring |other )?"
+            + "(?:[a-z-]+ )?(?:region|province|area|areas|villages|towns|countryside|districts?|outskirts|suburbs))?";
     private static final Pattern COORDINATION = Pattern.compile("^\\s*(?:,|and|, and)\\s*(?:its |their |allied )?$");
     /**
      * Between two places of one list: a comma or "and", "as well as", with at most a short phrase
@@ -77,12 +95,13 @@ public final class ControlChangeFinder {
     private static final Pattern AGENTLESS_NOT = Pattern.compile("\\b(?:taken|brought|is|are|being|fall|falls|fell|fallen)\\b(?! (?:back|over|into the hands))");
     /** What may stand between a passive's place and its words ("X, which had been"); possessive: no recursion per word. */
     private static final Pattern PLACE_GAP = Pattern.compile(
-            "[\\s,]*+(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were)[\\s,]*+)*+");
+            "(?:\\s++(?:town|township|village|city))?+" + LIST_TAIL
+            + "[\\s,]*+(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were|is|are)[\\s,]*+)*+");
     private static final Pattern FROM_ACTOR_GAP = Pattern.compile("^\\s*(?:[a-z]+ ){0,3}from (?:the )?$");
     /** A duration before "after"/"since" opens a clause about an earlier event ("a year after X seized it"). */
     private static final Pattern BACKGROUND = Pattern.compile(
-            "\\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\\d+)"
-                    + " (?:days?|weeks?|months?|years?)|(?:a )?decades?|long) (?:after|since|before)\\b[^,;]*$", Pattern.CASE_INSENSITIVE);
+            "\\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|\\d+)"
+                    + " (days?|weeks?|months?|years?)|(?:a )?decades?|long) (after|since|before)\\b[^,;]*$", Pattern.CASE_INSENSITIVE);
     /** Past perfect before the words: an earlier event, whose date the sentence does not give. */
     private static final Pattern PAST_PERFECT = Pattern.compile("\\bhad (?:already |earlier |previously |first )?(?:been )?\\S*$");
     /** "the Tigray region's capital X", "the province's main city, X": the name after the apposition is the place. */
@@ -210,6 +229,9 @@ public final class ControlChangeFinder {
                 return null;
             }
             after = actorRightAfter(ctx, words.end(), 4);
+            if (after == null && GROUP_AFTER.matcher(ctx.body.substring(words.end(), s.end())).find()) {
+                after = ctx.lastArmedGroupBefore(words.start()); // "poised to fall to the armed group"
+            }
             if (after == null) {
                 // an agentless passive ("X was retaken"): the gainer comes from the article, unless the
                 // verb has other meanings ("was taken to hospital")
@@ -228,10 +250,14 @@ public final class ControlChangeFinder {
                 return null;
             }
             String gap = ctx.body.substring(words.end(), Math.max(words.end(), first.start()));
-            partial = PARTIAL_GAP.matcher(gap).find();
+            partial = PARTIAL_GAP.matcher(gap).find() && !COUNT_AND.matcher(gap).matches();
             Matcher hm = HELD.matcher(gap);
             if (hm.find()) {
                 heldBy = heldActor(ctx, hm.group(1));
+            }
+            if (p.role() == ControlPattern.Role.NOMINAL && first.ref() != null
+                    && HYPOTHETICAL_AFTER.matcher(ctx.body.substring(first.end(), s.end())).find()) {
+                return null; // "the capture of X would be a blow": not a change that happened
             }
             places.add(first);
             Mention last = first;
@@ -314,11 +340,21 @@ public final class ControlChangeFinder {
         }
         DateMention date = nearestDate(ctx, h.sentence(), h.words());
         String clause = ctx.body.substring(h.sentence().start(), h.words().start());
-        if (date == null && BACKGROUND.matcher(clause).find()) {
-            return null; // an earlier event told in passing, with no date of its own: not a change of today
-        }
         DateSpec when = date == null ? null : date.point();
         boolean inferredDate = false;
+        Matcher bg = BACKGROUND.matcher(clause);
+        // a date after the words beyond a comma belongs to the main clause ("A year after X seized it, Y retook it on Monday")
+        boolean mainClauseDate = date != null && date.span().start() >= h.words().end()
+                && ctx.body.substring(h.words().end(), date.span().start()).contains(",");
+        if (bg.find() && (date == null || mainClauseDate || date.span().end() <= h.sentence().abs(bg.start()))) {
+            // an earlier event told in passing ("six weeks after X seized it"): dated back from the
+            // sentence's own date or the publication, else not a change of today
+            when = backgroundDate(ctx, h.sentence(), bg, mainClauseDate ? date : null);
+            if (when == null) {
+                return null;
+            }
+            inferredDate = true;
+        }
         if (when == null && !PAST_PERFECT.matcher(clause).find() && status == Status.COMPLETED
                 || when == null && status != Status.COMPLETED) {
             // news of the day: on or shortly before publication
@@ -345,6 +381,44 @@ public final class ControlChangeFinder {
                 && !ANAPHOR_TEXT.matcher(place.text()).find(), date != null, inferredDate, from != null, !attr.sources().isEmpty());
         return new ControlChange(isHighway ? null : place.ref(), isHighway ? place.ref() : null, from, to, status,
                 when, date == null ? null : date.text(), attr.sources(), ev, confidence);
+    }
+
+    /**
+     * The date of an event told as "N days / weeks / months / years after ..." before the sentence's
+     * own date (else the publication): a day, a week's span, a month or a year. Null for "before",
+     * "since", "long" and decades, which date nothing.
+     */
+    private static DateSpec backgroundDate(ArticleContext ctx, Sentence s, Matcher bg, DateMention main) {
+        if (bg.group(1) == null || !"after".equalsIgnoreCase(bg.group(3))) {
+            return null;
+        }
+        String n = bg.group(1).toLowerCase(java.util.Locale.ROOT);
+        int count = n.equals("a") || n.equals("an") ? 1 : n.equals("several") || n.equals("few") || n.equals("many") ? -1
+                : NumberParser.value(n) == null ? -1 : NumberParser.value(n).intValue();
+        if (count <= 0) {
+            return null;
+        }
+        java.time.LocalDate ref = ctx.published;
+        for (DateMention d : ctx.datesIn(s.span())) {
+            if (d.span().start() < s.abs(0) + bg.start() && d.spec().to() != null
+                    && d.spec().to().precision() == ReducedDate.Precision.DAY && !d.since()) {
+                ref = d.spec().to().firstDay();
+            }
+        }
+        if (main != null && main.spec().to() != null && main.spec().to().precision() == ReducedDate.Precision.DAY) {
+            ref = main.spec().to().firstDay();
+        }
+        String unit = bg.group(2).toLowerCase(java.util.Locale.ROOT);
+        if (unit.startsWith("day")) {
+            return DateSpec.single(ReducedDate.of(ref.minusDays(count)));
+        } else if (unit.startsWith("week")) {
+            java.time.LocalDate d = ref.minusWeeks(count);
+            return DateSpec.between(ReducedDate.of(d.minusDays(3)), ReducedDate.of(d.plusDays(3)));
+        } else if (unit.startsWith("month")) {
+            java.time.LocalDate d = ref.minusMonths(count);
+            return DateSpec.single(new ReducedDate(d.getYear(), d.getMonthValue(), 0));
+        }
+        return DateSpec.single(new ReducedDate(ref.minusYears(count).getYear(), 0, 0));
     }
 
     /**
@@ -509,6 +583,11 @@ public final class ControlChangeFinder {
             }
             cands.add(m);
         }
+        // a fronted clause ("After X seized it, Y retook the town"): the subject follows its comma
+        int comma = ctx.body.substring(clauseStart, verb).lastIndexOf(", ");
+        if (comma >= 0 && cands.stream().anyMatch(m -> m.start() > clauseStart + comma)) {
+            cands.removeIf(m -> m.start() < clauseStart + comma);
+        }
         if (!cands.isEmpty()) {
             List<Mention> group = new ArrayList<>();
             group.add(cands.get(0));
@@ -580,6 +659,9 @@ public final class ControlChangeFinder {
             }
         }
         Mention cand = anaphor != null ? anaphor : next;
+        if (cand != null && cand.ref() != null && COUNT_AND.matcher(ctx.body.substring(from, cand.start())).matches()) {
+            return cand; // "seized three villages and the town of X": X is taken too
+        }
         if (cand == null || !gapOk(withoutDates(ctx, from, cand.start()))) {
             return unknownPlace(ctx, from, s.end());
         }
@@ -685,7 +767,7 @@ public final class ControlChangeFinder {
             // a name the gazetteer does not know, as the subject of the passive ("Namhsan was retaken")
             Matcher um = UNKNOWN_SUBJECT.matcher(ctx.body.substring(clauseStart, end));
             if (!um.find()) {
-                return List.of();
+                return unknownList(ctx, clauseStart, end);
             }
             Span span = new Span(clauseStart + um.start(1), clauseStart + um.end(1));
             String name = um.group(1);
@@ -711,6 +793,37 @@ public final class ControlChangeFinder {
             }
             out.add(0, m);
             next = m;
+        }
+        return out;
+    }
+
+    /**
+     * Names the gazetteer does not know, listed as the subject of a passive ("A, B and C were
+     * retaken", "A, B and nearby villages were retaken"): places of the article's country.
+     */
+    private static List<Mention> unknownList(ArticleContext ctx, int clauseStart, int end) {
+        String text = ctx.body.substring(clauseStart, end);
+        Matcher lm = UNKNOWN_LIST.matcher(text);
+        if (!lm.matches()) {
+            return List.of();
+        }
+        List<Mention> out = new ArrayList<>();
+        Matcher nm = UNKNOWN_NAME_PATTERN.matcher(text);
+        nm.region(0, lm.end(1));
+        while (nm.find()) {
+            Span span = new Span(clauseStart + nm.start(), clauseStart + nm.end());
+            if (MentionLib.overlapsAny(ctx.actorMentions, span) || MentionLib.overlapsAny(ctx.highwayMentions, span)
+                    || NOT_PLACE.matcher(nm.group()).find()) {
+                return List.of();
+            }
+            Mention known = null;
+            for (Mention p : ctx.placeMentions) {
+                if (p.span().equals(span)) {
+                    known = p;
+                }
+            }
+            out.add(known != null ? known
+                    : ctx.addPlace(PlaceEntity.of(nm.group(), org.conflictkg.facts.PlaceKind.TOWN, null, ctx.country), span, nm.group()));
         }
         return out;
     }

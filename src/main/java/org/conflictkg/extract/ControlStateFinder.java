@@ -31,6 +31,8 @@ public final class ControlStateFinder {
             "\\b(?:had|has|have) been (?:under the control of |under ([\\w-]+(?: [\\w-]+)?) control|in the hands of |held by |controlled by "
                     + "|out of ([\\w-]+) (?:hands|control)|in ([\\w-]+) hands)");
     private static final Pattern LEADING_ANAPHOR = Pattern.compile("^(?:the (?:[a-z-]+ )?(?:city|town|village)|it)\\b");
+    /** "since" opening a clause, up to the clause's end. */
+    private static final Pattern SINCE_CLAUSE = Pattern.compile("^[^,;.]{0,60}?\\bsince\\b[^,;]*");
     private static final Pattern DOMINATED = Pattern.compile("\\b(?:is|was|are|were) (?:dominated|controlled) by ");
 
     private ControlStateFinder() {
@@ -106,6 +108,39 @@ public final class ControlStateFinder {
         return out;
     }
 
+    /**
+     * The changes that dated holding periods begin with: "X had been in the hands of Y since
+     * March 25" says that Y took X on March 25. Only a start known to the day is a change ("since
+     * early April", "since 2014" tell the background of the story, not an event of its timeline),
+     * and only when no change the article states already says so.
+     */
+    public static List<ControlChange> starts(ArticleContext ctx, List<State> states, List<ControlChange> changes) {
+        List<ControlChange> out = new ArrayList<>();
+        for (State st : states) {
+            if (st.from() == null || st.from().precision() != ReducedDate.Precision.DAY
+                    || !st.from().firstDay().isBefore(ctx.published) || ctx.place(st.place()) == null) {
+                continue;
+            }
+            boolean told = false;
+            for (ControlChange c : changes) {
+                if (Objects.equals(c.place(), st.place()) && ctx.allied(c.to(), st.controller()) && c.date() != null
+                        && !c.date().latest().isBefore(st.from().firstDay()) && !c.date().earliest().isAfter(st.from().lastDay())) {
+                    told = true;
+                }
+            }
+            if (told) {
+                continue;
+            }
+            String from = ctx.opponentOf(st.controller());
+            PlaceEntity pe = ctx.place(st.place());
+            double confidence = ControlConfidence.round(ControlConfidence.of(Status.COMPLETED, true, pe.geonames() != null,
+                    true, true, false, from != null, false) - 0.1);
+            out.add(new ControlChange(st.place(), null, from, st.controller(), Status.COMPLETED,
+                    org.conflictkg.facts.DateSpec.single(st.from()), null, List.of(), List.of(st.evidence()), confidence));
+        }
+        return out;
+    }
+
     private static void since(ArticleContext ctx, Sentence s, List<ControlChange> changes, List<State> out, String who,
                               Mention place, int start, int end, Status status) {
         if (who == null || place == null || ctx.side(who) == null) {
@@ -120,6 +155,19 @@ public final class ControlStateFinder {
                 } else if (since != null && until == null && ctx.body.substring(since.span().end(), d.span().start())
                         .strip().equals("until")) {
                     until = d;
+                }
+            }
+        }
+        if (since == null) {
+            // "since soldiers defected on March 25": the date of the clause that "since" opens
+            Matcher sm = SINCE_CLAUSE.matcher(ctx.body.substring(end, s.end()));
+            if (sm.find()) {
+                Span clause = new Span(end + sm.start(), end + sm.end());
+                for (DateMention d : ctx.datesIn(s.span())) {
+                    if (clause.start() <= d.span().start() && d.span().end() <= clause.end() && d.spec().from() != null) {
+                        since = new DateMention(d.span(), d.text(), d.spec(), true);
+                        break;
+                    }
                 }
             }
         }

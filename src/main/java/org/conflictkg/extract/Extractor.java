@@ -148,6 +148,8 @@ public final class Extractor {
         }
         List<ControlChange> changes = controlChanges.find(ctx, attrs);
         List<ControlStateFinder.State> states = ControlStateFinder.find(ctx, changes);
+        changes = new ArrayList<>(changes);
+        changes.addAll(ControlStateFinder.starts(ctx, states, changes));
         List<FigureFinder.Found> figs = figures.find(ctx, attrs);
         return new FactsAssembler(ctx).assemble(sources, persons, changes, states, figs);
     }

@@ -13,6 +13,7 @@ import org.conflictkg.gazetteer.GeoNamesRecord;
 import org.conflictkg.gazetteer.LinkResult;
 import org.conflictkg.gazetteer.PlaceMatcher;
 import org.conflictkg.gazetteer.PlaceQuery;
+import org.conflictkg.names.NameKeys;
 
 /**
  * A {@link PlaceResolver} over the project's gazetteer ({@link Gazetteer}, {@link PlaceMatcher}):
@@ -86,6 +87,39 @@ public final class LinkPlaceResolver implements PlaceResolver {
             }
         }
         return countries.isEmpty() ? link(name, null, countries) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ResolvedPlace> resolveVariant(String name, Set<String> countries) {
+        List<Gazetteer.NameHit> hits = hitsByName.computeIfAbsent(name, gazetteer::lookup);
+        for (String c : countries) {
+            Optional<ResolvedPlace> r = variant(name, c, hits);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A spelling the matcher scores too far from the gazetteer's ("Hajeen" for "Hajin", "Hamidieh"
+     * for "Al Hamidiyah") that is the same name by the general variant rules
+     * ({@link NameKeys#sameVariant}): the one such place in the article's country, or a place without
+     * an id when there are several.
+     */
+    private Optional<ResolvedPlace> variant(String name, String country, List<Gazetteer.NameHit> hits) {
+        GeoNamesRecord found = null;
+        for (Gazetteer.NameHit h : hits) {
+            GeoNamesRecord rec = h.record();
+            if (country.equals(rec.countryCode()) && NameKeys.sameVariant(name, h.matchedName())) {
+                if (found != null && found.id() != rec.id()) {
+                    return Optional.of(new ResolvedPlace(null, found.name(), kindOf(found), null, country));
+                }
+                found = rec;
+            }
+        }
+        return found == null ? Optional.empty()
+                : Optional.of(new ResolvedPlace(String.valueOf(found.id()), found.name(), kindOf(found), found.admin1(), country));
     }
 
     private Optional<ResolvedPlace> link(String name, String country, Set<String> countries) {

@@ -52,14 +52,20 @@ public final class PlaceFinder {
     private static final Pattern REGION = Pattern.compile("\\bthe (?:[a-z]+ )?(" + CAP + ") (region)\\b");
     private static final Pattern LANDMARK = Pattern.compile("\\b(?:the )?(?:(?:city|town)'s )?((?:national |main |central "
             + "|military |municipal |old |international )?(?:hospital|stadium|airport|air base|airbase|citadel|dam"
-            + "|prison|power plant|military academy))\\b(?: (?:in|of|outside) (?:the )?(?:(?:[a-z]+ )?(?:city|town) (?:of )?)?("
+            + "|prison|power plant|military academy|headquarters of the (?:[a-z\\d-]+ ){0,3}(?:command|division|brigade|regiment|battalion)"
+            + "|(?!an? |the )[a-z-]+ (?:military|regional|army) (?:command|headquarters|base)))\\b(?:[\u201d\"]? (?:in|of|outside) (?:the )?(?:(?:[a-z]+ )?(?:city|town) (?:of )?)?("
             + CAP_WORD + "(?:[ -]" + CAP_WORD + "){0,2})(?![\\p{L}\\d-]| " + CAP_WORD + "))?");
     /** A named installation: "X International Airport", "X Air Base", "X Border Crossing", "X Dam". */
     private static final Pattern NAMED_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?: " + CAP_WORD + "){0,2}) (?:International |Military )?"
             + "(?:Airport|Air Base|Airbase|Airfield|Industrial Zone|Industrial City|Citadel|Dam|Bridge|Border Crossing|Crossing"
             + "|Refinery|Power Plant|Military Base|Base|Barracks|Port)\\b");
+    /** "X airport", "the X citadel": a name before a lowercase installation noun ("the Red Sea port of X" describes X). */
+    private static final Pattern BARE_SITE = Pattern.compile("\\b(" + CAP_WORD + "(?:[ -]" + CAP_WORD + "){0,2}) (airport|air base"
+            + "|airbase|airfield|citadel|military base|army base|base|barracks|port|dam|bridge|border crossing|refinery|outpost|post|garrison)\\b(?![\\p{L}-]| of\\b)");
     /** "the X neighbourhood", "the X district": a name before a singular place noun. */
     private static final Pattern SINGULAR_NOUN = Pattern.compile("\\bthe (" + CAP + ") (neighbourhood|neighborhood|district|village|town|suburb)\\b");
+    /** "X town", "X township": a name before a lowercase settlement noun, without an article and not before "of". */
+    private static final Pattern BARE_NOUN = Pattern.compile("(?<!\\b(?:the|a|an) )\\b(" + CAP + ") (town|township|village)\\b(?! of\\b)");
     /** "the X and Y regions", "the A, B and C villages". */
     private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
             + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
@@ -74,6 +80,7 @@ public final class PlaceFinder {
             "under", "with", "from", "for", "of", "to", "by", "it", "he", "she", "they", "we", "slowly", "once");
 
     private final PlaceResolver resolver;
+    private final Countries countryTable = Countries.bundled();
 
     public PlaceFinder(PlaceResolver resolver) {
         this.resolver = resolver;
@@ -139,12 +146,43 @@ public final class PlaceFinder {
                 add(found, places, new Span(m.start(1), m.end(1)), m.group(1), kindOfNoun(m.group(2).replace("neighborhood", "neighbourhood"), main), countrySet, main);
             }
         }
+        m = BARE_NOUN.matcher(body);
+        while (m.find()) {
+            if (!STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split("[ -]")[0])
+                    && !MentionLib.overlapsAny(actors, new Span(m.start(1), m.end(1))) && countryTable.cues(m.group(1)).isEmpty()) {
+                add(found, places, new Span(m.start(1), m.end(1)), m.group(1),
+                        kindOfNoun(m.group(2).equals("township") ? "district" : m.group(2), main), countrySet, main);
+            }
+        }
+        m = BARE_SITE.matcher(body);
+        while (m.find()) {
+            String name = untilStopWord(m.group(1));
+            int start = m.start(1);
+            if (m.group(1).matches("[A-Z][a-z]+ing .+")) {
+                start = m.group(1).indexOf(' ') + 1 + start; // "Retaking X airport": the name is X
+                name = body.substring(start, m.end(1));
+            }
+            Span span = new Span(start, m.end());
+            if (!name.equals(untilStopWord(name)) || name.isEmpty() || MentionLib.overlapsAny(found, span)
+                    || MentionLib.overlapsAny(actors, span) || !countryTable.cues(name).isEmpty()) {
+                continue; // "Russian base", "the Wagner base": not a place's name
+            }
+            PlaceEntity p = PlaceEntity.of(name + " " + m.group(2), PlaceKind.LANDMARK, null, main);
+            places.putIfAbsent(p.key(), p);
+            found.add(new Mention(span, body.substring(span.start(), span.end()), p.key()));
+        }
         m = LANDMARK.matcher(body);
         while (m.find()) {
             String name = m.group(1);
-            if (m.group(2) != null && !STOP.contains(m.group(2).toLowerCase(Locale.ROOT))
-                    && Countries.bundled().byName(m.group(2)) == null) {
-                name = m.group(2) + " " + name; // "the airport in X": X's airport
+            String town = m.group(2) == null ? null : untilStopWord(m.group(2));
+            if (town != null && !town.isEmpty() && !STOP.contains(town.toLowerCase(Locale.ROOT))
+                    && Countries.bundled().byName(town) == null) {
+                name = town + " " + name; // "the airport in X": X's airport
+                PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
+                places.putIfAbsent(p.key(), p);
+                int end = m.start(2) + town.length();
+                found.add(new Mention(new Span(m.start(), end), body.substring(m.start(), end), p.key()));
+                continue;
             } else if (m.group(2) != null) {
                 PlaceEntity p = PlaceEntity.of(name, PlaceKind.LANDMARK, null, main);
                 places.putIfAbsent(p.key(), p);
@@ -228,6 +266,9 @@ public final class PlaceFinder {
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         } else {
             Optional<PlaceResolver.ResolvedPlace> r = resolver.resolve(name, countries);
+            if (r.isEmpty()) {
+                r = resolver.resolveVariant(name, countries); // "the town of Hajeen": the gazetteer's Hajin
+            }
             p = r.map(x -> PlaceEntity.of(name, kind, x.geonamesId(), x.country(), x.admin1()))
                     .orElseGet(() -> PlaceEntity.of(name, kind, null, main));
         }
@@ -254,6 +295,16 @@ public final class PlaceFinder {
 
     private String body(Span s) {
         return bodyText.substring(s.start(), s.end());
+    }
+
+    /** The words of a name before the first that cannot be part of one ("Aden Tuesday": "Aden"). */
+    private static String untilStopWord(String name) {
+        String[] w = name.split(" ");
+        int n = 0;
+        while (n < w.length && !STOP.contains(w[n].toLowerCase(Locale.ROOT))) {
+            n++;
+        }
+        return String.join(" ", java.util.Arrays.copyOf(w, n));
     }
 
     private static PlaceKind kindOfNoun(String noun, String country) {

@@ -34,6 +34,15 @@ public interface PlaceResolver {
         return Optional.empty();
     }
 
+    /**
+     * For a name that text already says is a place ("the town of X"): the entry whose name is
+     * the same written another way ({@link org.conflictkg.names.NameKeys#sameVariant}), or empty.
+     * The default knows none.
+     */
+    default Optional<ResolvedPlace> resolveVariant(String name, Set<String> countries) {
+        return Optional.empty();
+    }
+
     /** A resolver that knows no place. */
     static PlaceResolver none() {
         return (name, countries) -> Optional.empty();

@@ -18,6 +18,9 @@ import java.util.Set;
  * ash, as, ad, ar, at, az, ath, adh and their e- forms, and ul, il) and without generic designators (province, governorate, region,
  * oblast, district, city, ...): "Ma'arrat an-Nu'man" and "Maarat al-Numan" become "maarrat numan"
  * and "maarat numan".</li>
+ * <li>{@link #variantKey} (beside the three levels): the words with articles dropped and the usual
+ * English spelling variation folded, finer than the key; it names a place within one text
+ * (extraction) and confirms that two spellings sharing a key are one name ({@link #sameVariant}).</li>
  * <li>{@link #key}: a consonant skeleton of the normalised name that absorbs the usual English
  * transliteration variants by general rules, not a table of names: vowels (a e i o u y, and w or j
  * in vowel position) are dropped, doubled letters collapse, q = k, an h after a consonant
@@ -83,6 +86,110 @@ public final class NameKeys {
     /** The lookup key of a name: {@link #skeleton} of {@link #normalize}. */
     public static String key(String name) {
         return skeleton(normalize(name));
+    }
+
+    /**
+     * The transliteration-variant form of a name: the folded words without article tokens (designators
+     * kept, so "Kherson region" and "Kherson" stay apart), each with the usual English spelling
+     * variation folded by general rules, not a table of names: q = k; j between a consonant and a
+     * vowel = i (Kupjansk, Kupiansk); the long vowels "ou", "oo" = u
+     * and "ee" = i; "ay", "ai", "ey", "ei" before a consonant or at the end = ai (Shaykh, Sheikh,
+     * Shaikh); the endings -iya, -iyah, -ieh, -iyeh, -ia = i; then e = i, o = u, y = i; a word-final h
+     * after a vowel dropped, a final -eh or -ah = a; doubled letters collapsed. "Hajeen" and "Hajin" give "hajin"; "Hamidiyah",
+     * "Hamidieh" and "Hamidiya" give "hamidi"; "Ma'arrat an-Nu'man" and "Maarat al-Numan" give
+     * "marat numan". It identifies a place named several ways in one text, and it decides whether two
+     * spellings that share a {@link #key} are the same name ({@link #sameVariant}).
+     */
+    public static String variantKey(String name) {
+        String folded = fold(name);
+        if (folded.isEmpty()) {
+            return folded;
+        }
+        StringBuilder out = new StringBuilder(folded.length());
+        for (String w : folded.split(" ")) {
+            if (w.isEmpty() || ARTICLES.contains(w)) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(variantWord(w));
+        }
+        return out.length() == 0 ? variantWord(folded) : out.toString();
+    }
+
+    /**
+     * True when two spellings are one name written two ways: they share a {@link #key}, and their
+     * {@link #variantKey}s are equal or, for names of six letters or more, differ by one vowel
+     * between consonants ("Latamneh" and "Al Lataminah"; not "Hamas" and "Homs", nor "Oleksandr"
+     * and "Oleksandriia").
+     */
+    public static boolean sameVariant(String a, String b) {
+        String ka = key(a);
+        if (ka.isEmpty() || !ka.equals(key(b))) {
+            return false;
+        }
+        String va = variantKey(a).replace(" ", "");
+        String vb = variantKey(b).replace(" ", "");
+        if (va.equals(vb)) {
+            return true;
+        }
+        return Math.max(va.length(), vb.length()) >= 6 && (innerVowel(va, vb) || innerVowel(vb, va));
+    }
+
+    /** True when {@code longer} is {@code shorter} with one vowel more between two consonants. */
+    private static boolean innerVowel(String longer, String shorter) {
+        if (longer.length() != shorter.length() + 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+            i++;
+        }
+        return i > 0 && i < shorter.length() && isVowel(longer.charAt(i)) && !isVowel(longer.charAt(i - 1))
+                && !isVowel(longer.charAt(i + 1)) && longer.substring(i + 1).equals(shorter.substring(i));
+    }
+
+    private static String variantWord(String w) {
+        String s = w.replace('q', 'k').replace("ou", "u").replace("oo", "u").replace("ee", "i");
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+            char after = i + 2 < s.length() ? s.charAt(i + 2) : 0;
+            if (c == 'j' && i > 0 && !isVowel(s.charAt(i - 1)) && isVowel(next)) {
+                b.append('i'); // Kupjansk, Kupiansk
+                continue;
+            }
+            if ((c == 'a' || c == 'e') && (next == 'y' || next == 'i') && (after == 0 || !isVowel(after))) {
+                b.append("ai"); // Shaykh, Sheikh, Shaikh
+                i++;
+                continue;
+            }
+            b.append(c);
+        }
+        s = b.toString();
+        // the endings -iya, -iyah, -ieh, -iyeh, -ia
+        for (String end : new String[] {"iyah", "iyeh", "iya", "ieh", "iye", "iah", "ia"}) {
+            if (s.length() > end.length() + 1 && s.endsWith(end)) {
+                s = s.substring(0, s.length() - end.length()) + "i";
+                break;
+            }
+        }
+        if (s.length() > 3 && (s.endsWith("eh") || s.endsWith("ah"))) {
+            s = s.substring(0, s.length() - 2) + "a"; // the feminine ending: Latamneh, Lataminah
+        }
+        s = s.replace('e', 'i').replace('o', 'u').replace('y', 'i');
+        if (s.length() > 2 && s.charAt(s.length() - 1) == 'h' && isVowel(s.charAt(s.length() - 2))) {
+            s = s.substring(0, s.length() - 1);
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     /** The consonant skeleton of a normalised name, words joined without separator. */

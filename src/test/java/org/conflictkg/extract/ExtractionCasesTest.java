@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.conflictkg.facts.Actor;
+import org.conflictkg.names.NameKeys;
 import org.conflictkg.facts.ActorRegistry;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.ControlState;
@@ -153,15 +154,15 @@ class ExtractionCasesTest {
     }
 
     private static boolean placeNamed(ArticleFacts f, String placeId, String highwayId, String name) {
-        String key = PlaceKeys.key(name);
+        String key = NameKeys.variantKey(name);
         for (Place p : f.places()) {
-            if (p.id().equals(placeId) && (PlaceKeys.key(p.name()).equals(key)
-                    || p.mentions().stream().anyMatch(m -> PlaceKeys.key(m).equals(key)))) {
+            if (p.id().equals(placeId) && (NameKeys.variantKey(p.name()).equals(key)
+                    || p.mentions().stream().anyMatch(m -> NameKeys.variantKey(m).equals(key)))) {
                 return true;
             }
         }
         for (Highway h : f.highways()) {
-            if (h.id().equals(highwayId) && PlaceKeys.key(h.name()).equals(key)) {
+            if (h.id().equals(highwayId) && NameKeys.variantKey(h.name()).equals(key)) {
                 return true;
             }
         }

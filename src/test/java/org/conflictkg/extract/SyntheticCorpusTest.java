@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.conflictkg.facts.ActorRegistry;
+import org.conflictkg.names.NameKeys;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.DateSpec;
 import org.conflictkg.facts.Event;
@@ -72,7 +73,7 @@ class SyntheticCorpusTest {
     }
 
     private static String placeKey(ArticleFacts f, String id) {
-        return f.places().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> PlaceKeys.key(p.name()))
+        return f.places().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> NameKeys.variantKey(p.name()))
                 .orElse("?" + id);
     }
 

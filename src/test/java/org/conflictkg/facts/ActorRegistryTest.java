@@ -47,6 +47,20 @@ class ActorRegistryTest {
     }
 
     @Test
+    void wikidataIdsAreWellFormedAndUnique() {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (ActorRegistry.Entry e : ActorRegistry.bundled().entries()) {
+            if (e.wikidata() == null) {
+                continue;
+            }
+            assertThat(e.wikidata()).as("Wikidata id of %s", e.id()).matches("Q[1-9][0-9]*");
+            assertThat(seen.put(e.wikidata(), e.id())).as("%s used by %s and %s", e.wikidata(), seen.get(e.wikidata()), e.id())
+                    .isNull();
+        }
+        assertThat(seen).containsEntry("Q7747", "vladimir-putin").containsEntry("Q130879", "reuters");
+    }
+
+    @Test
     void unknownActorsDoNotResolve() {
         Actor a = new Actor("x", "Brigade of the Example", ActorKind.ARMED_GROUP, null, java.util.List.of("the brigade"),
                 java.util.List.of(), null, null, java.util.List.of(), null, null, null);

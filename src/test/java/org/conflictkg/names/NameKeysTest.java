@@ -73,6 +73,49 @@ class NameKeysTest {
         assertThat(NameKeys.normalize(name)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource({
+            "Hamidiyah, Hamidieh",
+            "Hamidiya, al-Hamidiyah",
+            "Sheikh Hilal, Shaykh Hilal",
+            "Shaikh Hilal, esh-Sheikh Hilal",
+            "Deir Hafer, Dayr Hafir",
+            "el-Bab, Al Bab",
+            "ad-Dana, Dana",
+            "Mayadeen, al-Mayadin",
+            "Hajeen, Hajin",
+            "Kupjansk, Kupiansk",
+            "Raqqa, Ar-Raqqah",
+            "Tal Hamidah, Tal Hamideh",
+            "Tall Kalakh, Tal Kalakh",
+            "Qaryatain, al-Karyatain",
+            "Souran, Suran",
+    })
+    void spellingVariantsShareAVariantKey(String a, String b) {
+        assertThat(NameKeys.variantKey(a)).isNotEmpty().isEqualTo(NameKeys.variantKey(b));
+        assertThat(NameKeys.sameVariant(a, b)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} != {1}")
+    @CsvSource({
+            "Kherson region, Kherson",
+            "Hama, Homs",
+            "Hamas, Homs",
+            "Oleksandr, Oleksandriia",
+            "Sarmada, Sarmin",
+            "Tal Hamideh, Tal Hamra",
+    })
+    void otherNamesAreNotVariants(String a, String b) {
+        assertThat(NameKeys.variantKey(a)).isNotEqualTo(NameKeys.variantKey(b));
+        assertThat(NameKeys.sameVariant(a, b)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource({"Dalamneh, Ad Dalaminah", "Kafr Sadneh, Kafr Sadinah"})
+    void oneVowelBetweenConsonantsIsAVariant(String a, String b) {
+        assertThat(NameKeys.sameVariant(a, b)).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource({"سراقب, سراقب", "إدلب, ادلب", "Київ, київ"})
     void scriptKeysIgnoreMarksAndCase(String name, String key) {
