@@ -95,7 +95,7 @@ public final class ControlChangeFinder {
     private static final Pattern AGENTLESS_NOT = Pattern.compile("\\b(?:taken|brought|is|are|being|fall|falls|fell|fallen)\\b(?! (?:back|over|into the hands))");
     /** What may stand between a passive's place and its words ("X, which had been"); possessive: no recursion per word. */
     private static final Pattern PLACE_GAP = Pattern.compile(
-            "(?:\\s++(?:town|township|village|city))?+" + LIST_TAIL
+            "(?:\\s+(?:town|township|village|city))?" + LIST_TAIL
             + "[\\s,]*+(?:(?:which|that|had|has|have|also|already|finally|now|reportedly|itself|was|were|is|are)[\\s,]*+)*+");
     private static final Pattern FROM_ACTOR_GAP = Pattern.compile("^\\s*(?:[a-z]+ ){0,3}from (?:the )?$");
     /** A duration before "after"/"since" opens a clause about an earlier event ("a year after X seized it"). */
