@@ -53,10 +53,18 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "ARTICLE", description = "Article files (.txt, .html) or folders of them.")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = "Output file for one article, or a folder (NAME.json per article). Default: standard output "
-                    + "(one article only).")
     Path output;
+
+    /** Whether {@code -o} was written as a folder ("drafts/"): a {@link Path} forgets the trailing separator. */
+    boolean outputNamesFolder;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+            description = "Output file for one article, or a folder (NAME.json per article; an existing folder, "
+                    + "several articles, or a name ending in /). Default: standard output (one article only).")
+    void output(String value) {
+        output = Path.of(value);
+        outputNamesFolder = value.endsWith("/") || value.endsWith(java.io.File.separator);
+    }
 
     @Mixin
     Summary.JsonOption json;
@@ -85,8 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw ExtractException.badInput("no article files (.txt, .html, .htm) in " + inputs);
         }
-        boolean toDir = output != null && (Files.isDirectory(output) || files.size() > 1
-                || output.toString().endsWith("/"));
+        boolean toDir = output != null && (Files.isDirectory(output) || files.size() > 1 || outputNamesFolder);
         if (output == null && files.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     files.size() + " articles need an output folder: -o DIR");

@@ -47,6 +47,17 @@ class ExtractCommandTest {
     }
 
     @Test
+    void oneArticleIntoANewFolderNamedWithATrailingSlash() {
+        Path folder = tmp.resolve("drafts");
+        CliRun r = CliRun.run("extract", EXAMPLE.toString(), "-o", folder + "/");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(folder).isDirectory();
+        Path written = folder.resolve("2020-01-31-newarab-saraqeb.json");
+        assertThat(written).isRegularFile();
+        assertValidAndConvertible(List.of(written));
+    }
+
+    @Test
     void oneArticleToStandardOutput() {
         CliRun r = CliRun.run("extract", EXAMPLE.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
