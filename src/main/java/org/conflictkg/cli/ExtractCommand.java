@@ -37,7 +37,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE] [--actors FILE]}: article text or HTML to facts@1 JSON. */
+/** {@code extract ARTICLE... [-o FILE|DIR] [--geonames FILE] [--actors FILE] [--time-budget TIME]}: article text or HTML to facts@1 JSON. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = {"Drafts article facts (facts@1 JSON) from article text or HTML.",
                 "A folder stands for the .txt, .html and .htm files in it. Every input is read first; if any is bad, "
