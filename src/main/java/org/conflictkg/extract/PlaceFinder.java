@@ -65,7 +65,9 @@ public final class PlaceFinder {
     /** "the X neighbourhood", "the X district": a name before a singular place noun. */
     private static final Pattern SINGULAR_NOUN = Pattern.compile("\\bthe (" + CAP + ") (neighbourhood|neighborhood|district|village|town|suburb)\\b");
     /** "X town", "X township": a name before a lowercase settlement noun, without an article and not before "of". */
-    private static final Pattern BARE_NOUN = Pattern.compile("(?<!\\b(?:the|a|an) )\\b(" + CAP + ") (town|township|village)\\b(?! of\\b)");
+    /** "X town", "X village": the name at most {@link #MAX_NAME_WORDS} words, as for "X province" (no article before it). */
+    private static final Pattern BARE_NOUN = Pattern.compile("(?<!\\b(?:the|a|an) )\\b(" + CAP_WORD + "(?:(?: |-)(?:" + PARTICLE
+            + "[- ])?" + CAP_WORD + "){0," + (MAX_NAME_WORDS - 1) + "}+) (town|township|village)\\b(?! of\\b)");
     /** "the X and Y regions", "the A, B and C villages". */
     private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
             + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
