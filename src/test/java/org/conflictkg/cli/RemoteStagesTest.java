@@ -184,4 +184,44 @@ class RemoteStagesTest {
         assertThat(d.err().lines().toList()).as(d.err()).hasSize(1);
         assertThat(d.err()).contains(down).contains("2 attempt(s)");
     }
+
+    @Test
+    @Order(6)
+    void progressCountsPlacesDerivedOfTheTotal() {
+        long[] seen = {-2, 0, 0};
+        org.conflictkg.Progress progress = new org.conflictkg.Progress() {
+            @Override
+            public void start(String unit, long total) {
+                assertThat(unit).isEqualTo("places");
+                seen[0] = total;
+            }
+
+            @Override
+            public void advance(long n) {
+                seen[1] += n;
+            }
+
+            @Override
+            public void finish() {
+                seen[2]++;
+            }
+        };
+        org.conflictkg.http.RemoteDataset remote = org.conflictkg.http.RemoteDataset.create(server.datasetUrl() + "/query",
+                server.datasetUrl() + "/data").basicAuth(USER, PASSWORD).build();
+        Derivation.create().chunkPlaces(100).build().runRemote(remote, progress);
+        long places = Txn.calculateRead(local, () -> {
+            long[] n = {0};
+            org.apache.jena.sparql.exec.QueryExec.dataset(local).query("""
+                    PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
+                    SELECT DISTINCT ?p WHERE { GRAPH ?g {
+                      { ?e a ckg:ControlChange ; ckg:territory ?p } UNION { ?c a ckg:ControlPeriod ; ckg:territory ?p }
+                      UNION { ?f a ckg:Figure ; ckg:aboutPlace ?p } } }""").select().forEachRemaining(b -> n[0]++);
+            return n[0];
+        });
+        assertThat(places).isGreaterThan(100);
+        assertThat(seen[0]).isEqualTo(places);
+        assertThat(seen[1]).isEqualTo(places);
+        assertThat(seen[2]).isEqualTo(1);
+        assertSameGraph(CKG.GRAPH_DERIVED);
+    }
 }
