@@ -80,7 +80,7 @@ final class StoreTarget {
             throw org.conflictkg.store.StoreException.badInput(gsp + " is not laid out as a Fuseki dataset;"
                     + " give its SPARQL query endpoint with --sparql URL");
         }
-        return org.conflictkg.http.RemoteDataset.create(query, gsp).basicAuth(user, password())
+        return org.conflictkg.http.RemoteDataset.create(query, gsp).credentials(user, password())
                 .retry(org.conflictkg.http.HttpRetry.create().attempts(Math.max(1, retries)).build()).build();
     }
 }

@@ -59,6 +59,7 @@ public final class RemoteDataset {
     private final String gspUrl;
     private final HttpClient http;
     private final String authorization;
+    private final boolean credentials;
     private final HttpRetry retry;
 
     private RemoteDataset(Builder b) {
@@ -67,6 +68,7 @@ public final class RemoteDataset {
         this.http = b.http != null ? b.http : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.authorization = b.authorization;
+        this.credentials = b.authorization != null || b.credentials;
         this.retry = b.retry;
     }
 
@@ -81,6 +83,7 @@ public final class RemoteDataset {
         private final String gspUrl;
         private HttpClient http;
         private String authorization;
+        private boolean credentials;
         private HttpRetry retry = HttpRetry.defaults();
 
         private Builder(String queryUrl, String gspUrl) {
@@ -98,6 +101,19 @@ public final class RemoteDataset {
         public Builder basicAuth(String user, String password) {
             this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /**
+         * Credentials answered the way the server asks, basic (Fuseki) or digest (Virtuoso), through
+         * {@link HttpAuth}: registered for the query and Graph Store URLs for the rest of the process
+         * ({@code user} null: none).
+         */
+        public Builder credentials(String user, String password) {
+            if (user != null) {
+                HttpAuth.register(user, password, queryUrl, gspUrl);
+                this.credentials = true;
+            }
             return this;
         }
 
@@ -214,7 +230,7 @@ public final class RemoteDataset {
         } catch (HttpRetry.Failed ex) {
             int status = ex.status();
             if (status == 401 || status == 403) {
-                throw new RemoteException(what + " refused (HTTP " + status + "): " + (authorization == null
+                throw new RemoteException(what + " refused (HTTP " + status + "): " + (!credentials
                         ? "credentials needed (--user, --password-file)" : "check the credentials"),
                         ex, ConflictKgException.BAD_INPUT, status);
             }
