@@ -71,8 +71,21 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day for --highway.")
     String date;
 
+    /** The remote dataset of an {@code --endpoint} run, closed (its credentials forgotten) when the command ends. */
+    private RemoteDataset remote;
+
     @Override
     public Integer call() {
+        try {
+            return run();
+        } finally {
+            if (remote != null) {
+                remote.close();
+            }
+        }
+    }
+
+    private Integer run() {
         if (window < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--window must not be negative");
         }
@@ -97,7 +110,6 @@ final class DeriveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();
-        RemoteDataset remote = null;
         DatasetGraph dsg = null;
         Derivation.Counts c;
         if (store.remote()) {

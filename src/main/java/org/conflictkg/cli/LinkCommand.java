@@ -80,8 +80,21 @@ final class LinkCommand implements Callable<Integer> {
             description = "Timeout of one Wikidata request (default ${DEFAULT-VALUE}).")
     int wikidataTimeout;
 
+    /** The remote dataset of an {@code --endpoint} run, closed (its credentials forgotten) when the command ends. */
+    private RemoteDataset remote;
+
     @Override
     public Integer call() {
+        try {
+            return run();
+        } finally {
+            if (remote != null) {
+                remote.close();
+            }
+        }
+    }
+
+    private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
@@ -90,7 +103,7 @@ final class LinkCommand implements Callable<Integer> {
         if (!store.remote() && sparql != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
         }
-        RemoteDataset remote = store.remote() ? store.remoteDataset(sparql, retries) : null;
+        remote = store.remote() ? store.remoteDataset(sparql, retries) : null;
         DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
         Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
         if (wikidataTimeout < 1) {

@@ -38,7 +38,7 @@ import org.conflictkg.ConflictKgException;
  * remote.put(graphName, graph);
  * }</pre>
  */
-public final class RemoteDataset {
+public final class RemoteDataset implements AutoCloseable {
 
     /** A request to the remote store failed for good; the message names the URL and the HTTP status. */
     public static final class RemoteException extends ConflictKgException {
@@ -60,6 +60,7 @@ public final class RemoteDataset {
     private final HttpClient http;
     private final String authorization;
     private final boolean credentials;
+    private final HttpAuth auth;
     private final HttpRetry retry;
 
     private RemoteDataset(Builder b) {
@@ -68,7 +69,8 @@ public final class RemoteDataset {
         this.http = b.http != null ? b.http : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.authorization = b.authorization;
-        this.credentials = b.authorization != null || b.credentials;
+        this.credentials = b.authorization != null || b.auth != null;
+        this.auth = b.auth;
         this.retry = b.retry;
     }
 
@@ -83,7 +85,7 @@ public final class RemoteDataset {
         private final String gspUrl;
         private HttpClient http;
         private String authorization;
-        private boolean credentials;
+        private HttpAuth auth;
         private HttpRetry retry = HttpRetry.defaults();
 
         private Builder(String queryUrl, String gspUrl) {
@@ -106,14 +108,11 @@ public final class RemoteDataset {
 
         /**
          * Credentials answered the way the server asks, basic (Fuseki) or digest (Virtuoso), through
-         * {@link HttpAuth}: registered for the query and Graph Store URLs for the rest of the process
+         * {@link HttpAuth}: registered for the query and Graph Store URLs until {@link #close()}
          * ({@code user} null: none).
          */
         public Builder credentials(String user, String password) {
-            if (user != null) {
-                HttpAuth.register(user, password, queryUrl, gspUrl);
-                this.credentials = true;
-            }
+            this.auth = user == null ? null : HttpAuth.register(user, password, queryUrl, gspUrl);
             return this;
         }
 
@@ -131,6 +130,14 @@ public final class RemoteDataset {
 
         public RemoteDataset build() {
             return new RemoteDataset(this);
+        }
+    }
+
+    /** Forgets the credentials given with {@link Builder#credentials}. */
+    @Override
+    public void close() {
+        if (auth != null) {
+            auth.close();
         }
     }
 

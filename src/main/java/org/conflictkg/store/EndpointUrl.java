@@ -84,22 +84,29 @@ public record EndpointUrl(String url, String dataset, Service service) {
             throw StoreException.badInput(url + " is the " + service.what + " endpoint; load needs the dataset URL "
                     + dataset + " or its Graph Store URL " + at(Service.DATA));
         }
-        return !probe || exists(at(Service.DATA)) && !exists(dataset + "/no-such-service-" + Long.toHexString(System.nanoTime()))
+        if (!probe) {
+            return at(Service.DATA);
+        }
+        int data = status(at(Service.DATA));
+        if (data < 0) {
+            return at(Service.DATA); // no answer: the load itself reports the unreachable server
+        }
+        return data != 404 && status(dataset + "/no-such-service-" + Long.toHexString(System.nanoTime())) == 404
                 ? at(Service.DATA) : url;
     }
 
-    /** True unless the server answers 404 at {@code url} (any answer, or none, counts as there). */
-    private static boolean exists(String url) {
+    /** The status a HEAD of {@code url} answers, or -1 when the server does not answer. */
+    private static int status(String url) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             HttpRequest req = HttpRequest.newBuilder(URI.create(url + "?default")).timeout(Duration.ofSeconds(10))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
-            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() != 404;
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException | IllegalArgumentException ex) {
-            return true; // the load itself reports an unreachable server
+            return -1;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return true;
+            return -1;
         }
     }
 

@@ -166,7 +166,7 @@ class RemoteStagesTest {
         String wrong = server.datasetUrl() + "-none/data";
         CliRun r = CliRun.run("derive", "--endpoint", wrong, "--user", USER, "--password-file", passwords.toString(),
                 "--no-progress", "--retries", "1");
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         assertThat(r.err().lines().toList()).as(r.err()).hasSize(1);
         assertThat(r.err()).contains(server.datasetUrl() + "-none/query").contains("HTTP 404");
 
@@ -180,7 +180,7 @@ class RemoteStagesTest {
         }
         String down = "http://127.0.0.1:" + port + "/kg";
         CliRun d = CliRun.run("link", "--endpoint", down, "--no-wikidata", "--no-progress", "--retries", "2");
-        assertThat(d.exitCode()).isEqualTo(1);
+        assertThat(d.exitCode()).as(d.err()).isEqualTo(1);
         assertThat(d.err().lines().toList()).as(d.err()).hasSize(1);
         assertThat(d.err()).contains(down).contains("2 attempt(s)");
     }
