@@ -31,6 +31,36 @@ public record ArticleText(String name, String title, String publisher, LocalDate
 
     private static final Pattern HEADER = Pattern.compile("([A-Z][A-Z_]*):[ \\t]*(.*)");
 
+    /**
+     * Control characters (NUL, escapes, ...) are not text: each becomes a space, so that offsets into
+     * the body stay those of the file and the drafted facts read back valid. The body keeps its tabs and
+     * line breaks.
+     */
+    public ArticleText {
+        title = printable(title, false);
+        publisher = printable(publisher, false);
+        language = printable(language, false);
+        body = printable(body, true);
+        credits = credits == null ? null : credits.stream().map(c -> printable(c, false)).toList();
+    }
+
+    private static String printable(String s, boolean multiLine) {
+        if (s == null) {
+            return null;
+        }
+        char[] out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
+                if (out == null) {
+                    out = s.toCharArray();
+                }
+                out[i] = ' ';
+            }
+        }
+        return out == null ? s : new String(out);
+    }
+
     /** Reads a text or HTML article file; HTML is recognised by its extension or a leading tag. */
     public static ArticleText read(Path file) {
         String text;

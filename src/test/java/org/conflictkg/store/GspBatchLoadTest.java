@@ -61,6 +61,8 @@ class GspBatchLoadTest {
     HttpServer proxy;
     /** Requests the proxy saw: method, path and query. */
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The requests the store answered with success (a request the client sent again after a lost answer counts once per success). */
+    final List<String> succeeded = new CopyOnWriteArrayList<>();
     /** Decides per request: null forwards it; a status answers it without forwarding; a negative status forwards it, then answers minus that status (the answer is lost). */
     volatile Function<String, Integer> policy = r -> null;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -141,6 +143,9 @@ class GspBatchLoadTest {
                 // Sent without credentials and answered by the server's challenge: the client
                 // learns the scheme (basic here) and sends it again; not a write, not counted.
                 requests.remove(line);
+            }
+            if (decided == null && resp.statusCode() / 100 == 2) {
+                succeeded.add(line);
             }
             if (decided != null) {
                 ex.sendResponseHeaders(-decided, -1); // applied, but the client hears a failure
@@ -236,7 +241,8 @@ class GspBatchLoadTest {
         assertThat(r.loaded()).isEqualTo(ARTICLES);
         assertSameAsEmbedded(corpus);
         // About six articles per request: 4 or 5 dataset POSTs and no other write.
-        assertThat(requests.stream().filter("POST /kg/data"::equals).count()).isBetween(3L, 5L);
+        // (Counted as the store answered them: on a loaded machine a request may time out and go again.)
+        assertThat(succeeded.stream().filter("POST /kg/data"::equals).count()).as("%s", requests).isBetween(3L, 5L);
         assertThat(requests).noneMatch(q -> q.startsWith("POST /kg/data?") || q.startsWith("POST /kg/update") || q.startsWith("PUT"));
     }
 
