@@ -34,6 +34,11 @@ public final class CKG {
     public static final Node GRAPH_REFERENCE = iri(GRAPH + "reference");
     public static final Node GRAPH_LINKS = iri(GRAPH + "links");
     public static final Node GRAPH_DERIVED = iri(GRAPH + "derived");
+    /**
+     * In a store loaded over HTTP: present while the derived graph is behind the articles (written
+     * before a load's first article, removed once the derived graph is rebuilt).
+     */
+    public static final Node GRAPH_DERIVE_PENDING = iri(GRAPH + "derive-pending");
     public static final Node GRAPH_ONTOLOGY = iri(GRAPH + "ontology");
     public static final Node GRAPH_META = iri(GRAPH + "meta");
     public static final String GRAPH_ARTICLE_PREFIX = GRAPH + "article/";

@@ -90,6 +90,8 @@ public final class GspTarget implements LoadTarget {
     private final java.util.function.Consumer<String> warn;
     /** Shared-graph quads already merged into the endpoint during this load. */
     private final Set<Quad> sentShared = new HashSet<>();
+    private volatile boolean derivesAfterWrites;
+    private boolean pendingMarked;
     /** Ids of the article graphs the endpoint holds (from {@link #storedHashes}); null: unknown. */
     private Set<String> stored;
     /**
@@ -170,10 +172,69 @@ public final class GspTarget implements LoadTarget {
     }
 
     @Override
+    public void derivesAfterWrites() {
+        derivesAfterWrites = true;
+    }
+
+    /**
+     * True if the store holds the derive-pending graph: a load over HTTP wrote articles and was
+     * stopped before its derived graph was rebuilt. Asked at the query endpoint, or without one
+     * through a Graph Store GET of that graph (404: none).
+     */
+    @Override
+    public boolean derivePending() {
+        if (queryUrl != null) {
+            org.apache.jena.query.Query ask = org.apache.jena.query.QueryFactory.create(
+                    "ASK { GRAPH ?g { ?s ?p ?o } }");
+            ask = org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.transform(ask,
+                    Map.of(org.apache.jena.sparql.core.Var.alloc("g"), CKG.GRAPH_DERIVE_PENDING));
+            org.apache.jena.query.Query q = ask;
+            boolean[] answer = new boolean[1];
+            send(null, "ask whether a derivation is owed", () -> answer[0] = org.apache.jena.sparql.exec.http.QueryExecHTTP
+                    .service(queryUrl).httpClient(http).query(q).ask());
+            return answer[0];
+        }
+        try {
+            return !GSP.service(gspUrl).httpClient(http).graphName(CKG.GRAPH_DERIVE_PENDING).GET().isEmpty();
+        } catch (HttpException ex) {
+            if (ex.getStatusCode() == 404) {
+                return false;
+            }
+            throw StoreException.failure(gspUrl + ": cannot ask whether a derivation is owed: "
+                    + Objects.toString(ex.getMessage(), "HTTP " + ex.getStatusCode()), ex);
+        }
+    }
+
+    /** Before the first article this load writes: the store records that its derived graph is behind. */
+    private synchronized void markDerivePending() {
+        if (!derivesAfterWrites || pendingMarked) {
+            return;
+        }
+        Graph g = GraphFactory.createDefaultGraph();
+        g.add(org.apache.jena.graph.Triple.create(CKG.GRAPH_DERIVE_PENDING, CKG.derivePending, CKG.GRAPH_DERIVE_PENDING));
+        send(null, "record that a derivation is owed", () -> gsp(CKG.GRAPH_DERIVE_PENDING).PUT(g));
+        pendingMarked = true;
+    }
+
+    private void clearDerivePending() {
+        send(null, "clear the record of an owed derivation", () -> {
+            try {
+                gsp(CKG.GRAPH_DERIVE_PENDING).DELETE();
+            } catch (HttpException ex) {
+                if (ex.getStatusCode() != 404) {
+                    throw ex;
+                }
+            }
+        });
+        pendingMarked = false;
+    }
+
+    @Override
     public void write(List<ArticleGraph> batch) {
         if (batch.isEmpty()) {
             return;
         }
+        markDerivePending();
         Set<Quad> newShared = new LinkedHashSet<>();
         List<ArticleGraph> fresh = new ArrayList<>();
         List<ArticleGraph> replaced = new ArrayList<>();
@@ -393,9 +454,10 @@ public final class GspTarget implements LoadTarget {
         if (queryUrl != null) {
             derivation.updateRemote(org.conflictkg.http.RemoteDataset.create(queryUrl, gspUrl).httpClient(http)
                     .retry(retry).build()); // credentials: registered with Jena's AuthEnv (HttpAuth), basic or digest
-            return;
+        } else {
+            deriveInMemory(derivation);
         }
-        deriveInMemory(derivation);
+        clearDerivePending();
     }
 
     private void deriveInMemory(DerivedGraphUpdater derivation) {

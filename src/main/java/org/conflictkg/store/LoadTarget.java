@@ -55,6 +55,15 @@ public interface LoadTarget extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Tells the target that this load derives after its writes, so that a target which cannot
+     * record owed derivation in the same transaction as the articles records it durably before
+     * its first write, and forgets it once {@link #derive} succeeded. Default: nothing (a TDB2
+     * store records it with every batch anyway).
+     */
+    default void derivesAfterWrites() {
+    }
+
     /** Completes a bulk load: everything written since {@link #startBulk} becomes the store. */
     default void finishBulk() {
     }

@@ -56,6 +56,9 @@ public final class StoreLoader {
                 // read errors are reported when the file is read
             }
         }
+        if (derivation != null) {
+            target.derivesAfterWrites();
+        }
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
         boolean bulk;
