@@ -45,18 +45,13 @@ final class DeriveCommand implements Callable<Integer> {
     @Mixin
     StoreTarget store;
 
-    @Option(names = "--sparql", paramLabel = "URL",
-            description = "With --endpoint: its SPARQL query endpoint (default for Fuseki: the dataset's /query).")
-    String sparql;
+    @Mixin
+    RemoteOptions remoteOptions = new RemoteOptions();
 
     @Option(names = "--batch", paramLabel = "PLACES", defaultValue = "64",
             description = "Places whose reports are read and derived at a time; memory grows with it, not with the "
                     + "store (default ${DEFAULT-VALUE}).")
     int batch;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "With --endpoint: attempts per HTTP request before giving up (default ${DEFAULT-VALUE}).")
-    int retries;
 
     @Mixin
     ProgressOption progress = new ProgressOption();
@@ -103,17 +98,14 @@ final class DeriveCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
-        store.check(spec.commandLine());
-        if (!store.remote() && sparql != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
-        }
+        remoteOptions.check(spec.commandLine(), store);
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();
         DatasetGraph dsg = null;
         Derivation.Counts c;
         if (store.remote()) {
-            remote = store.remoteDataset(sparql, retries);
+            remote = remoteOptions.dataset(store);
             c = derivation.runRemote(remote, progress.bar(common, spec.commandLine().getErr()));
         } else {
             dsg = TdbStores.openExisting(store.db());

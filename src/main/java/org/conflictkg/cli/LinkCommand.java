@@ -43,18 +43,13 @@ final class LinkCommand implements Callable<Integer> {
     @Mixin
     StoreTarget store;
 
-    @Option(names = "--sparql", paramLabel = "URL",
-            description = "With --endpoint: its SPARQL query endpoint (default for Fuseki: the dataset's /query).")
-    String sparql;
+    @Mixin
+    RemoteOptions remoteOptions = new RemoteOptions();
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
             description = "With --endpoint: articles read, and places written, per request (default ${DEFAULT-VALUE}); "
                     + "the derivation that follows reads 64 places at a time.")
     int batch;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "With --endpoint: attempts per HTTP request before giving up (default ${DEFAULT-VALUE}).")
-    int retries;
 
     @Option(names = "--geonames", paramLabel = "FILE",
             description = "A GeoNames dump (cities1000.txt, a country file such as SY.txt, allCountries.txt; .gz too)."
@@ -99,11 +94,8 @@ final class LinkCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
         }
-        store.check(spec.commandLine());
-        if (!store.remote() && sparql != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
-        }
-        remote = store.remote() ? store.remoteDataset(sparql, retries) : null;
+        remoteOptions.check(spec.commandLine(), store);
+        remote = remoteOptions.dataset(store);
         DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
         Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
         if (wikidataTimeout < 1) {
