@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -38,12 +37,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,8 +55,8 @@ import picocli.CommandLine;
  * {@code -Dmap.screenshot=docs/img/map.png} it is copied there too.
  */
 class MapPageBrowserTest {
-    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-    static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = BrowserLib.CHROMEDRIVER;
+    static final String CHROMIUM = BrowserLib.CHROMIUM;
 
     @TempDir
     static Path tmp;
@@ -84,21 +80,8 @@ class MapPageBrowserTest {
         server = KgServer.create().dataset(dsg, tmp.resolve("kg.fuseki")).port(0).build().start();
         base = server.baseUrl();
 
-        // The driver is given: Selenium Manager is never asked to find or download one.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,860", "--lang=en-US", "--no-first-run", "--disable-extensions",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chrome")));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        service = BrowserLib.service();
+        driver = BrowserLib.driver(service, tmp.resolve("chrome"), true);
     }
 
     @AfterAll
@@ -120,9 +103,7 @@ class MapPageBrowserTest {
     }
 
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        // Markers are redrawn when a day's data arrives: an element found just before may be gone.
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        BrowserLib.waitFor(driver, condition);
     }
 
     WebElement marker(String label) {

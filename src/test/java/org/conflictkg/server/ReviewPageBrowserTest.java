@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -30,13 +29,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -77,20 +73,8 @@ class ReviewPageBrowserTest {
         ReviewFolder folder = ReviewFolderTest.fixtureFolder(dir).reviewer("desk-7").build();
         folder.add("tel-qasr-b", Files.readString(ReviewFolderTest.FIXTURE.resolve("tel-qasr.draft.json")), null);
         server = ReviewServer.create(folder).port(0).build().start();
-        System.setProperty("webdriver.chrome.driver", MapPageBrowserTest.CHROMEDRIVER);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File(MapPageBrowserTest.CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(MapPageBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,860", "--lang=en-US", "--no-first-run", "--disable-extensions",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--user-data-dir=" + Files.createDirectories(tmp.resolve("chrome")));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        service = BrowserLib.service();
+        driver = BrowserLib.driver(service, tmp.resolve("chrome"), false);
     }
 
     @AfterAll
@@ -101,8 +85,7 @@ class ReviewPageBrowserTest {
     }
 
     void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        BrowserLib.waitFor(driver, condition);
     }
 
     int saves() {
