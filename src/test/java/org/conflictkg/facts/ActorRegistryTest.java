@@ -2,11 +2,18 @@ package org.conflictkg.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ActorRegistryTest {
 
@@ -57,7 +64,32 @@ class ActorRegistryTest {
             assertThat(seen.put(e.wikidata(), e.id())).as("%s used by %s and %s", e.wikidata(), seen.get(e.wikidata()), e.id())
                     .isNull();
         }
-        assertThat(seen).containsEntry("Q7747", "vladimir-putin").containsEntry("Q130879", "reuters");
+        assertThat(seen).containsEntry("Q7747", "vladimir-putin").containsEntry("Q130879", "reuters")
+                .containsEntry("Q28877411", "jnim");
+    }
+
+    /**
+     * The registry marks descriptions of a side ("Syrian rebels") with "generic": true. They are no
+     * single organisation, so they carry no Wikidata id; the marker names only actors the registry has.
+     */
+    @Test
+    void genericActorsAreMarkedAndCarryNoWikidataId() throws IOException {
+        JsonNode root;
+        try (InputStream in = ActorRegistry.class.getResourceAsStream("/reference/actors.json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        List<String> generic = new ArrayList<>();
+        for (JsonNode a : root.path("actors")) {
+            JsonNode mark = a.path("generic");
+            assertThat(mark.isMissingNode() || mark.isBoolean()).as("generic of %s is true or false", a.path("id")).isTrue();
+            if (mark.asBoolean(false)) {
+                generic.add(a.path("id").asText());
+                assertThat(a.has("wikidata")).as("generic actor %s with a Wikidata id", a.path("id")).isFalse();
+            }
+        }
+        assertThat(generic).contains("syrian-opposition", "myanmar-resistance")
+                .doesNotContain("hts", "rsf", "islamic-state");
+        generic.forEach(id -> assertThat(registry.byId(id)).as(id).isPresent());
     }
 
     @Test
