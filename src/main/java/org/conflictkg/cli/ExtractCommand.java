@@ -246,9 +246,11 @@ final class ExtractCommand implements Callable<Integer> {
         }
         try {
             return ActorRegistry.bundled().mergedWith(ActorRegistry.load(file));
-        } catch (RuntimeException e) {
-            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            throw ExtractException.badInput(file + ": not an actor registry: " + msg.lines().findFirst().orElse(""));
+        } catch (IllegalArgumentException e) {
+            // "FILE[:LINE:COLUMN]: not an actor registry: PROBLEM"
+            throw ExtractException.badInput(e.getMessage().lines().findFirst().orElse(file + ": not an actor registry"));
+        } catch (UncheckedIOException e) {
+            throw ExtractException.badInput(file + ": cannot read: " + e.getCause().getMessage());
         }
     }
 

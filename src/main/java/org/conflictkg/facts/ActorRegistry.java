@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.conflictkg.names.NameFolding;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -68,15 +70,31 @@ public final class ActorRegistry {
                 r = read(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("bundled actor registry " + BUNDLED + ": " + e.getMessage(), e);
             }
             bundled = r;
         }
         return r;
     }
 
+    /**
+     * A registry file in the format of the bundled one. A file that is not one is an
+     * {@link IllegalArgumentException} whose message names the file, and the line and column where
+     * the JSON breaks: {@code my.json:3:7: not an actor registry: Unexpected character ...}.
+     */
     public static ActorRegistry load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+            int marker = problem.indexOf(" (start marker at");
+            throw new IllegalArgumentException(file + where + ": not an actor registry: "
+                    + (marker < 0 ? problem : problem.substring(0, marker)), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": not an actor registry: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read actor registry " + file, e);
         }
@@ -88,14 +106,20 @@ public final class ActorRegistry {
         for (JsonNode a : root.path("actors")) {
             String kindCode = a.path("kind").asText();
             ActorKind kind = FactsEnum.fromCode(ActorKind.class, kindCode);
+            String id = a.path("id").asText();
             if (kind == null) {
-                throw new IllegalArgumentException("actor registry: unknown kind " + Problem.quote(kindCode) + " for "
-                        + a.path("id").asText());
+                throw new IllegalArgumentException("actor " + Problem.quote(id) + ": unknown kind " + Problem.quote(kindCode)
+                        + ", expected one of " + FactsEnum.codes(ActorKind.class));
             }
-            entries.add(new Entry(a.path("id").asText(), a.path("name").asText(), kind,
+            String wikidata = a.hasNonNull("wikidata") ? a.get("wikidata").asText() : null;
+            if (wikidata != null && !FactsBinder.WIKIDATA_ID.matcher(wikidata).matches()) {
+                // it would reach the facts, which then would not validate
+                throw new IllegalArgumentException("actor " + Problem.quote(id) + ": wikidata " + Problem.quote(wikidata)
+                        + " is not a Wikidata id such as \"Q159\"");
+            }
+            entries.add(new Entry(id, a.path("name").asText(), kind,
                     a.hasNonNull("side") ? a.get("side").asText() : null, strings(a.path("aliases")),
-                    strings(a.path("metonyms")), a.hasNonNull("wikidata") ? a.get("wikidata").asText() : null,
-                    a.hasNonNull("country") ? a.get("country").asText() : null));
+                    strings(a.path("metonyms")), wikidata, a.hasNonNull("country") ? a.get("country").asText() : null));
         }
         Map<String, String> sides = new HashMap<>();
         root.path("sides").properties().forEach(e -> {

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The {@code extract} command: outputs that validate and convert, batches, HTML, bad input. */
 class ExtractCommandTest {
@@ -138,13 +141,30 @@ class ExtractCommandTest {
         assertValidAndConvertible(List.of(out));
     }
 
-    @Test
-    void aBadActorsFileIsBadInputNamingIt() throws IOException {
-        Path actors = tmp.resolve("broken.json");
-        Files.writeString(actors, "{\"actors\": [ {\"id\": \"x\", \"kind\": \"no-such-kind\"} ]}");
-        CliRun r = CliRun.run("extract", EXAMPLE.toString(), "--actors", actors.toString());
+    /** Actors files that are not registries: the one error line says where and what, and nothing is written. */
+    static Stream<Arguments> badActorsFiles() {
+        return Stream.of(
+                Arguments.of("{\"actors\": [\n", ":2:1: not an actor registry: Unexpected end-of-input"),
+                Arguments.of("{\"actors\": [\n {\"id\": \"x\",, }\n]}", ":2:13: not an actor registry: Unexpected character"),
+                Arguments.of("{\"actors\": [ {\"id\": \"x\", \"kind\": \"no-such-kind\"} ]}",
+                        ": not an actor registry: actor \"x\": unknown kind \"no-such-kind\", expected one of"),
+                // an id that is no Wikidata item would make the drafted facts invalid
+                Arguments.of("{\"actors\": [ {\"id\": \"north\", \"name\": \"Northern Shield Brigades\", \"kind\": \"armed-group\","
+                                + " \"aliases\": [\"Northern Shield Brigades\"], \"wikidata\": \"north-1\"} ]}",
+                        ": not an actor registry: actor \"north\": wikidata \"north-1\" is not a Wikidata id"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badActorsFiles")
+    void aBadActorsFileIsOneErrorLineAtItsPosition(String content, String expected) throws IOException {
+        Path actors = tmp.resolve("mine.json");
+        Files.writeString(actors, content);
+        Path out = tmp.resolve("out.json");
+        CliRun r = CliRun.run("extract", EXAMPLE.toString(), "--actors", actors.toString(), "-o", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("broken.json").contains("not an actor registry");
+        assertThat(r.err().strip()).doesNotContain("\n").startsWith("error: " + actors)
+                .contains(actors + expected).doesNotContain("REDACTED").doesNotContain("start marker");
+        assertThat(out).doesNotExist();
     }
 
     @Test
