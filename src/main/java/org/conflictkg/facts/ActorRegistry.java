@@ -117,6 +117,14 @@ public final class ActorRegistry {
                 throw new IllegalArgumentException("actor " + Problem.quote(id) + ": wikidata " + Problem.quote(wikidata)
                         + " is not a Wikidata id such as \"Q159\"");
             }
+            JsonNode generic = a.path("generic");
+            if (!generic.isMissingNode() && !generic.isBoolean()) {
+                throw new IllegalArgumentException("actor " + Problem.quote(id) + ": generic must be true or false");
+            }
+            if (generic.asBoolean(false) && wikidata != null) {
+                // a description of a side ("Syrian rebels") is no one organisation with a Wikidata item
+                throw new IllegalArgumentException("actor " + Problem.quote(id) + ": a generic actor has no wikidata id");
+            }
             entries.add(new Entry(id, a.path("name").asText(), kind,
                     a.hasNonNull("side") ? a.get("side").asText() : null, strings(a.path("aliases")),
                     strings(a.path("metonyms")), wikidata, a.hasNonNull("country") ? a.get("country").asText() : null));

@@ -151,7 +151,10 @@ class ExtractCommandTest {
                 // an id that is no Wikidata item would make the drafted facts invalid
                 Arguments.of("{\"actors\": [ {\"id\": \"north\", \"name\": \"Northern Shield Brigades\", \"kind\": \"armed-group\","
                                 + " \"aliases\": [\"Northern Shield Brigades\"], \"wikidata\": \"north-1\"} ]}",
-                        ": not an actor registry: actor \"north\": wikidata \"north-1\" is not a Wikidata id"));
+                        ": not an actor registry: actor \"north\": wikidata \"north-1\" is not a Wikidata id"),
+                Arguments.of("{\"actors\": [ {\"id\": \"rebels\", \"name\": \"northern rebels\", \"kind\": \"armed-group\","
+                                + " \"generic\": true, \"wikidata\": \"Q1\"} ]}",
+                        ": not an actor registry: actor \"rebels\": a generic actor has no wikidata id"));
     }
 
     @ParameterizedTest
