@@ -78,7 +78,25 @@ final class RegexLiterals {
         if (r == null || r.isEmpty() || r.contains("")) {
             return null;
         }
-        return List.copyOf(r);
+        return List.copyOf(minimal(r));
+    }
+
+    /** The literals without those that contain another: a text holding one of the rest is the same test. */
+    private static Set<String> minimal(Set<String> literals) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String l : literals) {
+            boolean implied = false;
+            for (String o : literals) {
+                if (!o.equals(l) && l.contains(o)) {
+                    implied = true;
+                    break;
+                }
+            }
+            if (!implied) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     /**
@@ -145,6 +163,28 @@ final class RegexLiterals {
 
         /** Literals one of which every match contains; null if unknown. */
         Set<String> required();
+
+        /** Every text a match can be, when they are few ({@link #MAX_EXACT}); null otherwise. */
+        Set<String> exact();
+    }
+
+    /** A literal this long is a selective test: a longer one is not worth looking for more literals. */
+    private static final int LONG_ENOUGH = 6;
+    /** The most texts {@link Node#exact} lists, and the most a sequence's literals combine into. */
+    private static final int MAX_EXACT = 64;
+
+    /** Each text of {@code a} followed by each of {@code b}; null when there would be too many. */
+    private static Set<String> cross(Set<String> a, Set<String> b) {
+        if ((long) a.size() * b.size() > MAX_EXACT) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String x : a) {
+            for (String y : b) {
+                out.add(x + y);
+            }
+        }
+        return out;
     }
 
     private static final Set<Prefix> EMPTY = Set.of(new Prefix("", false));
@@ -161,6 +201,11 @@ final class RegexLiterals {
         public Set<String> required() {
             return Set.of(String.valueOf(lower(c)));
         }
+
+        @Override
+        public Set<String> exact() {
+            return required();
+        }
     }
 
     /** Text not known: a class, a dot, a back-reference. */
@@ -172,6 +217,11 @@ final class RegexLiterals {
 
         @Override
         public Set<String> required() {
+            return null;
+        }
+
+        @Override
+        public Set<String> exact() {
             return null;
         }
     }
@@ -187,6 +237,11 @@ final class RegexLiterals {
         public Set<String> required() {
             return null;
         }
+
+        @Override
+        public Set<String> exact() {
+            return Set.of("");
+        }
     }
 
     private record Sequence(List<Node> items) implements Node {
@@ -199,32 +254,51 @@ final class RegexLiterals {
             return acc;
         }
 
-        /** The best of its items' literals; runs of characters (across zero-width items) count as one literal. */
+        /**
+         * The best of its items' literals, where runs of items with few texts each (characters,
+         * small alternatives, optional words; zero-width items between them) combine into the
+         * texts the run can be: "the (?:fall|capture) of" gives "the fall of" and "the capture of".
+         */
         @Override
         public Set<String> required() {
             Set<String> best = null;
-            StringBuilder run = new StringBuilder();
+            Set<String> run = Set.of("");
             for (Node n : items) {
-                if (n instanceof Literal l) {
-                    run.append(lower(l.c()));
+                Set<String> e = n.exact();
+                Set<String> joined = e == null ? null : cross(run, e);
+                if (joined != null) {
+                    run = joined;
+                    best = better(best, run); // every step of a run is a test of its own: the best one is kept
                     continue;
                 }
-                if (n instanceof ZeroWidth) {
-                    continue; // the characters on either side are adjacent in the text
+                best = better(best, run);
+                if (e != null) {
+                    run = e; // too many texts joined: a new run starts here
+                } else {
+                    best = better(best, n.required());
+                    run = Set.of("");
                 }
-                if (run.length() > 0) {
-                    best = better(best, Set.of(run.toString()));
-                    run.setLength(0);
-                }
-                best = better(best, n.required());
             }
-            if (run.length() > 0) {
-                best = better(best, Set.of(run.toString()));
-            }
-            return best;
+            return better(best, run);
         }
 
-        /** The more selective of two sets: longer shortest literal, then fewer literals. */
+        @Override
+        public Set<String> exact() {
+            Set<String> out = Set.of("");
+            for (Node n : items) {
+                Set<String> e = n.exact();
+                out = e == null ? null : cross(out, e);
+                if (out == null) {
+                    return null;
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The better test of two sets: the longer shortest literal (up to {@link #LONG_ENOUGH}
+         * characters, rare enough in text), then fewer literals to look for.
+         */
         private static Set<String> better(Set<String> a, Set<String> b) {
             if (a == null) {
                 return b;
@@ -232,12 +306,12 @@ final class RegexLiterals {
             if (b == null) {
                 return a;
             }
-            int la = a.stream().mapToInt(String::length).min().orElse(0);
-            int lb = b.stream().mapToInt(String::length).min().orElse(0);
+            int la = Math.min(LONG_ENOUGH, a.stream().mapToInt(String::length).min().orElse(0));
+            int lb = Math.min(LONG_ENOUGH, b.stream().mapToInt(String::length).min().orElse(0));
             if (la != lb) {
                 return la > lb ? a : b;
             }
-            return b.size() < a.size() ? b : a;
+            return minimal(b).size() < minimal(a).size() ? b : a;
         }
     }
 
@@ -263,6 +337,22 @@ final class RegexLiterals {
                     return null;
                 }
                 out.addAll(r);
+            }
+            return out;
+        }
+
+        @Override
+        public Set<String> exact() {
+            Set<String> out = new LinkedHashSet<>();
+            for (Node n : alts) {
+                Set<String> e = n.exact();
+                if (e == null) {
+                    return null;
+                }
+                out.addAll(e);
+                if (out.size() > MAX_EXACT) {
+                    return null;
+                }
             }
             return out;
         }
@@ -292,6 +382,22 @@ final class RegexLiterals {
         @Override
         public Set<String> required() {
             return min >= 1 ? node.required() : null;
+        }
+
+        /** Optional items ({@code ?}) only: other repetitions match too many texts. */
+        @Override
+        public Set<String> exact() {
+            if (max != 1) {
+                return max == 0 ? Set.of("") : null;
+            }
+            Set<String> e = node.exact();
+            if (e == null || min == 1) {
+                return e;
+            }
+            Set<String> out = new LinkedHashSet<>();
+            out.add("");
+            out.addAll(e);
+            return out.size() > MAX_EXACT ? null : out;
         }
     }
 
