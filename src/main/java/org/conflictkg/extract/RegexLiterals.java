@@ -115,6 +115,21 @@ final class RegexLiterals {
         return false;
     }
 
+    /**
+     * A pattern with the literals one of which every match holds ({@link #required}): a text
+     * without them need not be scanned.
+     */
+    record Screened(Pattern pattern, List<String> literals) {
+        static Screened of(Pattern pattern) {
+            return new Screened(pattern, required(pattern));
+        }
+
+        /** False when no match can be found in the text whose {@link #lower(CharSequence)} is {@code lowerText}. */
+        boolean mayMatch(String lowerText) {
+            return containsAny(lowerText, literals);
+        }
+    }
+
     private static Node parse(Pattern pattern) {
         if ((pattern.flags() & UNSUPPORTED) != 0) {
             return null;
