@@ -50,7 +50,20 @@ public final class AttributionFinder {
             + " (?:spokesman|spokeswoman|spokesperson))? " + SAY + "\\b|\\b" + SAY + " the (?:armed |rebel |militant |insurgent )?(?:group|alliance|militia)\\b");
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she) " + SAY + "\\b|\\b" + SAY + " (?:he|she)\\b");
 
+    /** The sentence scans above with the literals one of their matches needs: a sentence without them is not scanned. */
+    private static final RegexLiterals.Screened ACCORDING_SCREEN = RegexLiterals.Screened.of(ACCORDING);
+    private static final RegexLiterals.Screened SAY_VERB_SCREEN = RegexLiterals.Screened.of(SAY_VERB);
+    private static final RegexLiterals.Screened PERSON_BEFORE_SCREEN = RegexLiterals.Screened.of(PERSON_BEFORE);
+    private static final RegexLiterals.Screened PERSON_APPOSITION_SCREEN = RegexLiterals.Screened.of(PERSON_APPOSITION);
+    private static final RegexLiterals.Screened UNNAMED_SCREEN = RegexLiterals.Screened.of(UNNAMED);
+    private static final RegexLiterals.Screened COLLECTIVE_SCREEN = RegexLiterals.Screened.of(COLLECTIVE);
+    private static final RegexLiterals.Screened STATEMENT_FROM_SCREEN = RegexLiterals.Screened.of(STATEMENT_FROM);
+    private static final RegexLiterals.Screened GROUP_SAYS_SCREEN = RegexLiterals.Screened.of(GROUP_SAYS);
+    private static final RegexLiterals.Screened PRONOUN_SCREEN = RegexLiterals.Screened.of(PRONOUN);
+
     private final Map<String, ActorEntity> persons = new LinkedHashMap<>();
+    /** The pattern of each surname looked for, compiled once per article. */
+    private final Map<String, Pattern> surnamePatterns = new java.util.HashMap<>();
     private final List<Mention> personMentions = new ArrayList<>();
     private final SpanIndex personIndex = new SpanIndex();
     /** The actor mentions last given to {@link #findPersons}, indexed (the same list comes with every sentence). */
@@ -80,8 +93,9 @@ public final class AttributionFinder {
             actorMentions.forEach(a -> actorIndex.add(a.span()));
         }
         int firstNew = personMentions.size();
-        for (Pattern p : List.of(PERSON_APPOSITION, PERSON_BEFORE)) {
-            Matcher m = p.matcher(s.text());
+        String lower = RegexLiterals.lower(s.text());
+        for (RegexLiterals.Screened p : List.of(PERSON_APPOSITION_SCREEN, PERSON_BEFORE_SCREEN)) {
+            Matcher m = matcher(p, s.text(), lower);
             while (m.find()) {
                 Span span = new Span(s.abs(m.start(1)), s.abs(m.end(1)));
                 if (actorIndex.overlaps(span) || personIndex.overlaps(span)) {
@@ -90,14 +104,14 @@ public final class AttributionFinder {
                 addPerson(m.group(1), span);
             }
         }
-        Matcher cm = COLLECTIVE.matcher(s.text());
+        Matcher cm = matcher(COLLECTIVE_SCREEN, s.text(), lower);
         while (cm.find()) {
             Span span = new Span(s.abs(cm.start(1)), s.abs(cm.end(1)));
             if (!personIndex.overlaps(span) && !actorIndex.overlaps(span)) {
                 addPerson(cm.group(1), span);
             }
         }
-        Matcher m = UNNAMED.matcher(s.text());
+        Matcher m = matcher(UNNAMED_SCREEN, s.text(), lower);
         while (m.find()) {
             Span span = new Span(s.abs(m.start(1)), s.abs(m.end(1)));
             if (!personIndex.overlaps(span)) {
@@ -108,7 +122,8 @@ public final class AttributionFinder {
         for (ActorEntity p : surnamesIn(s.text())) {
             String[] parts = p.name().split(" ");
             String last = parts[parts.length - 1];
-            Matcher sm = Pattern.compile("\\b" + Pattern.quote(last) + "\\b").matcher(s.text());
+            Matcher sm = surnamePatterns.computeIfAbsent(last, l -> Pattern.compile("\\b" + Pattern.quote(l) + "\\b"))
+                    .matcher(s.text());
             while (sm.find()) {
                 Span span = new Span(s.abs(sm.start()), s.abs(sm.end()));
                 if (!personIndex.overlaps(span) && !actorIndex.overlaps(span)) {
@@ -176,8 +191,9 @@ public final class AttributionFinder {
         List<String> sources = new ArrayList<>();
         List<Span> clauses = new ArrayList<>();
         List<Mention> in = MentionLib.within(all, s.span());
-        for (Pattern p : List.of(ACCORDING, STATEMENT_FROM)) {
-        Matcher m = p.matcher(s.text());
+        String lower = RegexLiterals.lower(s.text());
+        for (RegexLiterals.Screened p : List.of(ACCORDING_SCREEN, STATEMENT_FROM_SCREEN)) {
+        Matcher m = matcher(p, s.text(), lower);
         while (m.find()) {
             int at = s.abs(m.end());
             for (Mention a : in) {
@@ -189,7 +205,7 @@ public final class AttributionFinder {
             }
         }
         }
-        Matcher m = SAY_VERB.matcher(s.text());
+        Matcher m = matcher(SAY_VERB_SCREEN, s.text(), lower);
         while (m.find()) {
             int vs = s.abs(m.start());
             int ve = s.abs(m.end());
@@ -212,7 +228,7 @@ public final class AttributionFinder {
                 clauses.add(src.span().union(new Span(vs, ve)));
             }
         }
-        m = GROUP_SAYS.matcher(s.text());
+        m = matcher(GROUP_SAYS_SCREEN, s.text(), lower);
         if (m.find()) {
             String group = ctx.lastArmedGroupBefore(s.abs(m.start()));
             if (group != null && !sources.contains(group)) {
@@ -220,7 +236,7 @@ public final class AttributionFinder {
                 clauses.add(new Span(s.abs(m.start()), s.abs(m.end())));
             }
         }
-        m = PRONOUN.matcher(s.text());
+        m = matcher(PRONOUN_SCREEN, s.text(), lower);
         if (m.find()) {
             for (int i = personMentions.size() - 1; i >= 0; i--) {
                 if (personMentions.get(i).end() <= s.abs(m.start())) {
@@ -232,6 +248,11 @@ public final class AttributionFinder {
         }
         return sources.isEmpty() ? Attribution.NONE
                 : new Attribution(sources.stream().distinct().toList(), clauses);
+    }
+
+    /** A matcher of the screened pattern over {@code text}; over an empty text when it lacks the pattern's literals. */
+    private static Matcher matcher(RegexLiterals.Screened p, String text, String lower) {
+        return p.pattern().matcher(p.mayMatch(lower) ? text : "");
     }
 
     /** "the army's spokesman said": the role of someone who speaks for the source. */

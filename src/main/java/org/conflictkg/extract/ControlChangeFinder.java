@@ -114,9 +114,12 @@ public final class ControlChangeFinder {
             + DIRECTION.replace(" )", ")") + ")(?= )");
 
     private final List<ControlPattern> patterns;
+    /** For each pattern, the literals one of which a sentence must hold for it to match ({@link RegexLiterals#required}). */
+    private final List<List<String>> literals;
 
     public ControlChangeFinder(List<ControlPattern> patterns) {
         this.patterns = patterns;
+        this.literals = patterns.stream().map(p -> RegexLiterals.required(p.pattern())).toList();
     }
 
     /** A pattern match with its slots filled, before merging. */
@@ -129,7 +132,12 @@ public final class ControlChangeFinder {
         List<Hit> hits = new ArrayList<>();
         for (Sentence s : ctx.sentences) {
             Extractor.checkpoint();
-            for (ControlPattern p : patterns) {
+            String lower = RegexLiterals.lower(s.text());
+            for (int i = 0; i < patterns.size(); i++) {
+                ControlPattern p = patterns.get(i);
+                if (!RegexLiterals.containsAny(lower, literals.get(i))) {
+                    continue; // none of the words every match holds
+                }
                 Matcher m = p.pattern().matcher(s.text());
                 while (m.find()) {
                     Hit h = hit(ctx, s, p, new Span(s.abs(m.start()), s.abs(m.end())));

@@ -26,7 +26,11 @@ public final class FigureFinder {
                         List<String> according, Span evidence) {
     }
 
-    private record Rule(String measure, String unit, Pattern pattern) {
+    /** A pattern of the data file, with the literals one of which a sentence must hold for it to match ({@link RegexLiterals#required}). */
+    private record Rule(String measure, String unit, Pattern pattern, List<String> literals) {
+        Rule(String measure, String unit, Pattern pattern) {
+            this(measure, unit, pattern, RegexLiterals.required(pattern));
+        }
     }
 
     private static final String NUM = "(?<q>(?:" + NumberParser.QUALIFIER + ") )?(?:between (?<lo>" + NumberParser.NUMBER
@@ -84,7 +88,11 @@ public final class FigureFinder {
             }
             List<Found> inSentence = new ArrayList<>();
             List<Span> numbers = new ArrayList<>();
+            String lower = RegexLiterals.lower(s.text());
             for (Rule r : rules) {
+                if (!RegexLiterals.containsAny(lower, r.literals)) {
+                    continue; // none of the words every match holds
+                }
                 Matcher m = r.pattern.matcher(s.text());
                 while (m.find()) {
                     Span numSpan = numberSpan(s, m, "q", "lo", "v");

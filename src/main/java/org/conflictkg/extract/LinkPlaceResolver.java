@@ -32,6 +32,12 @@ public final class LinkPlaceResolver implements PlaceResolver {
     private final Map<String, Optional<ResolvedPlace>> cache = new ConcurrentHashMap<>();
     /** Gazetteer hits by name, whatever the article's countries (the costly part of a lookup). */
     private final Map<String, List<Gazetteer.NameHit>> hitsByName = new ConcurrentHashMap<>();
+    /**
+     * The hits by key alone ({@link Gazetteer#lookupExact}): a name that has none can only match
+     * keys one edit away, whose similarity (at most 0.7) is below {@link #MIN_NAME_SCORE}, so most
+     * capitalised phrases are ruled out without the fuzzy search.
+     */
+    private final Map<String, List<Gazetteer.NameHit>> exactByName = new ConcurrentHashMap<>();
 
     public LinkPlaceResolver(Gazetteer gazetteer) {
         this.matcher = new PlaceMatcher(gazetteer);
@@ -59,8 +65,12 @@ public final class LinkPlaceResolver implements PlaceResolver {
 
     @Override
     public Optional<ResolvedPlace> resolveProvince(String name, Set<String> countries) {
+        List<Gazetteer.NameHit> hits = exactHits(name);
+        if (hits.isEmpty()) {
+            return Optional.empty(); // fuzzy hits only: none reaches MIN_NAME_SCORE
+        }
         for (String c : countries) {
-            LinkResult r = matcher.link(PlaceQuery.builder(name).kind(PlaceKind.PROVINCE).country(c).build());
+            LinkResult r = matcher.link(PlaceQuery.builder(name).kind(PlaceKind.PROVINCE).country(c).build(), hits);
             if (r.isLinked() && r.best().record().isAdmin1() && r.best().nameScore() >= MIN_NAME_SCORE) {
                 GeoNamesRecord rec = r.best().record();
                 return Optional.of(new ResolvedPlace(String.valueOf(rec.id()), rec.name(), PlaceKind.PROVINCE,
@@ -72,26 +82,42 @@ public final class LinkPlaceResolver implements PlaceResolver {
 
     /** One name lookup; then the matcher ranks in the first of the article's countries that has such a name. */
     private Optional<ResolvedPlace> lookup(String name, String country, Set<String> countries) {
-        if (hitsByName.size() > CACHE_LIMIT) {
-            hitsByName.clear();
-        }
-        List<Gazetteer.NameHit> hits = hitsByName.computeIfAbsent(name, gazetteer::lookup);
+        List<Gazetteer.NameHit> hits = exactHits(name);
         if (hits.isEmpty()) {
-            return Optional.empty();
+            return Optional.empty(); // fuzzy hits only: none reaches MIN_NAME_SCORE
         }
         for (String c : countries) {
             for (Gazetteer.NameHit h : hits) {
                 if (c.equals(h.record().countryCode())) {
-                    return link(name, c, countries);
+                    return link(name, c, countries, hits);
                 }
             }
         }
-        return countries.isEmpty() ? link(name, null, countries) : Optional.empty();
+        return countries.isEmpty() ? link(name, null, countries, hits) : Optional.empty();
+    }
+
+    /** {@link Gazetteer#lookupExact}, cached by name. */
+    private List<Gazetteer.NameHit> exactHits(String name) {
+        if (exactByName.size() > CACHE_LIMIT) {
+            exactByName.clear();
+        }
+        return exactByName.computeIfAbsent(name, gazetteer::lookupExact);
+    }
+
+    /** {@link Gazetteer#lookup}, cached by name: the hits by key when there are any, else the fuzzy ones. */
+    private List<Gazetteer.NameHit> allHits(String name) {
+        if (hitsByName.size() > CACHE_LIMIT) {
+            hitsByName.clear();
+        }
+        return hitsByName.computeIfAbsent(name, n -> {
+            List<Gazetteer.NameHit> exact = exactHits(n);
+            return exact.isEmpty() ? gazetteer.lookup(n) : exact;
+        });
     }
 
     @Override
     public Optional<ResolvedPlace> resolveVariant(String name, Set<String> countries) {
-        List<Gazetteer.NameHit> hits = hitsByName.computeIfAbsent(name, gazetteer::lookup);
+        List<Gazetteer.NameHit> hits = allHits(name);
         for (String c : countries) {
             Optional<ResolvedPlace> r = variant(name, c, hits);
             if (r.isPresent()) {
@@ -122,8 +148,9 @@ public final class LinkPlaceResolver implements PlaceResolver {
                 : Optional.of(new ResolvedPlace(String.valueOf(found.id()), found.name(), kindOf(found), found.admin1(), country));
     }
 
-    private Optional<ResolvedPlace> link(String name, String country, Set<String> countries) {
-        LinkResult result = matcher.link(PlaceQuery.builder(name).country(country).build());
+    private Optional<ResolvedPlace> link(String name, String country, Set<String> countries,
+                                         List<Gazetteer.NameHit> hits) {
+        LinkResult result = matcher.link(PlaceQuery.builder(name).country(country).build(), hits);
         if (result.status() == LinkResult.Status.UNLINKED || result.best() == null) {
             return Optional.empty();
         }

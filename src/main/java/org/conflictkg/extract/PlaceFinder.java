@@ -71,6 +71,16 @@ public final class PlaceFinder {
     /** "the X and Y regions", "the A, B and C villages". */
     private static final Pattern PLURAL_NOUN = Pattern.compile("\\bthe (" + CAP + ")(?:, (" + CAP + "))? and (" + CAP
             + ") (towns|villages|districts|neighbourhoods|regions|areas)\\b");
+    /** The body scans above with the literals one of their matches needs: a body without them is not scanned. */
+    private static final RegexLiterals.Screened NOUN_OF_SCREEN = RegexLiterals.Screened.of(NOUN_OF);
+    private static final RegexLiterals.Screened PROVINCE_AFTER_SCREEN = RegexLiterals.Screened.of(PROVINCE_AFTER);
+    private static final RegexLiterals.Screened REGION_SCREEN = RegexLiterals.Screened.of(REGION);
+    private static final RegexLiterals.Screened NAMED_SITE_SCREEN = RegexLiterals.Screened.of(NAMED_SITE);
+    private static final RegexLiterals.Screened PLURAL_NOUN_SCREEN = RegexLiterals.Screened.of(PLURAL_NOUN);
+    private static final RegexLiterals.Screened SINGULAR_NOUN_SCREEN = RegexLiterals.Screened.of(SINGULAR_NOUN);
+    private static final RegexLiterals.Screened BARE_NOUN_SCREEN = RegexLiterals.Screened.of(BARE_NOUN);
+    private static final RegexLiterals.Screened BARE_SITE_SCREEN = RegexLiterals.Screened.of(BARE_SITE);
+    private static final RegexLiterals.Screened LANDMARK_SCREEN = RegexLiterals.Screened.of(LANDMARK);
     private static final Set<String> STOP = Set.of("the", "a", "an", "on", "in", "at", "as", "but", "and", "if", "last",
             "some", "more", "both", "read", "president", "general", "colonel", "governor", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
@@ -103,9 +113,10 @@ public final class PlaceFinder {
         Found found = new Found();
         SpanIndex actorIndex = new SpanIndex();
         actors.forEach(a -> actorIndex.add(a.span()));
+        String lower = RegexLiterals.lower(body);
 
         // 1. place nouns introduce names: "the town of X", "X province", "the X region"
-        Matcher m = NOUN_OF.matcher(body);
+        Matcher m = matcher(NOUN_OF_SCREEN, body, lower);
         while (m.find()) {
             PlaceKind kind = kindOfNoun(m.group(1), main);
             for (int g = 2; g <= 3; g++) {
@@ -114,16 +125,16 @@ public final class PlaceFinder {
                 }
             }
         }
-        m = PROVINCE_AFTER.matcher(body);
+        m = matcher(PROVINCE_AFTER_SCREEN, body, lower);
         while (m.find()) {
             add(found, places, new Span(m.start(1), m.end(2)), m.group(1), PlaceKind.PROVINCE, countrySet, main);
         }
-        m = REGION.matcher(body);
+        m = matcher(REGION_SCREEN, body, lower);
         while (m.find()) {
             PlaceKind kind = "UA".equals(main) || "RU".equals(main) ? PlaceKind.PROVINCE : PlaceKind.REGION;
             add(found, places, new Span(m.start(1), m.end(2)), m.group(1), kind, countrySet, main);
         }
-        m = NAMED_SITE.matcher(body);
+        m = matcher(NAMED_SITE_SCREEN, body, lower);
         while (m.find()) {
             if (STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split(" ")[0]) || found.overlaps(new Span(m.start(), m.end()))) {
                 continue;
@@ -133,7 +144,7 @@ public final class PlaceFinder {
             places.putIfAbsent(p.key(), p);
             found.add(new Mention(new Span(m.start(), m.end()), name, p.key()));
         }
-        m = PLURAL_NOUN.matcher(body);
+        m = matcher(PLURAL_NOUN_SCREEN, body, lower);
         while (m.find()) {
             PlaceKind kind = kindOfNoun(m.group(4).replaceFirst("s$", "").replace("neighbourhood", "neighbourhood"), main);
             for (int g = 1; g <= 3; g++) {
@@ -142,13 +153,13 @@ public final class PlaceFinder {
                 }
             }
         }
-        m = SINGULAR_NOUN.matcher(body);
+        m = matcher(SINGULAR_NOUN_SCREEN, body, lower);
         while (m.find()) {
             if (!STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split("[ -]")[0])) {
                 add(found, places, new Span(m.start(1), m.end(1)), m.group(1), kindOfNoun(m.group(2).replace("neighborhood", "neighbourhood"), main), countrySet, main);
             }
         }
-        m = BARE_NOUN.matcher(body);
+        m = matcher(BARE_NOUN_SCREEN, body, lower);
         while (m.find()) {
             if (!STOP.contains(m.group(1).toLowerCase(Locale.ROOT).split("[ -]")[0])
                     && !MentionLib.overlapsAny(actors, new Span(m.start(1), m.end(1))) && countryTable.cues(m.group(1)).isEmpty()) {
@@ -156,7 +167,7 @@ public final class PlaceFinder {
                         kindOfNoun(m.group(2).equals("township") ? "district" : m.group(2), main), countrySet, main);
             }
         }
-        m = BARE_SITE.matcher(body);
+        m = matcher(BARE_SITE_SCREEN, body, lower);
         while (m.find()) {
             String name = untilStopWord(m.group(1));
             int start = m.start(1);
@@ -173,7 +184,7 @@ public final class PlaceFinder {
             places.putIfAbsent(p.key(), p);
             found.add(new Mention(span, body.substring(span.start(), span.end()), p.key()));
         }
-        m = LANDMARK.matcher(body);
+        m = matcher(LANDMARK_SCREEN, body, lower);
         while (m.find()) {
             String name = m.group(1);
             String town = m.group(2) == null ? null : untilStopWord(m.group(2));
@@ -227,6 +238,11 @@ public final class PlaceFinder {
             }
         }
         return new Result(MentionLib.longestFirst(found), places);
+    }
+
+    /** A matcher of the screened pattern over {@code body}; over an empty text when the body lacks its literals. */
+    private static Matcher matcher(RegexLiterals.Screened p, String body, String lower) {
+        return p.pattern().matcher(p.mayMatch(lower) ? body : "");
     }
 
     private boolean lookup(Found found, Map<String, PlaceEntity> places, Span span, String text,

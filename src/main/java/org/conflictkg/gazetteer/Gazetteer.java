@@ -176,6 +176,20 @@ public final class Gazetteer {
      * or more) are tried. Names in a non-Latin script also match exactly in their own script.
      */
     public List<NameHit> lookup(String name) {
+        return lookup(name, true);
+    }
+
+    /**
+     * The hits of {@link #lookup} that match by key (or, in a non-Latin script, exactly), without
+     * the keys one edit away: equal to {@code lookup(name)} whenever it is not empty, and it is
+     * empty when every hit of {@code lookup(name)} would be a fuzzy one (similarity at most 0.7).
+     * For callers that accept only near-exact names and can skip the costlier fuzzy search.
+     */
+    public List<NameHit> lookupExact(String name) {
+        return lookup(name, false);
+    }
+
+    private List<NameHit> lookup(String name, boolean fuzzy) {
         String folded = NameKeys.fold(name);
         String qn = NameKeys.normalizeFolded(folded);
         String qk = NameKeys.skeleton(qn);
@@ -192,7 +206,7 @@ public final class Gazetteer {
                 }
             }
         }
-        if (hits.isEmpty() && qk.length() >= 4) {
+        if (fuzzy && hits.isEmpty() && qk.length() >= 4) {
             String[] keys = keysByFirst.getOrDefault(qk.charAt(0), new String[0]);
             int[][] byLength = keysByFirstAndLength.getOrDefault(qk.charAt(0), new int[0][]);
             int[] shorter = lengthBucket(byLength, qk.length() - 1);

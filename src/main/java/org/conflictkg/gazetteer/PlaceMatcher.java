@@ -87,8 +87,17 @@ public final class PlaceMatcher {
 
     /** Links one place. */
     public LinkResult link(PlaceQuery query) {
+        return link(query, null);
+    }
+
+    /**
+     * Links one place whose name the caller has already looked up: {@code hits} are
+     * {@code gazetteer().lookup(query.name())} (for instance cached by name), or null to look it up here.
+     * Same result as {@link #link(PlaceQuery)}.
+     */
+    public LinkResult link(PlaceQuery query, List<Gazetteer.NameHit> hits) {
         query = resolveProvince(query);
-        List<Candidate> ranked = rank(query);
+        List<Candidate> ranked = rank(query, hits);
         if (ranked.isEmpty()) {
             return new LinkResult(query, LinkResult.Status.UNLINKED, null, 0, List.of(), LinkResult.METHOD_MATCH,
                     null, null);
@@ -144,8 +153,12 @@ public final class PlaceMatcher {
 
     /** All candidates for {@code query}, best first. */
     public List<Candidate> rank(PlaceQuery query) {
+        return rank(query, null);
+    }
+
+    private List<Candidate> rank(PlaceQuery query, List<Gazetteer.NameHit> known) {
         query = resolveProvince(query);
-        List<Gazetteer.NameHit> hits = gazetteer.lookup(query.name());
+        List<Gazetteer.NameHit> hits = known != null ? known : gazetteer.lookup(query.name());
         if (hits.isEmpty()) {
             for (String m : query.mentions()) {
                 if (!looksLikeName(m)) {
