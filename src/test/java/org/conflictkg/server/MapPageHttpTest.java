@@ -99,7 +99,9 @@ class MapPageHttpTest {
         doc.select("script[src]").forEach(e -> refs.add(e.attr("src")));
         doc.select("link[rel=stylesheet]").forEach(e -> refs.add(e.attr("href")));
         refs.add("/app/countries.geojson");
-        refs.add("/app/NOTICE-countries.txt");
+        refs.add("/app/admin1-lines.geojson");
+        refs.add("/app/admin1-names.geojson");
+        refs.add("/app/NOTICE-basemap.txt");
         for (String ref : refs) {
             HttpResponse<String> r = get(server(w), ref.substring(1));
             assertThat(r.statusCode()).as(ref).isEqualTo(200);
