@@ -147,7 +147,8 @@
   const ADMIN1_ZOOM = 5;
   const ADMIN1_NAMES_ZOOM = 7;
   const ADMIN1_NAMES_MAX = 300;
-  let admin1 = null;
+  let admin1 = null; // {lines, names} once read
+  let admin1Reading = false;
   let admin1Names = null;
 
   function setupBasemap() {
@@ -161,8 +162,8 @@
       }).addTo(map);
     }).catch((e) => status('Basemap missing: ' + e.message));
     map.attributionControl.addAttribution('Natural Earth');
+    // also on the first view
     map.on('zoomend moveend', showAdmin1);
-    showAdmin1();
   }
 
   function showAdmin1() {
@@ -172,7 +173,8 @@
       return;
     }
     if (!admin1) {
-      admin1 = { loading: true };
+      if (admin1Reading) return;
+      admin1Reading = true;
       Promise.all([getJson('/app/admin1-lines.geojson'), getJson('/app/admin1-names.geojson')]).then(([lines, names]) => {
         admin1 = {
           lines: L.geoJSON(lines, { pane: 'basemap', interactive: false,
@@ -182,10 +184,9 @@
         };
         admin1Names = L.layerGroup();
         showAdmin1();
-      }).catch((e) => { admin1 = null; status('Basemap missing: ' + e.message); });
+      }).catch((e) => status('Basemap missing: ' + e.message)).finally(() => { admin1Reading = false; });
       return;
     }
-    if (admin1.loading) return;
     if (!map.hasLayer(admin1.lines)) { admin1.lines.addTo(map); admin1Names.addTo(map); }
     admin1Names.clearLayers();
     if (z < ADMIN1_NAMES_ZOOM) return;
