@@ -162,8 +162,8 @@
       }).addTo(map);
     }).catch((e) => status('Basemap missing: ' + e.message));
     map.attributionControl.addAttribution('Natural Earth');
-    // also on the first view
-    map.on('zoomend moveend', showAdmin1);
+    // after every move and zoom, the first view included
+    map.on('moveend', showAdmin1);
   }
 
   function showAdmin1() {
