@@ -167,6 +167,8 @@ class MapPageBrowserTest {
         assertThat(urls).as("requests the page made").isNotEmpty()
                 .anyMatch(u -> u.contains("/app/leaflet/leaflet.js"))
                 .anyMatch(u -> u.contains("/app/countries.geojson"))
+                .anyMatch(u -> u.contains("/app/admin1-lines.geojson"))
+                .anyMatch(u -> u.contains("/app/admin1-names.geojson"))
                 .anyMatch(u -> u.contains("/api/day?date="));
         for (String u : urls) {
             assertThat(u.startsWith(origin + "/") || u.startsWith("data:")).as("request to " + u).isTrue();
@@ -287,6 +289,73 @@ class MapPageBrowserTest {
         // the period holding the day is the highlighted one
         assertThat(driver.findElement(By.cssSelector("#panel .period.now")).getAttribute("data-side")).isEqualTo("government");
         assertThat(URI.create(shared).getFragment()).contains("at=");
+    }
+
+    /** The map's centre and zoom, from the address ({@code at=LAT,LON,ZOOM}). */
+    double[] at() {
+        String at = null;
+        for (String kv : URI.create(driver.getCurrentUrl()).getFragment().split("&")) {
+            if (kv.startsWith("at=")) at = kv.substring(3);
+        }
+        assertThat(at).as("at= in " + driver.getCurrentUrl()).isNotNull();
+        String[] p = at.split(",");
+        return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2])};
+    }
+
+    static int features(String file) throws Exception {
+        try (var in = MapPageBrowserTest.class.getClassLoader().getResourceAsStream("org/conflictkg/server/web/" + file)) {
+            return new ObjectMapper().readTree(in).get("features").size();
+        }
+    }
+
+    /** Whether a boundary of the first-level layer is drawn in the view (Leaflet leaves those outside it empty). */
+    static boolean admin1Drawn(WebDriver d) {
+        return d.findElements(By.cssSelector("path.admin1")).stream().anyMatch(p -> {
+            String path = p.getAttribute("d");
+            return path != null && path.length() > 20;
+        });
+    }
+
+    @Test
+    void theBasemapIsTheWorldWithFirstLevelBoundariesAndNamesWhenZoomedIn() throws Exception {
+        // no position in the address: the view fits the day's places, in Idlib province
+        open("date=2020-01-30");
+        // (the world first, until the day's places are read)
+        waitFor(d -> d.getCurrentUrl().contains("at=") && at()[2] >= 6);
+        double[] at = at();
+        assertThat(at[0]).as("latitude").isBetween(34.0, 37.5);
+        assertThat(at[1]).as("longitude").isBetween(35.5, 39.0);
+        // every country of the bundled file is drawn, and the first-level boundaries and names
+        int countries = features("countries.geojson");
+        waitFor(d -> d.findElements(By.cssSelector("path.country")).size() == countries);
+        waitFor(MapPageBrowserTest::admin1Drawn);
+        waitFor(d -> !d.findElements(By.cssSelector(".admin1-name[data-name='Idlib'][data-country='SYR']")).isEmpty());
+        // names and boundaries lie under the markers: Saraqeb's marker still takes the click
+        clickMarker("Saraqeb");
+        waitFor(d -> "Saraqeb".equals(d.findElement(By.cssSelector("#panel h2")).getText()));
+
+        // zoomed out past the first-level zoom, only the countries
+        WebElement zoomOut = driver.findElement(By.cssSelector(".leaflet-control-zoom-out"));
+        waitFor(d -> {
+            if (at()[2] <= 4) return true;
+            if (!zoomOut.getAttribute("class").contains("disabled")) zoomOut.click();
+            return false;
+        });
+        waitFor(d -> d.findElements(By.cssSelector("path.admin1")).isEmpty()
+                && d.findElements(By.cssSelector(".admin1-name")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("path.country"))).hasSize(countries);
+
+        // far from the example's war: a view on Sudan shows Sudan's provinces
+        driver.get("about:blank");
+        open("date=2020-01-30&at=15.5,31.5,7");
+        waitFor(MapPageBrowserTest::admin1Drawn);
+        waitFor(d -> d.findElements(By.cssSelector(".admin1-name[data-country='SDN']")).size() >= 3);
+        assertThat(driver.findElements(By.cssSelector(".admin1-name[data-country='SYR']"))).as("names out of view").isEmpty();
+        List<String> severe = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) severe.add(e.getLevel() + " " + e.getMessage());
+        }
+        assertThat(severe).as("console errors and warnings").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.conflictkg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.conflictkg.server.KgServer;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,13 +102,68 @@ class MapPageHttpTest {
         doc.select("script[src]").forEach(e -> refs.add(e.attr("src")));
         doc.select("link[rel=stylesheet]").forEach(e -> refs.add(e.attr("href")));
         refs.add("/app/countries.geojson");
-        refs.add("/app/NOTICE-countries.txt");
+        refs.add("/app/admin1-lines.geojson");
+        refs.add("/app/admin1-names.geojson");
+        refs.add("/app/NOTICE-basemap.txt");
         for (String ref : refs) {
             HttpResponse<String> r = get(server(w), ref.substring(1));
             assertThat(r.statusCode()).as(ref).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Security-Policy")).as(ref).isPresent();
         }
         assertThat(json(server(w), "api/day?date=2020-01-30").get("places")).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void theBasemapGoesGzippedToABrowserThatAcceptsIt(String name, boolean w) throws Exception {
+        byte[] file;
+        try (var in = getClass().getClassLoader().getResourceAsStream("org/conflictkg/server/web/countries.geojson")) {
+            file = in.readAllBytes();
+        }
+        URI uri = URI.create(server(w).baseUrl() + "app/countries.geojson");
+        HttpResponse<byte[]> plain = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().firstValue("Vary")).contains("Accept-Encoding");
+        assertThat(plain.body()).isEqualTo(file);
+
+        HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip, deflate, br").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.statusCode()).isEqualTo(200);
+        assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gz.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(gz.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(gz.body().length).isLessThan(file.length / 2);
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gz.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(file);
+        }
+        // refused: as it is
+        HttpResponse<byte[]> refused = HTTP.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip;q=0, br").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(file);
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(server(w).baseUrl() + "app/no-such.geojson"))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "Accept-Encoding: \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "gzip, deflate, br   | true",
+        "GZIP                | true",
+        "x-gzip              | true",
+        "deflate, *;q=0.1    | true",
+        "gzip;q=0.5          | true",
+        "br                  | false",
+        "identity            | false",
+        "gzip;q=0            | false",
+        "gzip;q=0, *         | false",
+        "*;q=0               | false",
+        "gzip;q=x            | false",
+        "''                  | false",
+    })
+    void acceptEncodingIsReadWithItsWeights(String header, boolean gzip) {
+        assertThat(PageServlet.acceptsGzip(header)).isEqualTo(gzip);
     }
 
     @Test

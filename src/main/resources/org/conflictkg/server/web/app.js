@@ -131,22 +131,72 @@
     if (meta.tiles) {
       L.tileLayer(meta.tiles, { maxZoom: 18, attribution: 'tiles: ' + new URL(meta.tiles.replace(/[{}]/g, '')).host }).addTo(map);
     }
-    getJson('/app/countries.geojson').then((geo) => {
-      const base = L.geoJSON(geo, {
-        interactive: false,
-        style: { color: '#8d8a82', weight: 1, fillColor: '#f4f1ea', fillOpacity: meta.tiles ? 0 : 1 }
-      }).addTo(map);
-      base.bringToBack();
-    }).catch((e) => status('Basemap missing: ' + e.message));
-    map.attributionControl.addAttribution('Natural Earth');
+    setupBasemap();
     hwLayer = L.layerGroup().addTo(map);
     placeLayer = L.layerGroup().addTo(map);
     if (state.at) {
       const [lat, lon, z] = state.at.split(',').map(Number);
       if (isFinite(lat) && isFinite(lon) && isFinite(z)) { map.setView([lat, lon], z); fitted = true; }
     }
-    if (!fitted) map.setView([35, 38], 6);
+    // until the day's places are drawn (renderDay fits the view to them), or if there are none: the world
+    if (!fitted) map.setView([20, 15], 2);
     map.on('moveend', writeHash);
+  }
+
+  // ---- the basemap: Natural Earth countries; first-level boundaries and names when zoomed in ----
+  const ADMIN1_ZOOM = 5;
+  const ADMIN1_NAMES_ZOOM = 7;
+  const ADMIN1_NAMES_MAX = 300;
+  let admin1 = null; // {lines, names} once read
+  let admin1Reading = false;
+  let admin1Names = null;
+
+  function setupBasemap() {
+    // panes (stacking in app.css): countries and boundaries under the highways, names under the markers
+    map.createPane('basemap');
+    map.createPane('admin1names');
+    getJson('/app/countries.geojson').then((geo) => {
+      L.geoJSON(geo, {
+        pane: 'basemap', interactive: false,
+        style: { className: 'country', color: '#8d8a82', weight: 1, fillColor: '#f4f1ea', fillOpacity: meta.tiles ? 0 : 1 }
+      }).addTo(map);
+    }).catch((e) => status('Basemap missing: ' + e.message));
+    map.attributionControl.addAttribution('Natural Earth');
+    // after every move and zoom, the first view included
+    map.on('moveend', showAdmin1);
+  }
+
+  function showAdmin1() {
+    const z = map.getZoom();
+    if (z < ADMIN1_ZOOM) {
+      if (admin1 && map.hasLayer(admin1.lines)) { map.removeLayer(admin1.lines); map.removeLayer(admin1Names); }
+      return;
+    }
+    if (!admin1) {
+      if (admin1Reading) return;
+      admin1Reading = true;
+      Promise.all([getJson('/app/admin1-lines.geojson'), getJson('/app/admin1-names.geojson')]).then(([lines, names]) => {
+        admin1 = {
+          lines: L.geoJSON(lines, { pane: 'basemap', interactive: false,
+            style: { className: 'admin1', color: '#a8a397', weight: 0.8, dashArray: '4 3', fill: false } }),
+          names: names.features.map((f) => ({ name: f.properties.name, country: f.properties.adm0_a3,
+            at: L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]) }))
+        };
+        admin1Names = L.layerGroup();
+        showAdmin1();
+      }).catch((e) => status('Basemap missing: ' + e.message)).finally(() => { admin1Reading = false; });
+      return;
+    }
+    if (!map.hasLayer(admin1.lines)) { admin1.lines.addTo(map); admin1Names.addTo(map); }
+    admin1Names.clearLayers();
+    if (z < ADMIN1_NAMES_ZOOM) return;
+    const view = map.getBounds();
+    const inView = admin1.names.filter((n) => view.contains(n.at)).slice(0, ADMIN1_NAMES_MAX);
+    for (const n of inView) {
+      const label = el('span', { class: 'admin1-name', 'data-name': n.name, 'data-country': n.country, text: n.name });
+      admin1Names.addLayer(L.marker(n.at, { pane: 'admin1names', interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'admin1-name-icon', html: label, iconSize: null }) }));
+    }
   }
 
   function setupTime() {
