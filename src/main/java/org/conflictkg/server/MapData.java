@@ -70,7 +70,12 @@ public final class MapData {
     private final Duration timeout;
     /** The dataset whose periods {@link #periods} indexes by date; null: no index. */
     private final DatasetGraph indexed;
+    /** Reads the date index: the server's own query, allowed {@link #INDEX_TIMEOUT} when the server's timeout is shorter. */
+    private final QueryRunner indexRunner;
     private volatile IndexedData periods;
+
+    /** The least time the date index's query is allowed (a store of millions of periods takes minutes under load). */
+    static final Duration INDEX_TIMEOUT = Duration.ofMinutes(10);
 
     /** A date index and the state of the store it was read from ({@link TdbStores#dataVersion}). */
     private record IndexedData(Object version, PeriodIndex index) {}
@@ -80,6 +85,7 @@ public final class MapData {
         this.timeout = timeout;
         this.runner = new QueryRunner(source, timeout);
         this.indexed = indexed;
+        this.indexRunner = new QueryRunner(source, timeout.compareTo(INDEX_TIMEOUT) > 0 ? timeout : INDEX_TIMEOUT);
     }
 
     /**
@@ -230,7 +236,7 @@ public final class MapData {
         synchronized (this) {
             current = periods;
             if (current == null || !current.version().equals(version)) {
-                ResultSetRewindable rs = runner.select(PERIOD_DATES, Map.of());
+                ResultSetRewindable rs = indexRunner.select(PERIOD_DATES, Map.of());
                 List<Binding> rows = new ArrayList<>();
                 while (rs.hasNext()) {
                     rows.add(rs.nextBinding());
