@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -64,8 +65,10 @@ public final class CsvExport {
                 long[] done = {0};
                 reader.places(iri -> {
                     ExportReader.Place p = reader.place(iri);
-                    for (Binding b : reader.changes(iri)) {
-                        print(csv, eventRow(p, b));
+                    List<Binding> changes = reader.changes(iri);
+                    Map<Node, String> killed = changes.isEmpty() ? Map.of() : reader.fatalities(iri);
+                    for (Binding b : changes) {
+                        print(csv, eventRow(p, b, killed));
                         rows[0]++;
                     }
                     progress.progress("places", ++done[0], total);
@@ -96,7 +99,8 @@ public final class CsvExport {
         }
     }
 
-    private Object[] eventRow(ExportReader.Place p, Binding b) {
+    /** A change's row; {@code killed}: the deaths each article reports for the place. */
+    private Object[] eventRow(ExportReader.Place p, Binding b, Map<Node, String> killed) {
         Node date = b.get("date");
         String status = local(b.get("status"));
         String toSide = local(b.get("toSide"));
@@ -119,7 +123,7 @@ public final class CsvExport {
             pt == null ? null : geoPrecision(p.kind()),
             text(b.get("sourceLabel")),
             text(b.get("quote")),
-            article == null ? null : reader.fatalities(article, p.iri()),
+            article == null ? null : killed.get(article),
         };
     }
 

@@ -152,13 +152,16 @@ public final class ExportReader {
             GROUP BY ?change ?article ?place ?fromActor ?toActor ?status ?date ?range ?source
             ORDER BY ?date ?change ?source""");
 
-    /** Deaths reported for a place by one article: its figures of measure killed, within the article's graph. */
+    /**
+     * Deaths reported for a place, per article graph: the most its figures of measure killed
+     * about the place give (each figure's value, else its low bound), within that graph.
+     */
     private static final Query FATALITIES = parse("""
-            SELECT (MAX(COALESCE(?value, ?low)) AS ?killed) WHERE {
+            SELECT ?g (MAX(COALESCE(?value, ?low)) AS ?killed) WHERE {
               GRAPH ?g { ?figure ckg:aboutPlace ?place ; ckg:measure <https://w3id.org/conflict-kg/vocab/measure/killed> .
                          OPTIONAL { ?figure ckg:value ?value }
                          OPTIONAL { ?figure ckg:low ?low } }
-            }""");
+            } GROUP BY ?g""");
 
     /** The figures of one article graph, one row per figure and source, with labels and the place's point. */
     private static final Query FIGURES = parse("""
@@ -349,16 +352,22 @@ public final class ExportReader {
         return rows(CHANGES, Map.of("place", place));
     }
 
-    /** The most deaths a figure of {@code article} reports for {@code place}, or null. */
-    public String fatalities(Node article, Node place) {
-        String iri = article.getURI();
+    /**
+     * The most deaths the figures of each article report for {@code place}, by article (only
+     * articles with such a figure), from one query for the place: a figure counts only in its
+     * own article's graph.
+     */
+    public Map<Node, String> fatalities(Node place) {
+        Map<Node, String> out = new HashMap<>();
         String prefix = CKG.BASE + "article/";
-        if (!iri.startsWith(prefix)) {
-            return null;
-        }
-        Node graph = NodeFactory.createURI(CKG.GRAPH_ARTICLE_PREFIX + iri.substring(prefix.length()));
-        List<Binding> rows = rows(FATALITIES, Map.of("g", graph, "place", place));
-        return rows.isEmpty() ? null : text(rows.get(0).get("killed"));
+        select(FATALITIES, Map.of("place", place), b -> {
+            Node g = b.get("g");
+            String killed = text(b.get("killed"));
+            if (g != null && g.isURI() && killed != null && g.getURI().startsWith(CKG.GRAPH_ARTICLE_PREFIX)) {
+                out.put(NodeFactory.createURI(prefix + g.getURI().substring(CKG.GRAPH_ARTICLE_PREFIX.length())), killed);
+            }
+        });
+        return out;
     }
 
     /** The figures of one article graph. */

@@ -78,6 +78,17 @@ public final class QueryRunner {
         return rows(nq, q);
     }
 
+    /**
+     * Runs {@code q}, a SELECT query of {@code nq} already bound ({@link #bind}) and refined by
+     * the caller, and returns all its rows; failures are reported as for {@link #select(NamedQuery, Map)}.
+     */
+    public ResultSetRewindable select(NamedQuery nq, Query q) {
+        if (!q.isSelectType()) {
+            throw KgQueryException.badInput("query " + nq.name() + " is not a SELECT query");
+        }
+        return rows(nq, q);
+    }
+
     /** All rows of the bound SELECT query {@code q}, held in memory. */
     private ResultSetRewindable rows(NamedQuery nq, Query q) {
         return guarded(nq, () -> source.execute(q, timeout,

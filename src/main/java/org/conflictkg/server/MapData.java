@@ -31,6 +31,11 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.apache.jena.system.Txn;
+import org.conflictkg.store.TdbStores;
 import org.conflictkg.names.NameFolding;
 import org.conflictkg.query.KgQueryException;
 import org.conflictkg.query.NamedQuery;
@@ -63,16 +68,38 @@ public final class MapData {
     private final QuerySource source;
     private final QueryRunner runner;
     private final Duration timeout;
+    /** The dataset whose periods {@link #periods} indexes by date; null: no index. */
+    private final DatasetGraph indexed;
+    /** Reads the date index: the server's own query, allowed {@link #INDEX_TIMEOUT} when the server's timeout is shorter. */
+    private final QueryRunner indexRunner;
+    private volatile IndexedData periods;
 
-    private MapData(QuerySource source, Duration timeout) {
+    /** The least time the date index's query is allowed (a store of millions of periods takes minutes under load). */
+    static final Duration INDEX_TIMEOUT = Duration.ofMinutes(10);
+
+    /** A date index and the state of the store it was read from ({@link TdbStores#dataVersion}). */
+    private record IndexedData(Object version, PeriodIndex index) {}
+
+    private MapData(QuerySource source, Duration timeout, DatasetGraph indexed) {
         this.source = source;
         this.timeout = timeout;
         this.runner = new QueryRunner(source, timeout);
+        this.indexed = indexed;
+        this.indexRunner = new QueryRunner(source, timeout.compareTo(INDEX_TIMEOUT) > 0 ? timeout : INDEX_TIMEOUT);
     }
 
-    /** Reads from an open dataset (its default graph the union of its named graphs). */
+    /**
+     * Reads from an open dataset (its default graph the union of its named graphs). On a TDB2
+     * dataset the day's map takes its periods from a date index ({@link PeriodIndex}), read
+     * when first needed and again whenever the store's data has changed since.
+     */
     public static MapData over(DatasetGraph dsg, Duration timeout) {
-        return new MapData(QuerySources.dataset(dsg, "kg"), timeout);
+        return new MapData(QuerySources.dataset(dsg, "kg"), timeout, dsg);
+    }
+
+    /** As {@link #over}, without the date index: the day's query tests every period of the store itself. */
+    static MapData scanning(DatasetGraph dsg, Duration timeout) {
+        return new MapData(QuerySources.dataset(dsg, "kg"), timeout, null);
     }
 
     /** The runner the page's forms use for the named queries. */
@@ -100,6 +127,8 @@ public final class MapData {
     private static final NamedQuery PLACE_PANEL = pageQuery("place-panel");
     private static final NamedQuery PLACE_DISPUTES = pageQuery("place-disputes");
     private static final NamedQuery LABELS = pageQuery("labels");
+    private static final NamedQuery PERIOD_DATES = pageQuery("period-dates");
+    private static final Var PERIOD = Var.alloc("period");
 
     /**
      * One day's map, from one query: {@code places} (point, side, controller, status, contested,
@@ -109,8 +138,7 @@ public final class MapData {
      */
     public ObjectNode day(String date) {
         LocalDate day = parseDate(date);
-        ResultSetRewindable rs = runner.select(MAP_DAY,
-                Map.of("date", day.toString(), "recent", day.minusDays(CONTESTED_WINDOW_DAYS).toString()));
+        ResultSetRewindable rs = dayRows(day);
         Map<String, ObjectNode> places = new TreeMap<>();
         Map<String, TreeMap<Integer, String>> routes = new TreeMap<>();
         Map<String, String> highwayLabels = new HashMap<>();
@@ -178,6 +206,66 @@ public final class MapData {
                 segment(segs, a, mid, places.get(route.get(i)));
                 segment(segs, mid, b, places.get(route.get(i + 1)));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The rows of {@code map-day.rq} for the day. With a date index, its periods are those the
+     * index gives for the day, and the index and the query read the same state of the store
+     * (one read transaction).
+     */
+    private ResultSetRewindable dayRows(LocalDate day) {
+        Query q = runner.bind(MAP_DAY,
+                Map.of("date", day.toString(), "recent", day.minusDays(CONTESTED_WINDOW_DAYS).toString()));
+        if (indexed == null) {
+            return runner.select(MAP_DAY, q);
+        }
+        return Txn.calculateRead(indexed, () -> {
+            Object version = TdbStores.dataVersion(indexed);
+            return runner.select(MAP_DAY, version == null ? q : withPeriods(q, periodIndex(version).holding(day)));
+        });
+    }
+
+    /** The date index of the store's state {@code version}, read with {@code period-dates.rq} if it is not at hand. */
+    private PeriodIndex periodIndex(Object version) {
+        IndexedData current = periods;
+        if (current != null && current.version().equals(version)) {
+            return current.index();
+        }
+        synchronized (this) {
+            current = periods;
+            if (current == null || !current.version().equals(version)) {
+                ResultSetRewindable rs = indexRunner.select(PERIOD_DATES, Map.of());
+                List<Binding> rows = new ArrayList<>();
+                while (rs.hasNext()) {
+                    rows.add(rs.nextBinding());
+                }
+                current = new IndexedData(version, PeriodIndex.of(rows));
+                periods = current;
+            }
+            return current.index();
+        }
+    }
+
+    /** {@code q} with the rows of its {@code VALUES ?period} block replaced by {@code chosen}. */
+    static Query withPeriods(Query q, List<Node> chosen) {
+        List<Binding> rows = new ArrayList<>(chosen.size());
+        chosen.forEach(p -> rows.add(BindingFactory.binding(PERIOD, p)));
+        int[] replaced = {0};
+        Query out = QueryTransformOps.transform(q, new ElementTransformCopyBase() {
+            @Override
+            public Element transform(ElementData data) {
+                if (!data.getVars().equals(List.of(PERIOD))) {
+                    return data;
+                }
+                replaced[0]++;
+                return new ElementData(List.of(PERIOD), rows);
+            }
+        });
+        if (replaced[0] != 1) {
+            throw KgQueryException.failure("query " + MAP_DAY.name() + ": expected one VALUES ?period block, found "
+                    + replaced[0], null);
         }
         return out;
     }

@@ -196,6 +196,34 @@ public final class TdbStores {
         });
     }
 
+    /**
+     * What identifies the data a TDB2 dataset shows to the calling thread's read transaction:
+     * equal tokens mean the same data (the same storage generation at the same data version,
+     * which every committed write advances). Null outside a transaction and for datasets that
+     * are not TDB2, whose changes cannot be told.
+     */
+    public static Object dataVersion(DatasetGraph dsg) {
+        if (!org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)) {
+            return null;
+        }
+        org.apache.jena.tdb2.store.DatasetGraphTDB storage = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg);
+        org.apache.jena.dboe.transaction.txn.Transaction txn = storage.getTxnSystem().getThreadTransaction();
+        return txn == null ? null : new DataVersion(storage, txn.getDataVersion());
+    }
+
+    /** A storage generation (compared by identity) and a data version in it. */
+    private record DataVersion(Object storage, long version) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DataVersion d && d.storage == storage && d.version == version;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(storage) * 31 + Long.hashCode(version);
+        }
+    }
+
     /** Syncs and releases a database opened here (at shutdown); it must not be used afterwards. */
     public static void release(DatasetGraph dsg) {
         try {

@@ -13,12 +13,16 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.conflictkg.store.TdbStores;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,16 +37,21 @@ class ExportGeneratedStoreTest {
     static final String DAY = "2016-06-30";
 
     @TempDir
-    Path tmp;
+    static Path tmp;
+    static Path db;
 
-    @Test
-    void statusAndSideComeFromThePeriodHoldingEachPlaceOnTheDay() throws Exception {
+    @BeforeAll
+    static void buildStore() {
         Path corpus = tmp.resolve("corpus");
-        Path db = tmp.resolve("kg");
+        db = tmp.resolve("kg");
         assertThat(ExportCommandTest.run("generate", "-n", "150", "-o", corpus.toString()).code()).isZero();
         ExportCommandTest.Run load = ExportCommandTest.run("load", corpus.toString(), "--db", db.toString(), "--no-progress");
         assertThat(load.code()).as(load.err()).isZero();
         assertThat(ExportCommandTest.run("link", "--db", db.toString(), "--no-wikidata").code()).isZero();
+    }
+
+    @Test
+    void statusAndSideComeFromThePeriodHoldingEachPlaceOnTheDay() throws Exception {
 
         Map<String, Set<String>> expectedSide = new HashMap<>();
         Set<String> disputed = new HashSet<>();
@@ -97,5 +106,54 @@ class ExportGeneratedStoreTest {
             }
         }
         assertThat(seen).isEqualTo(expectedSide.keySet());
+    }
+
+    /**
+     * The events table's deaths: for each change, the most that the figures of measure killed of
+     * its own article give for its place (value, else low bound), read here per change with a
+     * query of the test's own.
+     */
+    @Test
+    void fatalitiesComeFromTheChangesOwnArticle() throws Exception {
+        Map<String, String> expected = new HashMap<>();
+        Query q = QueryFactory.create("""
+                PREFIX ckg:  <https://w3id.org/conflict-kg/ontology#>
+                PREFIX prov: <http://www.w3.org/ns/prov#>
+                SELECT ?change (MAX(COALESCE(?v, ?low)) AS ?killed) WHERE {
+                  ?change a ckg:ControlChange ; ckg:territory ?place ; prov:wasDerivedFrom ?article .
+                  BIND (IRI(REPLACE(STR(?article), "^https://w3id.org/conflict-kg/article/",
+                                    "https://w3id.org/conflict-kg/graph/article/")) AS ?g)
+                  OPTIONAL { GRAPH ?g { ?f ckg:aboutPlace ?place ; ckg:measure <https://w3id.org/conflict-kg/vocab/measure/killed>
+                             OPTIONAL { ?f ckg:value ?v } OPTIONAL { ?f ckg:low ?low } } }
+                } GROUP BY ?change""");
+        DatasetGraph dsg = TdbStores.openExisting(db);
+        Txn.executeRead(dsg, () -> {
+            try (QueryExec qe = QueryExec.dataset(dsg).query(q).build()) {
+                qe.select().forEachRemaining(b -> {
+                    String change = b.get("change").getURI();
+                    expected.put(change.substring(change.indexOf("/event/") + "/event/".length()),
+                            b.get("killed") == null ? "" : b.get("killed").getLiteralLexicalForm());
+                });
+            }
+        });
+        TdbStores.release(dsg);
+
+        Path out = tmp.resolve("events.csv");
+        ExportCommandTest.Run r = ExportCommandTest.run("export", "--db", db.toString(), "--format", "csv", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        int rows = 0;
+        int withDeaths = 0;
+        try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(out))) {
+            for (CSVRecord row : csv) {
+                String id = row.get("event_id_cnty");
+                assertThat(expected).as(id).containsKey(id);
+                assertThat(row.get("fatalities")).as(id).isEqualTo(expected.get(id));
+                rows++;
+                withDeaths += row.get("fatalities").isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(rows).isGreaterThan(100);
+        assertThat(withDeaths).as("rows with deaths").isGreaterThan(0);
     }
 }

@@ -24,9 +24,13 @@ final class ExampleStore {
     /** Builds it in {@code dir}/kg and returns the open dataset. */
     static DatasetGraph build(Path dir) throws Exception {
         Path work = Files.createDirectories(dir.resolve("examples"));
-        List<Path> examples = BundledExamples.copyTo(work);
+        return build(dir, BundledExamples.copyTo(work));
+    }
+
+    /** Loads {@code inputs} into a store in {@code dir}/kg, links it offline and derives it, as for the examples. */
+    static DatasetGraph build(Path dir, List<Path> inputs) throws Exception {
         TdbTarget target = TdbTarget.open(dir.resolve("kg"));
-        LoadReport report = StoreLoader.create(target, Converters.standardInputs()).build().load(examples);
+        LoadReport report = StoreLoader.create(target, Converters.standardInputs()).build().load(inputs);
         if (!report.ok()) {
             throw new IllegalStateException(report.summary());
         }
