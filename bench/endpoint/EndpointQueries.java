@@ -17,18 +17,19 @@ import org.conflictkg.synth.CorpusGenerator;
 import picocli.CommandLine;
 
 /**
- * Times the named queries against a SPARQL endpoint (any store: Virtuoso, Fuseki) the way a user
- * runs them, {@code query NAME --endpoint URL --format tsv} in this JVM (QueryRunner over
- * QuerySources.endpoint, results read and formatted), with the parameters of the query-latency
+ * Times the named queries against a SPARQL endpoint (any store: Virtuoso, Fuseki) or a TDB2
+ * folder the way a user runs them, {@code query NAME --endpoint URL --format tsv} (or
+ * {@code --db DIR}) in this JVM (QueryRunner over QuerySources.endpoint, results read and
+ * formatted), with the parameters of the query-latency
  * measure of the bench harness (Aleppo, 2018-06-30, the generated corpus's first article, the
  * displaced measure).
  *
  * <pre>
- * java -cp target/conflict-kg.jar bench/endpoint/EndpointQueries.java time URL OUT.tsv [RUNS] [QUERY...]
+ * java -cp target/conflict-kg.jar bench/endpoint/EndpointQueries.java time URL|DIR OUT.tsv [RUNS] [QUERY...]
  * java -cp target/conflict-kg.jar bench/endpoint/EndpointQueries.java ratio SMALL.tsv LARGE.tsv NAME
  * </pre>
  *
- * {@code time} runs each query twice to warm up, then RUNS times (default 9; 3 for a query whose
+ * {@code time} first runs {@code places} once (the JVM's own warm-up), then runs each query twice to warm up, then RUNS times (default 9; 3 for a query whose
  * first run takes more than 20 s), prints and appends one line per query to OUT.tsv: query,
  * median ms, p95 ms, rows, runs. {@code ratio} prints one {@code RATIO query-growth-NAME-QUERY X <=2}
  * line per query whose answer has the same number of rows in both files (the queries whose answer
@@ -58,6 +59,7 @@ public final class EndpointQueries {
             int runs = args.length > 3 ? Integer.parseInt(args[3]) : 9;
             List<String> only = args.length > 4 ? Arrays.asList(args).subList(4, args.length) : List.of();
             Path out = Path.of(args[2]);
+            run(command(args[1], "places", Map.of()));
             for (var e : queries().entrySet()) {
                 if (!only.isEmpty() && !only.contains(e.getKey())) {
                     continue;
@@ -85,7 +87,7 @@ public final class EndpointQueries {
                 }
             }
         } else {
-            System.err.println("usage: EndpointQueries time URL OUT.tsv [RUNS] [QUERY...] | ratio SMALL.tsv LARGE.tsv NAME");
+            System.err.println("usage: EndpointQueries time URL|DIR OUT.tsv [RUNS] [QUERY...] | ratio SMALL.tsv LARGE.tsv NAME");
             System.exit(2);
         }
     }
@@ -106,13 +108,19 @@ public final class EndpointQueries {
         return m;
     }
 
-    static String time(String endpoint, String name, Map<String, String> params, int runs) {
-        List<String> args = new ArrayList<>(List.of("query", name, "--endpoint", endpoint, "--format", "tsv",
-                "--timeout", "1800"));
+    /** {@code query NAME} against an endpoint (an http URL) or a TDB2 folder. */
+    static List<String> command(String target, String name, Map<String, String> params) {
+        List<String> args = new ArrayList<>(List.of("query", name, target.startsWith("http") ? "--endpoint" : "--db",
+                target, "--format", "tsv", "--timeout", "1800"));
         params.forEach((k, v) -> {
             args.add("--param");
             args.add(k + "=" + v);
         });
+        return args;
+    }
+
+    static String time(String target, String name, Map<String, String> params, int runs) {
+        List<String> args = command(target, name, params);
         long[] rows = {0};
         long first = nanos(() -> rows[0] = run(args));
         boolean slow = first > 20_000_000_000L;
