@@ -143,9 +143,9 @@ public final class FactsReader {
 
     private static Parsed readBytes(String source, int index, byte[] bytes, boolean locate) {
         try {
-            new Utf8CheckingInputStream(new java.io.ByteArrayInputStream(bytes)).transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            return new Parsed(source, index, null, List.of(malformed(source, (Utf8CheckingInputStream.MalformedUtf8Exception) e)));
+            Utf8CheckingInputStream.check(bytes);
+        } catch (Utf8CheckingInputStream.MalformedUtf8Exception e) {
+            return new Parsed(source, index, null, List.of(malformed(source, e)));
         }
         try (JsonParser parser = JSON.createParser(bytes)) {
             Parsed p = next(source, index, parser, locate);

@@ -1,12 +1,11 @@
 package org.conflictkg.facts;
 
 import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -45,29 +44,25 @@ public record ReducedDate(int year, int month, int day) implements Comparable<Re
      * @throws IllegalArgumentException with a message saying what was expected
      */
     public static ReducedDate parse(String text) {
-        TemporalAccessor t;
-        try {
-            t = ISO.parseBest(text, LocalDate::from, YearMonth::from, Year::from);
-        } catch (DateTimeParseException e) {
-            ParsePosition at = new ParsePosition(0);
-            if (ISO.parseUnresolved(text, at) != null && at.getErrorIndex() < 0 && at.getIndex() == text.length()) {
-                throw new IllegalArgumentException(Problem.quote(text) + " is not a calendar date"); // well formed
-            }
+        // Parsed without resolving, then checked by the constructor: no exception is thrown for a
+        // valid date (DateTimeFormatter.parseBest throws one for each finer type a date is not,
+        // which made reading a document with many month and year dates markedly slower).
+        ParsePosition at = new ParsePosition(0);
+        TemporalAccessor t = ISO.parseUnresolved(text, at);
+        if (t == null || at.getErrorIndex() >= 0 || at.getIndex() != text.length()) {
             throw new IllegalArgumentException("expected an ISO date YYYY, YYYY-MM or YYYY-MM-DD, got " + Problem.quote(text));
         }
-        // parseBest falls back to a coarser type when a finer one is not a calendar date
-        // ("2020-13" would be the year 2020); the text's length says which one it names.
-        int length = t instanceof LocalDate ? 10 : t instanceof YearMonth ? 7 : 4;
-        if (text.length() != length) {
-            throw new IllegalArgumentException(Problem.quote(text) + " is not a calendar date");
+        try {
+            return new ReducedDate(Math.toIntExact(t.getLong(ChronoField.YEAR)), field(t, ChronoField.MONTH_OF_YEAR),
+                    field(t, ChronoField.DAY_OF_MONTH));
+        } catch (DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException(Problem.quote(text) + " is not a calendar date"); // well formed
         }
-        if (t instanceof LocalDate d) {
-            return of(d);
-        }
-        if (t instanceof YearMonth ym) {
-            return new ReducedDate(ym.getYear(), ym.getMonthValue(), 0);
-        }
-        return new ReducedDate(((Year) t).getValue(), 0, 0);
+    }
+
+    /** A field's value as parsed, 0 when the text stops before it. */
+    private static int field(TemporalAccessor t, ChronoField f) {
+        return t.isSupported(f) ? f.checkValidIntValue(t.getLong(f)) : 0;
     }
 
     public static ReducedDate of(LocalDate date) {

@@ -1,8 +1,11 @@
 package org.conflictkg.facts;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -40,6 +43,25 @@ final class Utf8CheckingInputStream extends FilterInputStream {
 
     Utf8CheckingInputStream(InputStream in) {
         super(in);
+    }
+
+    /**
+     * Checks bytes held in memory, as reading them through this stream would. Decoding a String
+     * replaces every sequence the strict decoder refuses with U+FFFD, so a text without U+FFFD
+     * came from well-formed bytes; only a text with one is read through the stream, which says
+     * whether and where the bytes are malformed (U+FFFD may also be a character of the text).
+     */
+    static void check(byte[] bytes) throws MalformedUtf8Exception {
+        if (new String(bytes, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0) {
+            return;
+        }
+        try (InputStream in = new Utf8CheckingInputStream(new ByteArrayInputStream(bytes))) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (MalformedUtf8Exception e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array is always readable
+        }
     }
 
     @Override

@@ -114,6 +114,36 @@ class FactsReaderTest {
     }
 
     @Test
+    void aReplacementCharacterInTheTextIsWellFormedAndDoesNotHideAMalformedOneAfterIt() {
+        String line = "{\"format\": \"conflict-kg/facts@1\", \"article\": {\"id\": \"a1\", \"title\": \"T\uFFFD\","
+                + " \"published\": \"2020-01-01\"}}";
+        FactsReader.Parsed ok = FactsReader.readLine("x.jsonl", 0, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1);
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.facts().article().title()).isEqualTo("T\uFFFD");
+
+        byte[] bad = line.replace("\"T\uFFFD\"", "\"T\uFFFDxx\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(bad, "xx".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bad[at] = (byte) 0xc0; // an overlong slash where "xx" was, after the U+FFFD
+        bad[at + 1] = (byte) 0xaf;
+        assertThat(FactsReader.readLine("x.jsonl", 0, bad, 3).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("x.jsonl:3:" + (line.indexOf("\uFFFD") + 2) + ": ")
+                        .contains("invalid UTF-8"));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void reportsAllErrorsAtOnceWithPositions() {
         String json = """
                 {"format": "conflict-kg/facts@1",
