@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -31,16 +30,11 @@ import picocli.CommandLine.Option;
                         + "control. 'load' does this after every load; run it after 'link' so that highways get their "
                         + "geometry. See docs/timeline.md.",
                 "With --highway and --date, also prints who held how much of that highway on that day."})
-final class DeriveCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class DeriveCommand extends KgCommand {
 
     @Mixin
     Summary.JsonOption json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Mixin
     StoreTarget store;
@@ -66,47 +60,40 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day for --highway.")
     String date;
 
-    /** The remote dataset of an {@code --endpoint} run, closed (its credentials forgotten) when the command ends. */
-    private RemoteDataset remote;
-
     @Override
     public Integer call() {
-        try {
-            return run();
-        } finally {
-            if (remote != null) {
-                remote.close();
-            }
-        }
-    }
-
-    private Integer run() {
         if (window < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--window must not be negative");
+            throw usage("--window must not be negative");
         }
         if ((highway == null) != (date == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--highway and --date go together");
+            throw usage("--highway and --date go together");
         }
         LocalDate day = null;
         if (date != null) {
             try {
                 day = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--date: expected YYYY-MM-DD, got " + date);
+                throw usage("--date: expected YYYY-MM-DD, got " + date);
             }
         }
         if (batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+            throw usage("--batch must be at least 1");
         }
         remoteOptions.check(spec.commandLine(), store);
-        PrintWriter out = spec.commandLine().getOut();
+        // An --endpoint's dataset is closed, its credentials forgotten, when the command ends.
+        try (RemoteDataset remote = remoteOptions.dataset(store)) {
+            return run(remote, day);
+        }
+    }
+
+    private Integer run(RemoteDataset remote, LocalDate day) {
+        PrintWriter out = out();
         long t0 = System.nanoTime();
         Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();
         DatasetGraph dsg = null;
         Derivation.Counts c;
-        if (store.remote()) {
-            remote = remoteOptions.dataset(store);
-            c = derivation.runRemote(remote, progress.bar(common, spec.commandLine().getErr()));
+        if (remote != null) {
+            c = derivation.runRemote(remote, progress.bar(common, err()));
         } else {
             dsg = TdbStores.openExisting(store.db());
             DatasetGraph local = dsg;

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.apache.jena.riot.system.StreamRDF;
@@ -36,13 +35,7 @@ import picocli.CommandLine.Option;
                 "The whole store or one article's graph as RDF, a GeoJSON layer for GIS, or a CSV table for spreadsheets.",
                 "TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them into one.",
                 "GeoJSON layers: places (controller on --date), periods, events, highways. CSV tables: events (ACLED columns), figures."})
-final class ExportCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ExportCommand extends KgCommand {
 
     @Mixin
     StoreTarget store;
@@ -71,29 +64,29 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         store.check(spec.commandLine());
         ExportFormat fmt = chooseFormat();
         if (fmt.rdf() != null) {
             if (layer != null || date != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
+                throw usage(
                         "--layer and --date are for --format geojson or csv, not " + fmt.code());
             }
             return rdf(fmt.rdf(), err);
         }
         if (article != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--article is for RDF formats, not " + fmt.code());
+            throw usage("--article is for RDF formats, not " + fmt.code());
         }
         ExportLayer l = layer != null ? layer : ExportLayer.defaultFor(fmt);
         if (!l.supports(fmt)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--layer " + l.code() + " is not written as "
+            throw usage("--layer " + l.code() + " is not written as "
                     + fmt.code() + " (geojson: places, periods, events, highways; csv: events, figures)");
         }
         if (date != null && (fmt != ExportFormat.GEOJSON || (l != ExportLayer.PLACES && l != ExportLayer.HIGHWAYS))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--date is for the geojson places and highways layers");
+            throw usage("--date is for the geojson places and highways layers");
         }
         if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--date " + date + ": expected YYYY-MM-DD");
+            throw usage("--date " + date + ": expected YYYY-MM-DD");
         }
         Progress progress = new Progress(err, !noProgress && System.console() != null);
         String[] summary = new String[1];
@@ -112,7 +105,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         });
         if (output == null) {
-            OutputStream os = Outputs.utf8(spec.commandLine().getOut());
+            OutputStream os = Outputs.utf8(out());
             body.accept(os);
             Outputs.flush(os);
         } else {
@@ -132,12 +125,12 @@ final class ExportCommand implements Callable<Integer> {
             }
             return ExportFormat.choose(format, output);
         } catch (IllegalArgumentException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            throw usage(ex.getMessage());
         }
     }
 
     private int rdf(Format fmt, PrintWriter err) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         StoreExport export = store.remote() ? StoreExport.endpoint(EndpointUrl.parse(store.endpoint()).graphStoreForReading())
                 : StoreExport.database(store.db());
         Consumer<StreamRDF> producer = article == null ? export::all : sink -> export.article(article, sink);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,13 +41,7 @@ import picocli.CommandLine.Parameters;
         description = {"Drafts article facts (facts@1 JSON) from article text or HTML.",
                 "A folder stands for the .txt, .html and .htm files in it. Every input is read first; if any is bad, "
                         + "nothing is written and the exit code is 2."})
-final class ExtractCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ExtractCommand extends KgCommand {
 
     @Parameters(arity = "1..*", paramLabel = "ARTICLE", description = "Article files (.txt, .html) or folders of them.")
     List<Path> inputs;
@@ -88,14 +81,14 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<Path> files = expand(inputs);
         if (files.isEmpty()) {
             throw ExtractException.badInput("no article files (.txt, .html, .htm) in " + inputs);
         }
         boolean toDir = output != null && (Files.isDirectory(output) || files.size() > 1 || outputNamesFolder);
         if (output == null && files.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw usage(
                     files.size() + " articles need an output folder: -o DIR");
         }
         List<ArticleText> articles = new ArrayList<>();
@@ -123,7 +116,7 @@ final class ExtractCommand implements Callable<Integer> {
                     err.flush();
                 });
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(FactsWriter.toJson(facts.get(0)));
             out.flush();
             return 0;
@@ -155,7 +148,7 @@ final class ExtractCommand implements Callable<Integer> {
                         + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped over the time budget"))
                 .put("articles", done.size()).put("controlChanges", events).put("figures", figures)
                 .put("skipped", skipped.size())
-                .print(spec.commandLine().getOut(), err, common, json);
+                .print(out(), err, common, json);
         return 0;
     }
 

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -29,13 +28,7 @@ import picocli.CommandLine.Option;
                         + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
                         + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "
                         + "many places were linked, left ambiguous (with their candidates) or unlinked."})
-final class LinkCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class LinkCommand extends KgCommand {
 
     @Mixin
     Summary.JsonOption json;
@@ -75,35 +68,28 @@ final class LinkCommand implements Callable<Integer> {
             description = "Timeout of one Wikidata request (default ${DEFAULT-VALUE}).")
     int wikidataTimeout;
 
-    /** The remote dataset of an {@code --endpoint} run, closed (its credentials forgotten) when the command ends. */
-    private RemoteDataset remote;
-
     @Override
     public Integer call() {
-        try {
-            return run();
-        } finally {
-            if (remote != null) {
-                remote.close();
-            }
+        if (batch < 1) {
+            throw usage("--batch must be at least 1");
+        }
+        if (wikidataTimeout < 1) {
+            throw usage("--wikidata-timeout must be at least 1 second");
+        }
+        remoteOptions.check(spec.commandLine(), store);
+        // An --endpoint's dataset is closed, its credentials forgotten, when the command ends.
+        try (RemoteDataset remote = remoteOptions.dataset(store)) {
+            return run(remote);
         }
     }
 
-    private Integer run() {
-        PrintWriter out = spec.commandLine().getOut();
-        if (batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
-        }
-        remoteOptions.check(spec.commandLine(), store);
-        remote = remoteOptions.dataset(store);
+    private Integer run(RemoteDataset remote) {
+        PrintWriter out = out();
         DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
         Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
-        if (wikidataTimeout < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--wikidata-timeout must be at least 1 second");
-        }
         WikidataClient wd = wikidata.off ? null : WikidataClient.create().endpoint(wikidata.url)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         LinkStage stage = LinkStage.create(gazetteer, wd);
         org.conflictkg.Progress bar = progress.bar(common, err);
         LinkStage.Report r;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.conflictkg.query.NamedQueries;
 import org.conflictkg.query.NamedQuery;
@@ -30,13 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a named query or a SPARQL file and prints the results.",
                 "--list shows the named queries and their parameters. Parameters (--param k=v) are substituted "
                         + "into the parsed query, never pasted into its text."})
-final class QueryCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class QueryCommand extends KgCommand {
 
     @Parameters(arity = "0..1", paramLabel = "NAME|FILE.rq", description = "A named query, or a .rq file.")
     String query;
@@ -68,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (list) {
             for (String name : NamedQueries.names()) {
                 NamedQuery q = NamedQueries.named(name);
@@ -82,14 +75,14 @@ final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         if (query == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give a query name or file (--list shows the names)");
+            throw usage("give a query name or file (--list shows the names)");
         }
         store.check(spec.commandLine());
         if (data != null && (store.remote() || store.where.db != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--data, --db and --endpoint exclude each other");
+            throw usage("--data, --db and --endpoint exclude each other");
         }
         if (timeoutSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+            throw usage("--timeout must be positive");
         }
         NamedQuery nq = NamedQueries.resolve(query);
         ParamResolver.check(nq, params); // check parameters before opening anything
@@ -99,7 +92,7 @@ final class QueryCommand implements Callable<Integer> {
             Outputs.bytes(out, os -> left[0] = runner.run(nq, params, format, labels, os));
             long skipped = left[0];
             if (skipped > 0) {
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = err();
                 err.println("query: " + skipped + " row" + (skipped == 1 ? "" : "s") + " without coordinates left out of the GeoJSON");
                 err.flush();
             }

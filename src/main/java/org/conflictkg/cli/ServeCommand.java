@@ -3,7 +3,6 @@ package org.conflictkg.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
@@ -20,13 +19,7 @@ import picocli.CommandLine.Option;
                         + "(/kg/get). The default graph is the union of the named graphs. Listens on 127.0.0.1 unless "
                         + "--host is given; speaks HTTPS only with --tls. Writes (/kg/update, /kg/data) exist only with --update and "
                         + "--password-file. Ctrl-C stops it cleanly."})
-final class ServeCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ServeCommand extends KgCommand {
 
     @Mixin
     DbOption db = new DbOption();
@@ -66,9 +59,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!update && passwordFile != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
+            throw usage("--password-file is for --update");
         }
         checkTiles(spec, tiles);
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
@@ -77,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
                 .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
-        warnIfExposed(spec.commandLine().getErr(), server);
+        warnIfExposed(err(), server);
         printEndpoints(out, server, db.db());
         out.flush();
         server.join();
