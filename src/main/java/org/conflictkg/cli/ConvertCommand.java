@@ -13,7 +13,6 @@ import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.rdf.RdfOutputLib.Format;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -16,7 +16,6 @@ import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +33,6 @@ final class DeriveCommand extends KgCommand {
 
     @Mixin
     Summary.JsonOption json;
-
 
     @Mixin
     StoreTarget store;

@@ -23,8 +23,6 @@ import org.conflictkg.store.StoreExport;
 import org.conflictkg.store.EndpointUrl;
 import org.conflictkg.store.TdbStores;
 
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

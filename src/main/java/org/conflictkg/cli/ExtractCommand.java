@@ -24,8 +24,6 @@ import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.ActorLexicon;
 import org.conflictkg.extract.Extractor;
 import org.conflictkg.facts.ActorRegistry;
-import org.conflictkg.extract.LinkPlaceResolver;
-import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsWriter;
@@ -65,9 +63,8 @@ final class ExtractCommand extends KgCommand {
     @Mixin
     ProgressOption progress = new ProgressOption();
 
-    @Option(names = "--geonames", paramLabel = "FILE",
-            description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
-    Path geonames;
+    @Mixin
+    GeoNamesOption geonames = new GeoNamesOption();
 
     @Option(names = "--time-budget", paramLabel = "TIME", defaultValue = "10s", converter = BudgetConverter.class,
             description = "Longest time one article may take (e.g. 10s, 500ms, 2m; 0 for no limit; default ${DEFAULT-VALUE}). "
@@ -96,7 +93,7 @@ final class ExtractCommand extends KgCommand {
             articles.add(ArticleText.read(f));
         }
         Extractor extractor = Extractor.builder()
-                .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
+                .places(geonames.places())
                 .actors(actorsFile == null ? ActorLexicon.bundled() : ActorLexicon.of(userRegistry(actorsFile)))
                 .warnings(w -> {
                     err.println("warning: " + w);

@@ -3,7 +3,6 @@ package org.conflictkg.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +74,8 @@ public final class GazetteerCommand implements Runnable {
                 description = "Kind of place: ${COMPLETION-CANDIDATES}.")
         PlaceKind kind;
 
-        @Option(names = "--geonames", paramLabel = "FILE",
-                description = "A GeoNames dump (cities1000.txt, SY.txt, allCountries.txt; .gz accepted).")
-        Path geonames;
+        @Mixin
+        GeoNamesOption geonames = new GeoNamesOption();
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N rows (default 10).")
         int limit;
@@ -97,7 +95,7 @@ public final class GazetteerCommand implements Runnable {
                         "--country must be a two-letter ISO 3166 code: " + country);
             }
             PlaceKind placeKind = kind;
-            Gazetteer gazetteer = Gazetteer.open(geonames);
+            Gazetteer gazetteer = geonames.gazetteer();
             List<Candidate> ranked = new PlaceMatcher(gazetteer)
                     .rank(PlaceQuery.builder(name).country(country).admin1(province).kind(placeKind).build());
             List<Candidate> rows = ranked.subList(0, Math.min(limit, ranked.size()));

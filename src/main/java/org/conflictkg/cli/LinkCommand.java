@@ -1,7 +1,6 @@
 package org.conflictkg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,7 +13,6 @@ import org.conflictkg.link.LinkStage;
 import org.conflictkg.link.WikidataClient;
 import org.conflictkg.store.TdbStores;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +42,8 @@ final class LinkCommand extends KgCommand {
                     + "the derivation that follows reads 64 places at a time.")
     int batch;
 
-    @Option(names = "--geonames", paramLabel = "FILE",
-            description = "A GeoNames dump (cities1000.txt, a country file such as SY.txt, allCountries.txt; .gz too)."
-                    + " Default: the bundled extract.")
-    Path geonames;
+    @Mixin
+    GeoNamesOption geonames = new GeoNamesOption();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Wikidata wikidata = new Wikidata();
@@ -86,7 +82,7 @@ final class LinkCommand extends KgCommand {
     private Integer run(RemoteDataset remote) {
         PrintWriter out = out();
         DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
-        Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
+        Gazetteer gazetteer = geonames.gazetteer();
         WikidataClient wd = wikidata.off ? null : WikidataClient.create().endpoint(wikidata.url)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
         PrintWriter err = err();

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.conflictkg.store.Converters;
 import org.conflictkg.store.GspTarget;
 import org.conflictkg.Progress;
 import org.conflictkg.store.LoadReport;
@@ -12,7 +11,6 @@ import org.conflictkg.store.LoadTarget;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbTarget;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -15,10 +15,8 @@ import org.conflictkg.query.QueryRunner;
 import org.conflictkg.query.QuerySource;
 import org.conflictkg.query.QuerySources;
 import org.conflictkg.query.ResultFormat;
-import org.conflictkg.store.Converters;
 import org.conflictkg.store.EndpointUrl;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,9 +50,8 @@ final class QueryCommand extends KgCommand {
     @Option(names = "--labels", description = "Print vocabulary terms and nodes by their labels instead of their IRIs.")
     boolean labels;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Stop the query after this long (default ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = "--list", description = "List the named queries and their parameters.")
     boolean list;
@@ -81,13 +78,11 @@ final class QueryCommand extends KgCommand {
         if (data != null && (store.remote() || store.where.db != null)) {
             throw usage("--data, --db and --endpoint exclude each other");
         }
-        if (timeoutSeconds <= 0) {
-            throw usage("--timeout must be positive");
-        }
+        Duration limit = timeout.timeout(spec.commandLine());
         NamedQuery nq = NamedQueries.resolve(query);
         ParamResolver.check(nq, params); // check parameters before opening anything
         try (QuerySource src = openSource()) {
-            QueryRunner runner = new QueryRunner(src, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+            QueryRunner runner = new QueryRunner(src, limit);
             long[] left = {0};
             Outputs.bytes(out, os -> left[0] = runner.run(nq, params, format, labels, os));
             long skipped = left[0];

@@ -15,13 +15,11 @@ import java.util.stream.Stream;
 import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.Extractor;
-import org.conflictkg.extract.LinkPlaceResolver;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsException;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.FactsWriter;
 import org.conflictkg.facts.Problem;
-import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.review.ReviewReport;
 import org.conflictkg.server.ReviewFolder;
 import org.conflictkg.server.ReviewServer;
@@ -32,7 +30,6 @@ import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbTarget;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,9 +68,8 @@ final class ReviewCommand extends KgCommand {
             description = "The name recorded as the reviewer (default: the user name, ${sys:user.name}).")
     String reviewer;
 
-    @Option(names = "--geonames", paramLabel = "FILE",
-            description = "A GeoNames dump to draft and search places with, instead of the bundled extract.")
-    Path geonames;
+    @Mixin
+    GeoNamesOption geonames = new GeoNamesOption();
 
     @Option(names = "--no-serve", description = "Fill the review folder and stop, without serving the page.")
     boolean noServe;
@@ -104,9 +100,7 @@ final class ReviewCommand extends KgCommand {
         if (reviewer != null && reviewer.isBlank()) {
             throw usage("--reviewer must not be blank");
         }
-        if (geonames != null && !Files.isRegularFile(geonames)) {
-            throw ExtractException.badInput(geonames + ": no such GeoNames file");
-        }
+        geonames.check();
         if (store.passwordFile != null) {
             store.password(); // a bad password file is bad input now, not at the first save
         }
@@ -131,8 +125,8 @@ final class ReviewCommand extends KgCommand {
             return 0;
         }
         ReviewServer.Builder sb = ReviewServer.create(folder).port(port);
-        if (geonames != null) {
-            sb.gazetteer(Gazetteer.load(geonames));
+        if (geonames.file != null) {
+            sb.gazetteer(geonames.gazetteer());
         }
         ReviewServer server = sb.build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "conflict-kg-review-shutdown"));
@@ -233,8 +227,7 @@ final class ReviewCommand extends KgCommand {
             } else {
                 if (extractor == null) {
                     extractor = Extractor.builder()
-                            .places(geonames == null ? LinkPlaceResolver.bundled()
-                                    : new LinkPlaceResolver(Gazetteer.load(geonames)))
+                            .places(geonames.places())
                             .warnings(w -> {
                                 err.println("warning: " + w);
                                 err.flush();

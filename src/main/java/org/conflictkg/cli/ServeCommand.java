@@ -2,7 +2,6 @@ package org.conflictkg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
@@ -42,9 +41,8 @@ final class ServeCommand extends KgCommand {
     @Mixin
     TlsOptions tls = new TlsOptions();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = "--max-upload", paramLabel = "MB", defaultValue = "64",
             description = "Refuse request bodies (updates, Graph Store uploads) over this many MiB with HTTP 413 (default ${DEFAULT-VALUE}).")
@@ -67,7 +65,7 @@ final class ServeCommand extends KgCommand {
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
         KgServer.Builder builder = tls.applyTo(KgServer.create().passwordFile(passwordFile), spec);
         KgServer server = builder.database(db.db()).port(port).host(host).update(update)
-                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
+                .timeout(timeout.timeout(spec.commandLine())).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(err(), server);

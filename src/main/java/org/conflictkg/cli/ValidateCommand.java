@@ -12,7 +12,6 @@ import org.conflictkg.ConflictKgException;
 import org.conflictkg.rdf.FactsToRdf;
 import org.conflictkg.rdf.ShapesLib;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
