@@ -17,7 +17,6 @@ import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code derive --db DIR}: recompute the control timeline, merged changes and disagreements. */
@@ -29,24 +28,12 @@ import picocli.CommandLine.Option;
                         + "control. 'load' does this after every load; run it after 'link' so that highways get their "
                         + "geometry. See docs/timeline.md.",
                 "With --highway and --date, also prints who held how much of that highway on that day."})
-final class DeriveCommand extends KgCommand {
-
-    @Mixin
-    Summary.JsonOption json;
-
-    @Mixin
-    StoreTarget store;
-
-    @Mixin
-    RemoteOptions remoteOptions = new RemoteOptions();
+final class DeriveCommand extends StageCommand {
 
     @Option(names = "--batch", paramLabel = "PLACES", defaultValue = "64",
             description = "Places whose reports are read and derived at a time; memory grows with it, not with the "
                     + "store (default ${DEFAULT-VALUE}).")
     int batch;
-
-    @Mixin
-    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--window", paramLabel = "DAYS", defaultValue = "7",
             description = "Days within which reports of one place and gaining side are one change (default ${DEFAULT-VALUE}).")
@@ -58,15 +45,17 @@ final class DeriveCommand extends KgCommand {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day for --highway.")
     String date;
 
+    /** The day of {@code --date}, once checked. */
+    private LocalDate day;
+
     @Override
-    public Integer call() {
+    void checkOptions() {
         if (window < 0) {
             throw usage("--window must not be negative");
         }
         if ((highway == null) != (date == null)) {
             throw usage("--highway and --date go together");
         }
-        LocalDate day = null;
         if (date != null) {
             try {
                 day = LocalDate.parse(date);
@@ -77,14 +66,10 @@ final class DeriveCommand extends KgCommand {
         if (batch < 1) {
             throw usage("--batch must be at least 1");
         }
-        remoteOptions.check(spec.commandLine(), store);
-        // An --endpoint's dataset is closed, its credentials forgotten, when the command ends.
-        try (RemoteDataset remote = remoteOptions.dataset(store)) {
-            return run(remote, day);
-        }
     }
 
-    private Integer run(RemoteDataset remote, LocalDate day) {
+    @Override
+    int run(RemoteDataset remote) {
         PrintWriter out = out();
         long t0 = System.nanoTime();
         Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();

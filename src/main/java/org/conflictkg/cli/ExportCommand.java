@@ -41,13 +41,14 @@ final class ExportCommand extends KgCommand {
     @Option(names = "--article", paramLabel = "ID", description = "RDF only: just this article's graph (its id or graph IRI).")
     String article;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "trig, turtle, nquads, ntriples, jsonld, geojson or csv. Default: from the output file's extension; "
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.ExportFormats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: from the output file's extension; "
                     + "else geojson with --layer or --date (csv for --layer figures); else trig.")
     ExportFormat format;
 
-    @Option(names = "--layer", paramLabel = "LAYER",
-            description = "GeoJSON: places (default), periods, events or highways. CSV: events (default) or figures.")
+    @Option(names = "--layer", paramLabel = "LAYER", completionCandidates = Candidates.ExportLayers.class,
+            description = "${COMPLETION-CANDIDATES}. GeoJSON: places (default), periods, events or highways. "
+                    + "CSV: events (default) or figures.")
     ExportLayer layer;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",

@@ -26,16 +26,7 @@ import picocli.CommandLine.Option;
                         + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
                         + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "
                         + "many places were linked, left ambiguous (with their candidates) or unlinked."})
-final class LinkCommand extends KgCommand {
-
-    @Mixin
-    Summary.JsonOption json;
-
-    @Mixin
-    StoreTarget store;
-
-    @Mixin
-    RemoteOptions remoteOptions = new RemoteOptions();
+final class LinkCommand extends StageCommand {
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
             description = "With --endpoint: articles read, and places written, per request (default ${DEFAULT-VALUE}); "
@@ -57,29 +48,22 @@ final class LinkCommand extends KgCommand {
         boolean off;
     }
 
-    @Mixin
-    ProgressOption progress = new ProgressOption();
-
     @Option(names = "--wikidata-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Timeout of one Wikidata request (default ${DEFAULT-VALUE}).")
     int wikidataTimeout;
 
     @Override
-    public Integer call() {
+    void checkOptions() {
         if (batch < 1) {
             throw usage("--batch must be at least 1");
         }
         if (wikidataTimeout < 1) {
             throw usage("--wikidata-timeout must be at least 1 second");
         }
-        remoteOptions.check(spec.commandLine(), store);
-        // An --endpoint's dataset is closed, its credentials forgotten, when the command ends.
-        try (RemoteDataset remote = remoteOptions.dataset(store)) {
-            return run(remote);
-        }
     }
 
-    private Integer run(RemoteDataset remote) {
+    @Override
+    int run(RemoteDataset remote) {
         PrintWriter out = out();
         DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
         Gazetteer gazetteer = geonames.gazetteer();

@@ -43,8 +43,9 @@ final class QueryCommand extends KgCommand {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv, json (SPARQL results JSON) or geojson (rows with lat/long or WKT columns). "
-                    + "Default ${DEFAULT-VALUE}.")
+            completionCandidates = Candidates.ResultFormats.class,
+            description = "${COMPLETION-CANDIDATES}: json is SPARQL results JSON, geojson takes rows with lat/long or "
+                    + "WKT columns. Default ${DEFAULT-VALUE}.")
     ResultFormat format;
 
     @Option(names = "--labels", description = "Print vocabulary terms and nodes by their labels instead of their IRIs.")

@@ -79,6 +79,34 @@ class UsageAndHelpTest {
                 .contains("none, phased, parallel, basic").contains(".txt, .html");
     }
 
+    @Test
+    void everyEnumOptionListsItsValues() throws Exception {
+        int enums = 0;
+        for (Map.Entry<String, CommandLine> e : all(Main.newCommandLine()).entrySet()) {
+            for (CommandLine.Model.OptionSpec o : e.getValue().getCommandSpec().options()) {
+                if (!o.type().isEnum()) {
+                    continue;
+                }
+                enums++;
+                String where = e.getKey() + " " + o.longestName();
+                assertThat(String.join(" ", o.description())).as(where).contains("${COMPLETION-CANDIDATES}");
+                List<String> values = new java.util.ArrayList<>();
+                assertThat(o.completionCandidates()).as(where).isNotNull();
+                o.completionCandidates().forEach(values::add);
+                assertThat(values).as(where).hasSize(o.type().getEnumConstants().length)
+                        .allSatisfy(v -> assertThat(v).isLowerCase());
+                String help = e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+                assertThat(help).as(where).contains(String.join(", ", values));
+                for (String v : values) { // every listed value reads back as one of the constants
+                    Object parsed = o.converters().length > 0 ? o.converters()[0].convert(v)
+                            : Enum.valueOf(o.type().asSubclass(Enum.class), v.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                    assertThat(parsed).as(where + " " + v).isInstanceOf(o.type());
+                }
+            }
+        }
+        assertThat(enums).as("enum options found").isGreaterThanOrEqualTo(7);
+    }
+
     private static Map<String, CommandLine> all(CommandLine cl) {
         Map<String, CommandLine> out = new java.util.LinkedHashMap<>();
         out.put(cl.getCommandSpec().qualifiedName(), cl);
