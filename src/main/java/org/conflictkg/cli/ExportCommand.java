@@ -58,8 +58,8 @@ final class ExportCommand extends KgCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output). Written atomically; a device or FIFO is written to directly.")
     Path output;
 
-    @Option(names = "--no-progress", description = "No progress line on the terminal.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
 
     @Override
     public Integer call() {
@@ -87,7 +87,7 @@ final class ExportCommand extends KgCommand {
         if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
             throw usage("--date " + date + ": expected YYYY-MM-DD");
         }
-        Progress progress = new Progress(err, !noProgress && System.console() != null);
+        Progress progress = new Progress(progressOption.bar(common, err));
         String[] summary = new String[1];
         Consumer<OutputStream> body = os -> withSource(src -> {
             ExportReader reader = new ExportReader(src, Duration.ofMinutes(10));
@@ -167,37 +167,31 @@ final class ExportCommand extends KgCommand {
         });
     }
 
-    /** A progress line on a terminal, redrawn at most twice a second. */
+    /** Export's reports drawn on the progress bar every command shows ({@link ProgressOption}). */
     static final class Progress implements ExportProgress {
-        private final PrintWriter err;
-        private final boolean on;
-        private final long started = System.nanoTime();
-        private long last;
-        private boolean drawn;
+        private final org.conflictkg.Progress bar;
+        private String what;
+        private long done;
 
-        Progress(PrintWriter err, boolean on) {
-            this.err = err;
-            this.on = on;
+        Progress(org.conflictkg.Progress bar) {
+            this.bar = bar;
         }
 
         @Override
         public void progress(String what, long done, long total) {
-            long now = System.nanoTime();
-            if (!on || (now - last < 500_000_000L && done < total)) {
-                return;
+            if (!what.equals(this.what)) {
+                done();
+                bar.start(what, total);
+                this.what = what;
+                this.done = 0;
             }
-            last = now;
-            double s = (now - started) / 1e9;
-            String eta = done > 0 && total > done ? String.format(", %.0f s left", s * (total - done) / done) : "";
-            err.printf("\rexport: %d of %d %s (%.0f s%s)   ", done, total, what, s, eta);
-            err.flush();
-            drawn = true;
+            bar.advance(done - this.done);
+            this.done = done;
         }
 
         void done() {
-            if (drawn) {
-                err.print("\r\033[K");
-                err.flush();
+            if (what != null) {
+                bar.finish();
             }
         }
     }

@@ -26,6 +26,12 @@ class UsageAndHelpTest {
                 Arguments.of(List.of("link", "--wikidata", "http://127.0.0.1:9/sparql", "--no-wikidata"), "conflict-kg link --help"),
                 Arguments.of(List.of("query", "controller-at", "--nope"), "conflict-kg query --help"),
                 Arguments.of(List.of("serve", "--port", "many"), "conflict-kg serve --help"),
+                Arguments.of(List.of("serve", "--db", "no-such-store", "--timeout", "0"), "conflict-kg serve --help"),
+                Arguments.of(List.of("load", "x.json", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
+                        "conflict-kg load --help"),
+                Arguments.of(List.of("derive", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
+                        "conflict-kg derive --help"),
+                Arguments.of(List.of("link", "--sparql", "http://127.0.0.1:9/sparql"), "conflict-kg link --help"),
                 Arguments.of(List.of("derive", "--highway", "M5"), "conflict-kg derive --help"),
                 Arguments.of(List.of("gazetteer", "search"), "conflict-kg gazetteer search --help"));
     }
@@ -89,12 +95,13 @@ class UsageAndHelpTest {
                 }
                 enums++;
                 String where = e.getKey() + " " + o.longestName();
-                assertThat(String.join(" ", o.description())).as(where).contains("${COMPLETION-CANDIDATES}");
                 List<String> values = new java.util.ArrayList<>();
                 assertThat(o.completionCandidates()).as(where).isNotNull();
                 o.completionCandidates().forEach(values::add);
                 assertThat(values).as(where).hasSize(o.type().getEnumConstants().length)
                         .allSatisfy(v -> assertThat(v).isLowerCase());
+                // ${COMPLETION-CANDIDATES}, as picocli fills it in, in the description and the help
+                assertThat(String.join(" ", o.description())).as(where).contains(String.join(", ", values));
                 String help = e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
                 assertThat(help).as(where).contains(String.join(", ", values));
                 for (String v : values) { // every listed value reads back as one of the constants
