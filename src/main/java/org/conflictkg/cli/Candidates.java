@@ -65,6 +65,27 @@ abstract class Candidates implements Iterable<String> {
         }
     }
 
+    /** {@code export --format} values. */
+    static final class ExportFormats extends Candidates {
+        ExportFormats() {
+            super(org.conflictkg.export.ExportFormat.class);
+        }
+    }
+
+    /** {@code export --layer} values. */
+    static final class ExportLayers extends Candidates {
+        ExportLayers() {
+            super(org.conflictkg.export.ExportLayer.class);
+        }
+    }
+
+    /** {@code query --format} values. */
+    static final class ResultFormats extends Candidates {
+        ResultFormats() {
+            super(org.conflictkg.query.ResultFormat.class);
+        }
+    }
+
     /** {@code --bulk-loader} values. */
     static final class BulkLoaders extends Candidates {
         BulkLoaders() {

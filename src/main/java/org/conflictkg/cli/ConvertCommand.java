@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.conflictkg.ConflictKgException;
@@ -14,7 +13,6 @@ import org.conflictkg.rdf.FactsPipeline;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.rdf.RdfOutputLib.Format;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,16 +24,11 @@ import picocli.CommandLine.Parameters;
                 "Reads facts@1 JSON, one document per file or JSON Lines, and writes one named graph per article "
                         + "plus the reference graph. Every input is validated; if any is bad, nothing is written and "
                         + "the exit code is 2."})
-final class ConvertCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class ConvertCommand extends KgCommand {
 
     @Mixin
     Summary.JsonOption json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FACTS", description = "Facts files (.json or .jsonl).")
     List<Path> inputs;
@@ -52,7 +45,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         Format fmt = format != null ? format : formatOf(output);
         Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
         FactsFiles.Summary summary;
@@ -61,7 +54,7 @@ final class ConvertCommand implements Callable<Integer> {
             FactsInputs.Check check = FactsInputs.check(inputs, err, f -> { });
             summary = new FactsFiles.Summary(check.documents(), check.bad());
             if (summary.ok() && output == null) {
-                Outputs.bytes(spec.commandLine().getOut(), out -> RdfOutputLib.write(out, fmt,
+                Outputs.bytes(out(), out -> RdfOutputLib.write(out, fmt,
                         sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { })));
             } else if (summary.ok()) {
                 RdfOutputLib.writeAtomically(output, fmt, sink -> FactsPipeline.create().build().convert(inputs, sink, p -> { }));
@@ -86,7 +79,7 @@ final class ConvertCommand implements Callable<Integer> {
                     .text("wrote " + summary.documents() + " article" + (summary.documents() == 1 ? "" : "s") + " ("
                             + fmt.name().toLowerCase(Locale.ROOT) + ")")
                     .put("articles", summary.documents()).put("format", fmt.name().toLowerCase(Locale.ROOT))
-                    .print(spec.commandLine().getOut(), err, common, json);
+                    .print(out(), err, common, json);
         }
         err.flush();
         return 0;

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
@@ -35,14 +34,10 @@ import picocli.CommandLine.Option;
                 "Loads the bundled example articles into a store (./kg, or a temporary folder with --temp, deleted "
                         + "on exit), links their places, prints a few answers, and serves the store with the map "
                         + "and the Fuseki UI until Ctrl-C."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends KgCommand {
     static final String DEMO_DATE = "2020-01-30";
 
-    @Mixin
-    CommonOptions common;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where = new Where();
@@ -75,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         boolean temp = where.temp;
         Path dir = temp ? Files.createTempDirectory("conflict-kg-demo")
                 : (where.db != null ? where.db : StoreOptions.DEFAULT_DB);
@@ -106,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("conflict-kg demo: " + examples.size() + " example article" + (examples.size() == 1 ? "" : "s")
                     + " in " + dir.toAbsolutePath().normalize() + " (" + report.summary() + ")");
             if (!report.ok()) {
-                report.failures().forEach(f -> f.problems().forEach(p -> spec.commandLine().getErr().println(p)));
+                report.failures().forEach(f -> f.problems().forEach(p -> err().println(p)));
                 return report.exitCode();
             }
             // Link places to the bundled gazetteer (offline: no Wikidata) so highways get geometry.
@@ -154,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
             if (port == 0) {
                 throw ex;
             }
-            spec.commandLine().getErr().println("port " + port + " is taken; using a free port");
+            err().println("port " + port + " is taken; using a free port");
             return tls.applyTo(KgServer.create(), spec).dataset(target.dataset(), base).port(0).tiles(tiles).build().start();
         }
     }

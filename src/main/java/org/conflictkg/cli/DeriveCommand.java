@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -17,9 +16,7 @@ import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code derive --db DIR}: recompute the control timeline, merged changes and disagreements. */
@@ -31,30 +28,12 @@ import picocli.CommandLine.Option;
                         + "control. 'load' does this after every load; run it after 'link' so that highways get their "
                         + "geometry. See docs/timeline.md.",
                 "With --highway and --date, also prints who held how much of that highway on that day."})
-final class DeriveCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    Summary.JsonOption json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    StoreTarget store;
-
-    @Mixin
-    RemoteOptions remoteOptions = new RemoteOptions();
+final class DeriveCommand extends StageCommand {
 
     @Option(names = "--batch", paramLabel = "PLACES", defaultValue = "64",
             description = "Places whose reports are read and derived at a time; memory grows with it, not with the "
                     + "store (default ${DEFAULT-VALUE}).")
     int batch;
-
-    @Mixin
-    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--window", paramLabel = "DAYS", defaultValue = "7",
             description = "Days within which reports of one place and gaining side are one change (default ${DEFAULT-VALUE}).")
@@ -66,47 +45,38 @@ final class DeriveCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day for --highway.")
     String date;
 
-    /** The remote dataset of an {@code --endpoint} run, closed (its credentials forgotten) when the command ends. */
-    private RemoteDataset remote;
+    /** The day of {@code --date}, once checked. */
+    private LocalDate day;
 
     @Override
-    public Integer call() {
-        try {
-            return run();
-        } finally {
-            if (remote != null) {
-                remote.close();
-            }
-        }
-    }
-
-    private Integer run() {
+    void checkOptions() {
         if (window < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--window must not be negative");
+            throw usage("--window must not be negative");
         }
         if ((highway == null) != (date == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--highway and --date go together");
+            throw usage("--highway and --date go together");
         }
-        LocalDate day = null;
         if (date != null) {
             try {
                 day = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--date: expected YYYY-MM-DD, got " + date);
+                throw usage("--date: expected YYYY-MM-DD, got " + date);
             }
         }
         if (batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+            throw usage("--batch must be at least 1");
         }
-        remoteOptions.check(spec.commandLine(), store);
-        PrintWriter out = spec.commandLine().getOut();
+    }
+
+    @Override
+    int run(RemoteDataset remote) {
+        PrintWriter out = out();
         long t0 = System.nanoTime();
         Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();
         DatasetGraph dsg = null;
         Derivation.Counts c;
-        if (store.remote()) {
-            remote = remoteOptions.dataset(store);
-            c = derivation.runRemote(remote, progress.bar(common, spec.commandLine().getErr()));
+        if (remote != null) {
+            c = derivation.runRemote(remote, progress.bar(common, err()));
         } else {
             dsg = TdbStores.openExisting(store.db());
             DatasetGraph local = dsg;

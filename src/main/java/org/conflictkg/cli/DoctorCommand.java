@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -27,7 +26,6 @@ import org.conflictkg.store.TdbStores;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,18 +37,14 @@ import picocli.CommandLine.Option;
                         + "database, its articles, links and derived graph) and a server's reachability with "
                         + "--endpoint. Each check prints one line: ok, warn or FAIL, with what to do. Exit 0 unless "
                         + "a check failed."})
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand extends KgCommand {
     /** Below this much free disk, a warning: a bulk load or a compaction copies the database. */
     static final long LOW_DISK_BYTES = 2L << 30;
 
-    @Mixin
-    CommonOptions common;
 
     @Mixin
     Summary.JsonOption json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--db", paramLabel = "DIR",
             description = "A TDB2 database folder to check. Default: ./kg if it exists and --endpoint is not given")
@@ -78,7 +72,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (endpoint != null) {
             checks.add(server(endpoint));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         long failed = checks.stream().filter(c -> c.status() == Status.FAIL).count();
         long warned = checks.stream().filter(c -> c.status() == Status.WARN).count();
         if (json.json) {

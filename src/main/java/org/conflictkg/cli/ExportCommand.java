@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.apache.jena.riot.system.StreamRDF;
@@ -24,8 +23,6 @@ import org.conflictkg.store.StoreExport;
 import org.conflictkg.store.EndpointUrl;
 import org.conflictkg.store.TdbStores;
 
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,13 +33,7 @@ import picocli.CommandLine.Option;
                 "The whole store or one article's graph as RDF, a GeoJSON layer for GIS, or a CSV table for spreadsheets.",
                 "TriG, N-Quads and JSON-LD keep the named graphs; Turtle and N-Triples merge them into one.",
                 "GeoJSON layers: places (controller on --date), periods, events, highways. CSV tables: events (ACLED columns), figures."})
-final class ExportCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ExportCommand extends KgCommand {
 
     @Mixin
     StoreTarget store;
@@ -50,13 +41,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--article", paramLabel = "ID", description = "RDF only: just this article's graph (its id or graph IRI).")
     String article;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "trig, turtle, nquads, ntriples, jsonld, geojson or csv. Default: from the output file's extension; "
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.ExportFormats.class,
+            description = "${COMPLETION-CANDIDATES}. Default: from the output file's extension; "
                     + "else geojson with --layer or --date (csv for --layer figures); else trig.")
     ExportFormat format;
 
-    @Option(names = "--layer", paramLabel = "LAYER",
-            description = "GeoJSON: places (default), periods, events or highways. CSV: events (default) or figures.")
+    @Option(names = "--layer", paramLabel = "LAYER", completionCandidates = Candidates.ExportLayers.class,
+            description = "${COMPLETION-CANDIDATES}. GeoJSON: places (default), periods, events or highways. "
+                    + "CSV: events (default) or figures.")
     ExportLayer layer;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
@@ -66,36 +58,36 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output). Written atomically; a device or FIFO is written to directly.")
     Path output;
 
-    @Option(names = "--no-progress", description = "No progress line on the terminal.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         store.check(spec.commandLine());
         ExportFormat fmt = chooseFormat();
         if (fmt.rdf() != null) {
             if (layer != null || date != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
+                throw usage(
                         "--layer and --date are for --format geojson or csv, not " + fmt.code());
             }
             return rdf(fmt.rdf(), err);
         }
         if (article != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--article is for RDF formats, not " + fmt.code());
+            throw usage("--article is for RDF formats, not " + fmt.code());
         }
         ExportLayer l = layer != null ? layer : ExportLayer.defaultFor(fmt);
         if (!l.supports(fmt)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--layer " + l.code() + " is not written as "
+            throw usage("--layer " + l.code() + " is not written as "
                     + fmt.code() + " (geojson: places, periods, events, highways; csv: events, figures)");
         }
         if (date != null && (fmt != ExportFormat.GEOJSON || (l != ExportLayer.PLACES && l != ExportLayer.HIGHWAYS))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--date is for the geojson places and highways layers");
+            throw usage("--date is for the geojson places and highways layers");
         }
         if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--date " + date + ": expected YYYY-MM-DD");
+            throw usage("--date " + date + ": expected YYYY-MM-DD");
         }
-        Progress progress = new Progress(err, !noProgress && System.console() != null);
+        Progress progress = new Progress(progressOption.bar(common, err));
         String[] summary = new String[1];
         Consumer<OutputStream> body = os -> withSource(src -> {
             ExportReader reader = new ExportReader(src, Duration.ofMinutes(10));
@@ -112,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         });
         if (output == null) {
-            OutputStream os = Outputs.utf8(spec.commandLine().getOut());
+            OutputStream os = Outputs.utf8(out());
             body.accept(os);
             Outputs.flush(os);
         } else {
@@ -132,12 +124,12 @@ final class ExportCommand implements Callable<Integer> {
             }
             return ExportFormat.choose(format, output);
         } catch (IllegalArgumentException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+            throw usage(ex.getMessage());
         }
     }
 
     private int rdf(Format fmt, PrintWriter err) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         StoreExport export = store.remote() ? StoreExport.endpoint(EndpointUrl.parse(store.endpoint()).graphStoreForReading())
                 : StoreExport.database(store.db());
         Consumer<StreamRDF> producer = article == null ? export::all : sink -> export.article(article, sink);
@@ -175,37 +167,31 @@ final class ExportCommand implements Callable<Integer> {
         });
     }
 
-    /** A progress line on a terminal, redrawn at most twice a second. */
+    /** Export's reports drawn on the progress bar every command shows ({@link ProgressOption}). */
     static final class Progress implements ExportProgress {
-        private final PrintWriter err;
-        private final boolean on;
-        private final long started = System.nanoTime();
-        private long last;
-        private boolean drawn;
+        private final org.conflictkg.Progress bar;
+        private String what;
+        private long done;
 
-        Progress(PrintWriter err, boolean on) {
-            this.err = err;
-            this.on = on;
+        Progress(org.conflictkg.Progress bar) {
+            this.bar = bar;
         }
 
         @Override
         public void progress(String what, long done, long total) {
-            long now = System.nanoTime();
-            if (!on || (now - last < 500_000_000L && done < total)) {
-                return;
+            if (!what.equals(this.what)) {
+                done();
+                bar.start(what, total);
+                this.what = what;
+                this.done = 0;
             }
-            last = now;
-            double s = (now - started) / 1e9;
-            String eta = done > 0 && total > done ? String.format(", %.0f s left", s * (total - done) / done) : "";
-            err.printf("\rexport: %d of %d %s (%.0f s%s)   ", done, total, what, s, eta);
-            err.flush();
-            drawn = true;
+            bar.advance(done - this.done);
+            this.done = done;
         }
 
         void done() {
-            if (drawn) {
-                err.print("\r\033[K");
-                err.flush();
+            if (what != null) {
+                bar.finish();
             }
         }
     }

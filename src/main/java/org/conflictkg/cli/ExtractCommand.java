@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +24,6 @@ import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.ActorLexicon;
 import org.conflictkg.extract.Extractor;
 import org.conflictkg.facts.ActorRegistry;
-import org.conflictkg.extract.LinkPlaceResolver;
-import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsWriter;
@@ -42,13 +39,7 @@ import picocli.CommandLine.Parameters;
         description = {"Drafts article facts (facts@1 JSON) from article text or HTML.",
                 "A folder stands for the .txt, .html and .htm files in it. Every input is read first; if any is bad, "
                         + "nothing is written and the exit code is 2."})
-final class ExtractCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ExtractCommand extends KgCommand {
 
     @Parameters(arity = "1..*", paramLabel = "ARTICLE", description = "Article files (.txt, .html) or folders of them.")
     List<Path> inputs;
@@ -72,9 +63,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress = new ProgressOption();
 
-    @Option(names = "--geonames", paramLabel = "FILE",
-            description = "A GeoNames dump (e.g. cities1000.txt) to resolve places with, instead of the bundled extract.")
-    Path geonames;
+    @Mixin
+    GeoNamesOption geonames = new GeoNamesOption();
 
     @Option(names = "--time-budget", paramLabel = "TIME", defaultValue = "10s", converter = BudgetConverter.class,
             description = "Longest time one article may take (e.g. 10s, 500ms, 2m; 0 for no limit; default ${DEFAULT-VALUE}). "
@@ -88,14 +78,14 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         List<Path> files = expand(inputs);
         if (files.isEmpty()) {
             throw ExtractException.badInput("no article files (.txt, .html, .htm) in " + inputs);
         }
         boolean toDir = output != null && (Files.isDirectory(output) || files.size() > 1 || outputNamesFolder);
         if (output == null && files.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw usage(
                     files.size() + " articles need an output folder: -o DIR");
         }
         List<ArticleText> articles = new ArrayList<>();
@@ -103,7 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
             articles.add(ArticleText.read(f));
         }
         Extractor extractor = Extractor.builder()
-                .places(geonames == null ? LinkPlaceResolver.bundled() : new LinkPlaceResolver(Gazetteer.load(geonames)))
+                .places(geonames.places())
                 .actors(actorsFile == null ? ActorLexicon.bundled() : ActorLexicon.of(userRegistry(actorsFile)))
                 .warnings(w -> {
                     err.println("warning: " + w);
@@ -123,7 +113,7 @@ final class ExtractCommand implements Callable<Integer> {
                     err.flush();
                 });
         if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(FactsWriter.toJson(facts.get(0)));
             out.flush();
             return 0;
@@ -155,7 +145,7 @@ final class ExtractCommand implements Callable<Integer> {
                         + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped over the time budget"))
                 .put("articles", done.size()).put("controlChanges", events).put("figures", figures)
                 .put("skipped", skipped.size())
-                .print(spec.commandLine().getOut(), err, common, json);
+                .print(out(), err, common, json);
         return 0;
     }
 

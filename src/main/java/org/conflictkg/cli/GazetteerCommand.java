@@ -3,11 +3,9 @@ package org.conflictkg.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -60,13 +58,7 @@ public final class GazetteerCommand implements Runnable {
             description = {"Ranked GeoNames candidates for a place name.",
                     "Spelling variants (Saraqeb/Saraqib, Idleb/Idlib, al-/as-/ash- articles) match alike.",
                     "Uses the bundled GeoNames extract (CC BY 4.0) unless --geonames names a dump."})
-    public static final class Search implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
+    public static final class Search extends KgCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The place name, in any script.")
         String name;
 
@@ -82,9 +74,8 @@ public final class GazetteerCommand implements Runnable {
                 description = "Kind of place: ${COMPLETION-CANDIDATES}.")
         PlaceKind kind;
 
-        @Option(names = "--geonames", paramLabel = "FILE",
-                description = "A GeoNames dump (cities1000.txt, SY.txt, allCountries.txt; .gz accepted).")
-        Path geonames;
+        @Mixin
+        GeoNamesOption geonames = new GeoNamesOption();
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N rows (default 10).")
         int limit;
@@ -97,18 +88,18 @@ public final class GazetteerCommand implements Runnable {
         @Override
         public Integer call() {
             if (limit < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
+                throw usage("--limit must be at least 1: " + limit);
             }
             if (country != null && !country.matches("[A-Za-z]{2}")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
+                throw usage(
                         "--country must be a two-letter ISO 3166 code: " + country);
             }
             PlaceKind placeKind = kind;
-            Gazetteer gazetteer = Gazetteer.open(geonames);
+            Gazetteer gazetteer = geonames.gazetteer();
             List<Candidate> ranked = new PlaceMatcher(gazetteer)
                     .rank(PlaceQuery.builder(name).country(country).admin1(province).kind(placeKind).build());
             List<Candidate> rows = ranked.subList(0, Math.min(limit, ranked.size()));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             switch (format) {
                 case CSV -> writeCsv(rows, out);
                 case JSON -> writeJson(rows, out);

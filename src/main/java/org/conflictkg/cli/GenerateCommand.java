@@ -1,10 +1,8 @@
 package org.conflictkg.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.conflictkg.synth.CorpusGenerator;
 
@@ -19,16 +17,11 @@ import picocli.CommandLine.Option;
                 "facts@1 JSON Lines for benchmarks and load tests: real places and registry actors, 5-30 facts per "
                         + "article, evidence spans that match the generated body. The same seed gives the same "
                         + "corpus, however it is split. Streams: memory does not grow with the number of articles."})
-final class GenerateCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class GenerateCommand extends KgCommand {
 
     @Mixin
     Summary.JsonOption json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-n", "--articles"}, required = true, paramLabel = "N",
             description = "Number of articles; k and M suffixes allowed (10k, 1M).")

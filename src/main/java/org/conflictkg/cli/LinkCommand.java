@@ -1,10 +1,8 @@
 package org.conflictkg.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -15,7 +13,6 @@ import org.conflictkg.link.LinkStage;
 import org.conflictkg.link.WikidataClient;
 import org.conflictkg.store.TdbStores;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,32 +26,15 @@ import picocli.CommandLine.Option;
                         + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
                         + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "
                         + "many places were linked, left ambiguous (with their candidates) or unlinked."})
-final class LinkCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    Summary.JsonOption json;
-
-    @Mixin
-    StoreTarget store;
-
-    @Mixin
-    RemoteOptions remoteOptions = new RemoteOptions();
+final class LinkCommand extends StageCommand {
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
             description = "With --endpoint: articles read, and places written, per request (default ${DEFAULT-VALUE}); "
                     + "the derivation that follows reads 64 places at a time.")
     int batch;
 
-    @Option(names = "--geonames", paramLabel = "FILE",
-            description = "A GeoNames dump (cities1000.txt, a country file such as SY.txt, allCountries.txt; .gz too)."
-                    + " Default: the bundled extract.")
-    Path geonames;
+    @Mixin
+    GeoNamesOption geonames = new GeoNamesOption();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Wikidata wikidata = new Wikidata();
@@ -68,42 +48,28 @@ final class LinkCommand implements Callable<Integer> {
         boolean off;
     }
 
-    @Mixin
-    ProgressOption progress = new ProgressOption();
-
     @Option(names = "--wikidata-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Timeout of one Wikidata request (default ${DEFAULT-VALUE}).")
     int wikidataTimeout;
 
-    /** The remote dataset of an {@code --endpoint} run, closed (its credentials forgotten) when the command ends. */
-    private RemoteDataset remote;
-
     @Override
-    public Integer call() {
-        try {
-            return run();
-        } finally {
-            if (remote != null) {
-                remote.close();
-            }
+    void checkOptions() {
+        if (batch < 1) {
+            throw usage("--batch must be at least 1");
+        }
+        if (wikidataTimeout < 1) {
+            throw usage("--wikidata-timeout must be at least 1 second");
         }
     }
 
-    private Integer run() {
-        PrintWriter out = spec.commandLine().getOut();
-        if (batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
-        }
-        remoteOptions.check(spec.commandLine(), store);
-        remote = remoteOptions.dataset(store);
+    @Override
+    int run(RemoteDataset remote) {
+        PrintWriter out = out();
         DatasetGraph dsg = remote == null ? TdbStores.openExisting(store.db()) : null;
-        Gazetteer gazetteer = geonames == null ? Gazetteer.bundled() : Gazetteer.load(geonames);
-        if (wikidataTimeout < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--wikidata-timeout must be at least 1 second");
-        }
+        Gazetteer gazetteer = geonames.gazetteer();
         WikidataClient wd = wikidata.off ? null : WikidataClient.create().endpoint(wikidata.url)
                 .timeout(Duration.ofSeconds(wikidataTimeout)).build();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         LinkStage stage = LinkStage.create(gazetteer, wd);
         org.conflictkg.Progress bar = progress.bar(common, err);
         LinkStage.Report r;

@@ -2,20 +2,15 @@ package org.conflictkg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import org.conflictkg.store.Converters;
 import org.conflictkg.store.GspTarget;
 import org.conflictkg.Progress;
-import org.conflictkg.store.EndpointUrl;
 import org.conflictkg.store.LoadReport;
 import org.conflictkg.store.LoadTarget;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbTarget;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +25,7 @@ import picocli.CommandLine.Parameters;
                         + "is written; a bad document is reported and skipped. Reloading an article replaces its graph; "
                         + "an article whose content hash is unchanged is skipped.",
                 "Exit 0 if every document loaded, 2 if some were invalid, 1 if a write failed."})
-final class LoadCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class LoadCommand extends KgCommand {
 
     @Mixin
     StoreTarget store;
@@ -41,20 +33,13 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     Summary.JsonOption json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "Facts files, article text or HTML files, or folders of them.")
     List<Path> inputs;
 
-    @Option(names = "--sparql", paramLabel = "URL",
-            description = "Query endpoint used to read stored content hashes (default for Fuseki: the endpoint's /query).")
-    String sparql;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
-            description = "Attempts per HTTP request before giving up (default ${DEFAULT-VALUE}).")
-    int retries;
+    @Mixin
+    RemoteOptions remoteOptions = new RemoteOptions();
 
     @Option(names = "--batch", paramLabel = "QUADS",
             description = "Quads per TDB2 transaction (default " + TdbTarget.DEFAULT_BATCH_QUADS
@@ -89,15 +74,12 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (batch != null && batch < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+            throw usage("--batch must be at least 1");
         }
-        store.check(spec.commandLine());
-        if (!store.remote() && sparql != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--sparql needs --endpoint");
-        }
+        remoteOptions.check(spec.commandLine(), store);
         Progress bar = progress.bar(common, err);
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {
@@ -126,15 +108,9 @@ final class LoadCommand implements Callable<Integer> {
 
     private LoadTarget openTarget(PrintWriter err) {
         if (store.remote()) {
-            String gsp = EndpointUrl.parse(store.endpoint()).graphStoreForWriting(true);
-            GspTarget.Builder b = GspTarget.create(gsp)
-                    .retries(retries, Duration.ofMillis(500))
-                    .warnings(w -> err.println("warning: " + w));
-            if (store.user != null) {
-                b.credentials(store.user, store.password());
-            }
-            if (sparql != null) {
-                b.queryEndpoint(sparql);
+            GspTarget.Builder b = store.graphStore(remoteOptions.retry(), err);
+            if (remoteOptions.sparql != null) {
+                b.queryEndpoint(remoteOptions.sparql);
             }
             if (batch != null) {
                 b.batchQuads(batch);

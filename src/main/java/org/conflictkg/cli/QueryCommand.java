@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.conflictkg.query.NamedQueries;
 import org.conflictkg.query.NamedQuery;
@@ -16,10 +15,8 @@ import org.conflictkg.query.QueryRunner;
 import org.conflictkg.query.QuerySource;
 import org.conflictkg.query.QuerySources;
 import org.conflictkg.query.ResultFormat;
-import org.conflictkg.store.Converters;
 import org.conflictkg.store.EndpointUrl;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,13 +27,7 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a named query or a SPARQL file and prints the results.",
                 "--list shows the named queries and their parameters. Parameters (--param k=v) are substituted "
                         + "into the parsed query, never pasted into its text."})
-final class QueryCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class QueryCommand extends KgCommand {
 
     @Parameters(arity = "0..1", paramLabel = "NAME|FILE.rq", description = "A named query, or a .rq file.")
     String query;
@@ -52,23 +43,23 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, tsv, json (SPARQL results JSON) or geojson (rows with lat/long or WKT columns). "
-                    + "Default ${DEFAULT-VALUE}.")
+            completionCandidates = Candidates.ResultFormats.class,
+            description = "${COMPLETION-CANDIDATES}: json is SPARQL results JSON, geojson takes rows with lat/long or "
+                    + "WKT columns. Default ${DEFAULT-VALUE}.")
     ResultFormat format;
 
     @Option(names = "--labels", description = "Print vocabulary terms and nodes by their labels instead of their IRIs.")
     boolean labels;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Stop the query after this long (default ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = "--list", description = "List the named queries and their parameters.")
     boolean list;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (list) {
             for (String name : NamedQueries.names()) {
                 NamedQuery q = NamedQueries.named(name);
@@ -82,24 +73,22 @@ final class QueryCommand implements Callable<Integer> {
             return 0;
         }
         if (query == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give a query name or file (--list shows the names)");
+            throw usage("give a query name or file (--list shows the names)");
         }
         store.check(spec.commandLine());
         if (data != null && (store.remote() || store.where.db != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--data, --db and --endpoint exclude each other");
+            throw usage("--data, --db and --endpoint exclude each other");
         }
-        if (timeoutSeconds <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
-        }
+        Duration limit = timeout.timeout(spec.commandLine());
         NamedQuery nq = NamedQueries.resolve(query);
         ParamResolver.check(nq, params); // check parameters before opening anything
         try (QuerySource src = openSource()) {
-            QueryRunner runner = new QueryRunner(src, Duration.ofMillis((long) (timeoutSeconds * 1000)));
+            QueryRunner runner = new QueryRunner(src, limit);
             long[] left = {0};
             Outputs.bytes(out, os -> left[0] = runner.run(nq, params, format, labels, os));
             long skipped = left[0];
             if (skipped > 0) {
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = err();
                 err.println("query: " + skipped + " row" + (skipped == 1 ? "" : "s") + " without coordinates left out of the GeoJSON");
                 err.flush();
             }

@@ -5,37 +5,31 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.conflictkg.extract.ArticleText;
 import org.conflictkg.extract.ExtractException;
 import org.conflictkg.extract.Extractor;
-import org.conflictkg.extract.LinkPlaceResolver;
 import org.conflictkg.facts.ArticleFacts;
 import org.conflictkg.facts.FactsException;
 import org.conflictkg.facts.FactsReader;
 import org.conflictkg.facts.FactsWriter;
 import org.conflictkg.facts.Problem;
-import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.review.ReviewReport;
 import org.conflictkg.server.ReviewFolder;
 import org.conflictkg.server.ReviewServer;
-import org.conflictkg.store.EndpointUrl;
-import org.conflictkg.store.GspTarget;
+import org.conflictkg.http.HttpRetry;
 import org.conflictkg.store.LoadReport;
 import org.conflictkg.store.LoadTarget;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreLoader;
 import org.conflictkg.store.TdbTarget;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,13 +50,7 @@ import picocli.CommandLine.Parameters;
                         + "127.0.0.1 only and needs the one-time token in the printed address. With --db or "
                         + "--endpoint, each article marked reviewed is loaded into that store. Ctrl-C stops it.",
                 "Exit 0 when stopped, 2 on bad usage or bad input (nothing is written), 1 on failure."})
-final class ReviewCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ReviewCommand extends KgCommand {
 
     @Parameters(arity = "0..*", paramLabel = "INPUT",
             description = "Article files, facts drafts, or folders of them (none: resume the review folder).")
@@ -80,9 +68,8 @@ final class ReviewCommand implements Callable<Integer> {
             description = "The name recorded as the reviewer (default: the user name, ${sys:user.name}).")
     String reviewer;
 
-    @Option(names = "--geonames", paramLabel = "FILE",
-            description = "A GeoNames dump to draft and search places with, instead of the bundled extract.")
-    Path geonames;
+    @Mixin
+    GeoNamesOption geonames = new GeoNamesOption();
 
     @Option(names = "--no-serve", description = "Fill the review folder and stop, without serving the page.")
     boolean noServe;
@@ -97,25 +84,23 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (report != null) {
             if (!inputs.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--report takes a review folder, not INPUT");
+                throw usage("--report takes a review folder, not INPUT");
             }
             ReviewReport.of(report).print(out);
             return 0;
         }
         store.check(spec.commandLine());
         if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port out of range: " + port);
+            throw usage("--port out of range: " + port);
         }
         if (reviewer != null && reviewer.isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--reviewer must not be blank");
+            throw usage("--reviewer must not be blank");
         }
-        if (geonames != null && !Files.isRegularFile(geonames)) {
-            throw ExtractException.badInput(geonames + ": no such GeoNames file");
-        }
+        geonames.check();
         if (store.passwordFile != null) {
             store.password(); // a bad password file is bad input now, not at the first save
         }
@@ -126,7 +111,7 @@ final class ReviewCommand implements Callable<Integer> {
         ReviewFolder folder = fb.build();
         List<Source> sources = sources(inputs, output);
         if (sources.isEmpty() && folder.names().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw usage(
                     "nothing to review: give articles or drafts (INPUT), or a review folder that has some (-o DIR)");
         }
         int added = prepare(folder, sources, err);
@@ -140,8 +125,8 @@ final class ReviewCommand implements Callable<Integer> {
             return 0;
         }
         ReviewServer.Builder sb = ReviewServer.create(folder).port(port);
-        if (geonames != null) {
-            sb.gazetteer(Gazetteer.load(geonames));
+        if (geonames.file != null) {
+            sb.gazetteer(geonames.gazetteer());
         }
         ReviewServer server = sb.build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "conflict-kg-review-shutdown"));
@@ -242,8 +227,7 @@ final class ReviewCommand implements Callable<Integer> {
             } else {
                 if (extractor == null) {
                     extractor = Extractor.builder()
-                            .places(geonames == null ? LinkPlaceResolver.bundled()
-                                    : new LinkPlaceResolver(Gazetteer.load(geonames)))
+                            .places(geonames.places())
                             .warnings(w -> {
                                 err.println("warning: " + w);
                                 err.flush();
@@ -296,13 +280,7 @@ final class ReviewCommand implements Callable<Integer> {
 
     private static LoadTarget openTarget(StoreTarget store, PrintWriter err) {
         if (store.remote()) {
-            GspTarget.Builder b = GspTarget.create(EndpointUrl.parse(store.endpoint()).graphStoreForWriting(true))
-                    .retries(5, Duration.ofMillis(500))
-                    .warnings(w -> err.println("warning: " + w));
-            if (store.user != null) {
-                b.credentials(store.user, store.password());
-            }
-            return b.build();
+            return store.graphStore(HttpRetry.defaults(), err).build();
         }
         return TdbTarget.open(store.db(), TdbTarget.DEFAULT_BATCH_QUADS, TdbTarget.BulkLoader.NONE);
     }

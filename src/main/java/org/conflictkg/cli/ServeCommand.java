@@ -2,8 +2,6 @@ package org.conflictkg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
@@ -20,13 +18,7 @@ import picocli.CommandLine.Option;
                         + "(/kg/get). The default graph is the union of the named graphs. Listens on 127.0.0.1 unless "
                         + "--host is given; speaks HTTPS only with --tls. Writes (/kg/update, /kg/data) exist only with --update and "
                         + "--password-file. Ctrl-C stops it cleanly."})
-final class ServeCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ServeCommand extends KgCommand {
 
     @Mixin
     DbOption db = new DbOption();
@@ -49,9 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls = new TlsOptions();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Stop queries that run longer (default ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout = new TimeoutOption();
 
     @Option(names = "--max-upload", paramLabel = "MB", defaultValue = "64",
             description = "Refuse request bodies (updates, Graph Store uploads) over this many MiB with HTTP 413 (default ${DEFAULT-VALUE}).")
@@ -66,18 +57,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!update && passwordFile != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--password-file is for --update");
+            throw usage("--password-file is for --update");
         }
         checkTiles(spec, tiles);
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
         KgServer.Builder builder = tls.applyTo(KgServer.create().passwordFile(passwordFile), spec);
         KgServer server = builder.database(db.db()).port(port).host(host).update(update)
-                .timeout(Duration.ofMillis((long) (timeoutSeconds * 1000))).maxUpload(maxUpload)
+                .timeout(timeout.timeout(spec.commandLine())).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
-        warnIfExposed(spec.commandLine().getErr(), server);
+        warnIfExposed(err(), server);
         printEndpoints(out, server, db.db());
         out.flush();
         server.join();

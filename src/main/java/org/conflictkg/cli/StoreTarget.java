@@ -1,6 +1,13 @@
 package org.conflictkg.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+
+import org.conflictkg.http.HttpRetry;
+import org.conflictkg.http.RemoteDataset;
+import org.conflictkg.store.EndpointUrl;
+import org.conflictkg.store.GspTarget;
+import org.conflictkg.store.StoreException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -72,15 +79,30 @@ final class StoreTarget {
      * the query endpoint {@code sparql}, else the one beside a Fuseki {@code .../data}. Bad input
      * in one line when there is none to be found.
      */
-    org.conflictkg.http.RemoteDataset remoteDataset(String sparql, int retries) {
-        org.conflictkg.store.EndpointUrl url = org.conflictkg.store.EndpointUrl.parse(endpoint());
+    RemoteDataset remoteDataset(String sparql, HttpRetry retry) {
+        EndpointUrl url = EndpointUrl.parse(endpoint());
         String gsp = url.graphStoreForWriting(true);
-        String query = sparql != null ? sparql : org.conflictkg.store.GspTarget.fusekiQueryEndpoint(gsp);
+        String query = sparql != null ? sparql : GspTarget.fusekiQueryEndpoint(gsp);
         if (query == null) {
-            throw org.conflictkg.store.StoreException.badInput(gsp + " is not laid out as a Fuseki dataset;"
+            throw StoreException.badInput(gsp + " is not laid out as a Fuseki dataset;"
                     + " give its SPARQL query endpoint with --sparql URL");
         }
-        return org.conflictkg.http.RemoteDataset.create(query, gsp).credentials(user, password())
-                .retry(org.conflictkg.http.HttpRetry.create().attempts(Math.max(1, retries)).build()).build();
+        return RemoteDataset.create(query, gsp).credentials(user, password())
+                .retry(retry).build();
+    }
+
+    /**
+     * The Graph Store of {@code --endpoint} to load into, as {@code load} finds it: with {@code retry},
+     * the credentials of {@code --user}, and its warnings printed to {@code err}.
+     */
+    GspTarget.Builder graphStore(HttpRetry retry, PrintWriter err) {
+        GspTarget.Builder b = GspTarget.create(
+                        EndpointUrl.parse(endpoint()).graphStoreForWriting(true))
+                .retry(retry)
+                .warnings(w -> err.println("warning: " + w));
+        if (user != null) {
+            b.credentials(user, password());
+        }
+        return b;
     }
 }

@@ -3,7 +3,6 @@ package org.conflictkg.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.shacl.ValidationReport;
@@ -13,7 +12,6 @@ import org.conflictkg.ConflictKgException;
 import org.conflictkg.rdf.FactsToRdf;
 import org.conflictkg.rdf.ShapesLib;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -25,24 +23,19 @@ import picocli.CommandLine.Parameters;
                         + "evidence quotes against the article text; then converts each valid document and checks the "
                         + "graph against the SHACL shapes (ontology/shapes.ttl). Prints every problem as "
                         + "FILE:LINE:COLUMN: /json/pointer: message. Exit 0 if all are valid, 2 if not."})
-final class ValidateCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class ValidateCommand extends KgCommand {
 
     @Mixin
     Summary.JsonOption json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FACTS", description = "Facts files (.json or .jsonl).")
     List<Path> inputs;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int[] shapeErrors = {0};
         FactsToRdf converter = FactsToRdf.create().build();
         FactsInputs.Check check = FactsInputs.check(inputs, err, facts -> {

@@ -4,11 +4,8 @@ import org.conflictkg.ConflictKgException;
 
 /** An extraction failure: unreadable or malformed article input ({@link #BAD_INPUT}), or a failure. */
 public final class ExtractException extends ConflictKgException {
-    private final int exitCode;
-
     private ExtractException(String message, int exitCode, Throwable cause) {
-        super(message, cause);
-        this.exitCode = exitCode;
+        super(message, cause, exitCode);
     }
 
     /** Bad input: the message names the file and position and says what was expected. */
@@ -23,10 +20,5 @@ public final class ExtractException extends ConflictKgException {
 
     public static ExtractException failure(String message, Throwable cause) {
         return new ExtractException(message, FAILURE, cause);
-    }
-
-    @Override
-    public int exitCode() {
-        return exitCode;
     }
 }

@@ -9,7 +9,7 @@ public class FactsException extends ConflictKgException {
     private final List<Problem> problems;
 
     public FactsException(List<Problem> problems) {
-        super(summary(problems));
+        super(summary(problems), null, BAD_INPUT);
         this.problems = List.copyOf(problems);
     }
 
@@ -20,11 +20,6 @@ public class FactsException extends ConflictKgException {
     /** The errors, in document order. */
     public List<Problem> problems() {
         return problems;
-    }
-
-    @Override
-    public int exitCode() {
-        return BAD_INPUT;
     }
 
     private static String summary(List<Problem> problems) {

@@ -46,24 +46,18 @@ public final class FactsFiles {
 
     /** Settings, with their defaults. */
     public static final class Builder {
-        private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private int workers = OrderedPipeline.defaultWorkers();
         private int window = 512;
 
         /** Worker threads. Default: the number of processors. */
         public Builder workers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be at least 1");
-            }
-            this.workers = workers;
+            this.workers = OrderedPipeline.checkWorkers(workers);
             return this;
         }
 
         /** Documents in flight at most (read ahead of the consumer). Default 512. */
         public Builder window(int window) {
-            if (window < 1) {
-                throw new IllegalArgumentException("window must be at least 1");
-            }
-            this.window = window;
+            this.window = OrderedPipeline.checkWindow(window);
             return this;
         }
 

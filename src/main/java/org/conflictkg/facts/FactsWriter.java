@@ -31,19 +31,11 @@ public final class FactsWriter {
     }
 
     public static void write(ArticleFacts facts, OutputStream out) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(facts, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        generate(facts, () -> JSON.createGenerator(out), true);
     }
 
     public static void write(ArticleFacts facts, Writer out) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(facts, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        generate(facts, () -> JSON.createGenerator(out), true);
     }
 
     /**
@@ -51,15 +43,24 @@ public final class FactsWriter {
      * own line breaks are escaped inside the string, so the document stays on one line).
      */
     public static void writeLine(ArticleFacts facts, Writer out) {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(facts, g, false);
+        generate(facts, () -> JSON.createGenerator(out), false);
+    }
+
+    private interface GeneratorSource {
+        JsonGenerator open() throws IOException;
+    }
+
+    /** Writes one member's fields, between the braces {@link #objects} writes around them. */
+    private interface Fields<T> {
+        void write(JsonGenerator g, T x) throws IOException;
+    }
+
+    private static void generate(ArticleFacts facts, GeneratorSource source, boolean pretty) {
+        try (JsonGenerator g = source.open()) {
+            write(facts, g, pretty);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void write(ArticleFacts f, JsonGenerator g) throws IOException {
-        write(f, g, true);
     }
 
     private static void write(ArticleFacts f, JsonGenerator g, boolean pretty) throws IOException {
@@ -89,115 +90,114 @@ public final class FactsWriter {
         str(g, "text", a.text());
         g.writeEndObject();
 
-        g.writeArrayFieldStart("actors");
-        for (Actor x : f.actors()) {
-            g.writeStartObject();
-            str(g, "id", x.id());
-            str(g, "name", x.name());
-            str(g, "kind", code(x.kind()));
-            str(g, "side", x.side());
-            list(g, "mentions", x.mentions());
-            list(g, "alliedWith", x.alliedWith());
-            str(g, "ledBy", x.ledBy());
-            str(g, "memberOf", x.memberOf());
-            list(g, "formerlyAffiliatedWith", x.formerlyAffiliatedWith());
-            str(g, "basedIn", x.basedIn());
-            str(g, "role", x.role());
-            str(g, "wikidata", x.wikidata());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("places");
-        for (Place x : f.places()) {
-            g.writeStartObject();
-            str(g, "id", x.id());
-            str(g, "name", x.name());
-            str(g, "kind", code(x.kind()));
-            str(g, "within", x.within());
-            str(g, "geonames", x.geonames());
-            str(g, "wikidata", x.wikidata());
-            list(g, "mentions", x.mentions());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("highways");
-        for (Highway x : f.highways()) {
-            g.writeStartObject();
-            str(g, "id", x.id());
-            str(g, "name", x.name());
-            list(g, "route", x.route());
-            evidence(g, x.evidence());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("events");
-        for (Event x : f.events()) {
-            g.writeStartObject();
-            str(g, "id", x.id());
-            str(g, "type", x.type());
-            str(g, "name", x.name());
-            str(g, "place", x.place());
-            str(g, "highway", x.highway());
-            str(g, "from", x.from());
-            str(g, "to", x.to());
-            str(g, "status", code(x.status()));
-            list(g, "actors", x.actors());
-            list(g, "against", x.against());
-            list(g, "places", x.places());
-            str(g, "group", x.group());
-            num(g, "distanceKm", x.distanceKm());
-            dateSpec(g, "date", x.date());
-            str(g, "dateText", x.dateText());
-            list(g, "according", x.according());
-            evidence(g, x.evidence());
-            confidence(g, x.confidence());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("controlStates");
-        for (ControlState x : f.controlStates()) {
-            g.writeStartObject();
-            str(g, "place", x.place());
-            str(g, "controller", x.controller());
-            date(g, "from", x.from());
-            date(g, "to", x.to());
-            date(g, "asOf", x.asOf());
-            str(g, "status", code(x.status()));
-            evidence(g, x.evidence());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-
-        g.writeArrayFieldStart("figures");
-        for (Figure x : f.figures()) {
-            g.writeStartObject();
-            str(g, "id", x.id());
-            str(g, "measure", x.measure());
-            num(g, "value", x.value());
-            num(g, "low", x.low());
-            num(g, "high", x.high());
-            str(g, "qualifier", code(x.qualifier()));
-            str(g, "unit", x.unit());
-            str(g, "group", x.group());
-            str(g, "subject", x.subject());
-            str(g, "place", x.place());
-            list(g, "places", x.places());
-            str(g, "highway", x.highway());
-            dateSpec(g, "period", x.period());
-            date(g, "asOf", x.asOf());
-            str(g, "dateText", x.dateText());
-            list(g, "according", x.according());
-            evidence(g, x.evidence());
-            confidence(g, x.confidence());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        objects(g, "actors", f.actors(), FactsWriter::actor);
+        objects(g, "places", f.places(), FactsWriter::place);
+        objects(g, "highways", f.highways(), FactsWriter::highway);
+        objects(g, "events", f.events(), FactsWriter::event);
+        objects(g, "controlStates", f.controlStates(), FactsWriter::controlState);
+        objects(g, "figures", f.figures(), FactsWriter::figure);
         g.writeEndObject();
         g.writeRaw('\n');
+    }
+
+    private static <T> void objects(JsonGenerator g, String name, List<T> members, Fields<T> fields)
+            throws IOException {
+        g.writeArrayFieldStart(name);
+        for (T x : members) {
+            g.writeStartObject();
+            fields.write(g, x);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void actor(JsonGenerator g, Actor x) throws IOException {
+        str(g, "id", x.id());
+        str(g, "name", x.name());
+        str(g, "kind", code(x.kind()));
+        str(g, "side", x.side());
+        list(g, "mentions", x.mentions());
+        list(g, "alliedWith", x.alliedWith());
+        str(g, "ledBy", x.ledBy());
+        str(g, "memberOf", x.memberOf());
+        list(g, "formerlyAffiliatedWith", x.formerlyAffiliatedWith());
+        str(g, "basedIn", x.basedIn());
+        str(g, "role", x.role());
+        str(g, "wikidata", x.wikidata());
+    }
+
+    private static void place(JsonGenerator g, Place x) throws IOException {
+        str(g, "id", x.id());
+        str(g, "name", x.name());
+        str(g, "kind", code(x.kind()));
+        str(g, "within", x.within());
+        str(g, "geonames", x.geonames());
+        str(g, "wikidata", x.wikidata());
+        list(g, "mentions", x.mentions());
+    }
+
+    private static void highway(JsonGenerator g, Highway x) throws IOException {
+        str(g, "id", x.id());
+        str(g, "name", x.name());
+        list(g, "route", x.route());
+        evidence(g, x.evidence());
+    }
+
+    private static void event(JsonGenerator g, Event x) throws IOException {
+        str(g, "id", x.id());
+        str(g, "type", x.type());
+        str(g, "name", x.name());
+        str(g, "place", x.place());
+        str(g, "highway", x.highway());
+        str(g, "from", x.from());
+        str(g, "to", x.to());
+        str(g, "status", code(x.status()));
+        list(g, "actors", x.actors());
+        list(g, "against", x.against());
+        list(g, "places", x.places());
+        str(g, "group", x.group());
+        num(g, "distanceKm", x.distanceKm());
+        dateSpec(g, "date", x.date());
+        sourcing(g, x.dateText(), x.according(), x.evidence(), x.confidence());
+    }
+
+    private static void controlState(JsonGenerator g, ControlState x) throws IOException {
+        str(g, "place", x.place());
+        str(g, "controller", x.controller());
+        date(g, "from", x.from());
+        date(g, "to", x.to());
+        date(g, "asOf", x.asOf());
+        str(g, "status", code(x.status()));
+        evidence(g, x.evidence());
+    }
+
+    private static void figure(JsonGenerator g, Figure x) throws IOException {
+        str(g, "id", x.id());
+        str(g, "measure", x.measure());
+        num(g, "value", x.value());
+        num(g, "low", x.low());
+        num(g, "high", x.high());
+        str(g, "qualifier", code(x.qualifier()));
+        str(g, "unit", x.unit());
+        str(g, "group", x.group());
+        str(g, "subject", x.subject());
+        str(g, "place", x.place());
+        list(g, "places", x.places());
+        str(g, "highway", x.highway());
+        dateSpec(g, "period", x.period());
+        date(g, "asOf", x.asOf());
+        sourcing(g, x.dateText(), x.according(), x.evidence(), x.confidence());
+    }
+
+    /** The closing fields events and figures share: the date as written, who says so, where, how sure. */
+    private static void sourcing(JsonGenerator g, String dateText, List<String> according, List<Evidence> evidence,
+            Double confidence) throws IOException {
+        str(g, "dateText", dateText);
+        list(g, "according", according);
+        evidence(g, evidence);
+        if (confidence != null) {
+            g.writeNumberField("confidence", confidence);
+        }
     }
 
     private static String code(FactsEnum e) {
@@ -255,12 +255,6 @@ public final class FactsWriter {
                 g.writeString(v);
             }
             g.writeEndArray();
-        }
-    }
-
-    private static void confidence(JsonGenerator g, Double confidence) throws IOException {
-        if (confidence != null) {
-            g.writeNumberField("confidence", confidence);
         }
     }
 

@@ -13,9 +13,4 @@ public final class LinkException extends ConflictKgException {
     public static LinkException failure(String message, Throwable cause) {
         return new LinkException(message, cause);
     }
-
-    @Override
-    public int exitCode() {
-        return FAILURE;
-    }
 }

@@ -53,27 +53,42 @@ public final class OrderedPipeline<T> implements AutoCloseable {
         return new Builder<>();
     }
 
+    /** The default number of worker threads: the number of processors. */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code workers}, if it is at least 1: the one check of every stage's {@code workers} setting. */
+    public static int checkWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1");
+        }
+        return workers;
+    }
+
+    /** {@code window}, if it is at least 1: the one check of every stage's {@code window} setting. */
+    public static int checkWindow(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1");
+        }
+        return window;
+    }
+
     /** Settings of a pipeline, with their defaults. */
     public static final class Builder<T> {
-        private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private int workers = defaultWorkers();
         private int window = 512;
         private String name = "pipeline";
 
         /** Worker threads (1: tasks run on the submitting thread). Default: the number of processors. */
         public Builder<T> workers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be at least 1");
-            }
-            this.workers = workers;
+            this.workers = checkWorkers(workers);
             return this;
         }
 
         /** Results in flight at most, in {@link #run}: the source waits when they are. Default 512. */
         public Builder<T> window(int window) {
-            if (window < 1) {
-                throw new IllegalArgumentException("window must be at least 1");
-            }
-            this.window = window;
+            this.window = checkWindow(window);
             return this;
         }
 

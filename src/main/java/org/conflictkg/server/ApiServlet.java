@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,8 +214,7 @@ final class ApiServlet extends HttpServlet {
     }
 
     private static void json(HttpServletResponse resp, JsonNode body) throws IOException {
-        resp.setContentType("application/json; charset=utf-8");
-        write(resp, MapData.MAPPER.writeValueAsBytes(body));
+        PageLib.sendJson(resp, HttpServletResponse.SC_OK, MapData.MAPPER.writeValueAsBytes(body));
     }
 
     private static void write(HttpServletResponse resp, byte[] body) throws IOException {
@@ -225,10 +223,6 @@ final class ApiServlet extends HttpServlet {
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.setStatus(status);
-        ObjectNode e = JSON.objectNode();
-        e.put("error", message == null ? "error" : message);
-        resp.setContentType("application/json; charset=utf-8");
-        write(resp, MapData.MAPPER.writeValueAsString(e).getBytes(StandardCharsets.UTF_8));
+        PageLib.sendJsonError(resp, status, message);
     }
 }

@@ -3,9 +3,14 @@ package org.conflictkg.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Static helpers of the map page: security headers, content types, the bundled Leaflet. */
@@ -42,6 +47,31 @@ public final class PageLib {
         try (OutputStream out = resp.getOutputStream()) {
             out.write(body);
         }
+    }
+
+    /** The request's path below the context path (the servlet context's prefix), as the server's routes name it. */
+    static String pathInContext(HttpServletRequest req) {
+        return req.getRequestURI().substring(req.getContextPath().length());
+    }
+
+    /** Whether {@code path} is {@code prefix} itself or below it. */
+    static boolean isUnder(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** Sends {@code json} (UTF-8) with {@code status} as an API answer: not to be cached, it changes with the data. */
+    static void sendJson(HttpServletResponse resp, int status, byte[] json) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setHeader("Cache-Control", "no-store");
+        send(resp, json);
+    }
+
+    /** An API error: {@code {"error": message}} with {@code status}. */
+    static void sendJsonError(HttpServletResponse resp, int status, String message) throws IOException {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("error", message == null ? "error" : message);
+        sendJson(resp, status, e.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The origin ({@code scheme://host[:port]}) of a tile URL template, or null if not http(s). */

@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -154,20 +153,10 @@ final class ReviewApiServlet extends HttpServlet {
     }
 
     private static void json(HttpServletResponse resp, int status, JsonNode body) throws IOException {
-        byte[] bytes = ReviewFolder.MAPPER.writeValueAsBytes(body);
-        resp.setStatus(status);
-        resp.setContentType("application/json; charset=utf-8");
-        PageLib.secureHeaders(resp);
-        resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(bytes.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(bytes);
-        }
+        PageLib.sendJson(resp, status, ReviewFolder.MAPPER.writeValueAsBytes(body));
     }
 
     private static void error(HttpServletResponse resp, int status, String message) throws IOException {
-        ObjectNode e = ReviewFolder.MAPPER.createObjectNode();
-        e.put("error", message == null ? "error" : message);
-        json(resp, status, e);
+        PageLib.sendJsonError(resp, status, message);
     }
 }

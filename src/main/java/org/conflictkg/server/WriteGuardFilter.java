@@ -6,13 +6,11 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +30,8 @@ import org.eclipse.jetty.http.HttpException;
  * the limit could not refuse it up front) ends the request with HTTP 413, not a server error.</li>
  * </ul>
  */
-final class WriteGuardFilter implements Filter {
+final class WriteGuardFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private final String dataset;
 
@@ -41,25 +40,19 @@ final class WriteGuardFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest http, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
-        if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse resp
-                && !SAFE.contains(http.getMethod().toUpperCase(Locale.ROOT)) && underDataset(http)) {
+        if (!SAFE.contains(http.getMethod().toUpperCase(Locale.ROOT)) && PageLib.isUnder(PageLib.pathInContext(http), dataset)) {
             String foreign = foreignOrigin(http);
             if (foreign != null) {
                 resp.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-site write refused: " + foreign
                         + " is not this server (" + http.getHeader("Host") + ")");
                 return;
             }
-            chain.doFilter(new LimitedBody(http), response);
+            chain.doFilter(new LimitedBody(http), resp);
             return;
         }
-        chain.doFilter(request, response);
-    }
-
-    private boolean underDataset(HttpServletRequest http) {
-        String path = http.getRequestURI().substring(http.getContextPath().length());
-        return path.equals(dataset) || path.startsWith(dataset + "/");
+        chain.doFilter(http, resp);
     }
 
     /**

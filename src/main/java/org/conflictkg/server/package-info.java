@@ -12,6 +12,8 @@
  * saves checked by the facts reader and written atomically; loading a reviewed document into a
  * store is the caller's ({@code ReviewFolder.Loader}).
  *
- * <p>May use: {@code store}, {@code query} and the layers below them; not {@code cli}.
+ * <p>May use: every package below it ({@code query}, {@code store}, {@code gazetteer} and
+ * {@code facts} today; {@code export}, {@code review}, {@code link}, {@code derive} are allowed);
+ * not {@code cli}, which starts it.
  */
 package org.conflictkg.server;

@@ -279,7 +279,7 @@ public final class StoreLoader {
         private java.util.function.Consumer<String> notes = note -> { };
         private boolean force;
         private DerivedGraphUpdater derivation;
-        private int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private int workers = OrderedPipeline.defaultWorkers();
 
         private Builder(LoadTarget target, ArticleInputs inputs) {
             this.target = Objects.requireNonNull(target);
@@ -320,10 +320,7 @@ public final class StoreLoader {
          * receives the same articles in the same order either way.
          */
         public Builder workers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be at least 1");
-            }
-            this.workers = workers;
+            this.workers = OrderedPipeline.checkWorkers(workers);
             return this;
         }
 

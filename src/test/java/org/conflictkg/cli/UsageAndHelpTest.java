@@ -26,6 +26,12 @@ class UsageAndHelpTest {
                 Arguments.of(List.of("link", "--wikidata", "http://127.0.0.1:9/sparql", "--no-wikidata"), "conflict-kg link --help"),
                 Arguments.of(List.of("query", "controller-at", "--nope"), "conflict-kg query --help"),
                 Arguments.of(List.of("serve", "--port", "many"), "conflict-kg serve --help"),
+                Arguments.of(List.of("serve", "--db", "no-such-store", "--timeout", "0"), "conflict-kg serve --help"),
+                Arguments.of(List.of("load", "x.json", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
+                        "conflict-kg load --help"),
+                Arguments.of(List.of("derive", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
+                        "conflict-kg derive --help"),
+                Arguments.of(List.of("link", "--sparql", "http://127.0.0.1:9/sparql"), "conflict-kg link --help"),
                 Arguments.of(List.of("derive", "--highway", "M5"), "conflict-kg derive --help"),
                 Arguments.of(List.of("gazetteer", "search"), "conflict-kg gazetteer search --help"));
     }
@@ -77,6 +83,35 @@ class UsageAndHelpTest {
         String load = cl.getSubcommands().get("load").getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
         assertThat(load).contains("Default: ./kg").contains("http://127.0.0.1:3030/kg,")
                 .contains("none, phased, parallel, basic").contains(".txt, .html");
+    }
+
+    @Test
+    void everyEnumOptionListsItsValues() throws Exception {
+        int enums = 0;
+        for (Map.Entry<String, CommandLine> e : all(Main.newCommandLine()).entrySet()) {
+            for (CommandLine.Model.OptionSpec o : e.getValue().getCommandSpec().options()) {
+                if (!o.type().isEnum()) {
+                    continue;
+                }
+                enums++;
+                String where = e.getKey() + " " + o.longestName();
+                List<String> values = new java.util.ArrayList<>();
+                assertThat(o.completionCandidates()).as(where).isNotNull();
+                o.completionCandidates().forEach(values::add);
+                assertThat(values).as(where).hasSize(o.type().getEnumConstants().length)
+                        .allSatisfy(v -> assertThat(v).isLowerCase());
+                // ${COMPLETION-CANDIDATES}, as picocli fills it in, in the description and the help
+                assertThat(String.join(" ", o.description())).as(where).contains(String.join(", ", values));
+                String help = e.getValue().getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+                assertThat(help).as(where).contains(String.join(", ", values));
+                for (String v : values) { // every listed value reads back as one of the constants
+                    Object parsed = o.converters().length > 0 ? o.converters()[0].convert(v)
+                            : Enum.valueOf(o.type().asSubclass(Enum.class), v.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                    assertThat(parsed).as(where + " " + v).isInstanceOf(o.type());
+                }
+            }
+        }
+        assertThat(enums).as("enum options found").isGreaterThanOrEqualTo(7);
     }
 
     private static Map<String, CommandLine> all(CommandLine cl) {
