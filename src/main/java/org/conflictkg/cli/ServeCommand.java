@@ -2,6 +2,7 @@ package org.conflictkg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
@@ -63,9 +64,10 @@ final class ServeCommand extends KgCommand {
         }
         checkTiles(spec, tiles);
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
+        Duration queryTimeout = timeout.timeout(spec.commandLine()); // usage errors before the database is opened
         KgServer.Builder builder = tls.applyTo(KgServer.create().passwordFile(passwordFile), spec);
         KgServer server = builder.database(db.db()).port(port).host(host).update(update)
-                .timeout(timeout.timeout(spec.commandLine())).maxUpload(maxUpload)
+                .timeout(queryTimeout).maxUpload(maxUpload)
                 .ui(!noUi).tiles(tiles).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "conflict-kg-shutdown"));
         warnIfExposed(err(), server);

@@ -26,7 +26,6 @@ class UsageAndHelpTest {
                 Arguments.of(List.of("link", "--wikidata", "http://127.0.0.1:9/sparql", "--no-wikidata"), "conflict-kg link --help"),
                 Arguments.of(List.of("query", "controller-at", "--nope"), "conflict-kg query --help"),
                 Arguments.of(List.of("serve", "--port", "many"), "conflict-kg serve --help"),
-                Arguments.of(List.of("serve", "--db", "no-such-store", "--timeout", "0"), "conflict-kg serve --help"),
                 Arguments.of(List.of("load", "x.json", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
                         "conflict-kg load --help"),
                 Arguments.of(List.of("derive", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
@@ -46,6 +45,15 @@ class UsageAndHelpTest {
         assertThat(lines.get(0)).startsWith("error: ");
         assertThat(lines.get(1)).isEqualTo("Try '" + hint + "' for more information.");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aBadServeTimeoutIsAUsageErrorBeforeTheStoreIsOpened(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path db = dir.resolve("kg");
+        CliRun r = CliRun.run("serve", "--db", db.toString(), "--port", "0", "--timeout", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: --timeout must be positive");
+        assertThat(db).doesNotExist();
     }
 
     @Test
