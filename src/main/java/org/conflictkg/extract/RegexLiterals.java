@@ -312,7 +312,7 @@ final class RegexLiterals {
 
         /**
          * The better test of two sets: the longer shortest literal (up to {@link #LONG_ENOUGH}
-         * characters, rare enough in text), then fewer literals to look for.
+         * characters, rare enough in text), then fewer literals to look for, then longer ones.
          */
         private static Set<String> better(Set<String> a, Set<String> b) {
             if (a == null) {
@@ -326,7 +326,12 @@ final class RegexLiterals {
             if (la != lb) {
                 return la > lb ? a : b;
             }
-            return minimal(b).size() < minimal(a).size() ? b : a;
+            int na = minimal(a).size();
+            int nb = minimal(b).size();
+            if (na != nb) {
+                return nb < na ? b : a;
+            }
+            return b.stream().mapToInt(String::length).min().orElse(0) > a.stream().mapToInt(String::length).min().orElse(0) ? b : a;
         }
     }
 
