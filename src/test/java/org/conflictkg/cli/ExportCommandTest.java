@@ -37,6 +37,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.conflictkg.GdalLib;
 import org.conflictkg.export.CsvExport;
 import org.conflictkg.query.NamedQueries;
 import org.conflictkg.query.QueryRunner;
@@ -174,26 +175,8 @@ class ExportCommandTest {
 
     // ---- GeoJSON and CSV, with GDAL ----
 
-    static boolean ogrinfoAvailable() {
-        try {
-            Process p = new ProcessBuilder("ogrinfo", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     static String ogrinfo(String... args) throws Exception {
-        if (!ogrinfoAvailable()) {
-            if (CI) {
-                fail("ogrinfo (Debian gdal-bin) is required in CI; .ci/run installs it");
-            }
-            assumeTrue(false, "ogrinfo not installed");
-        }
+        GdalLib.requireOgrinfo();
         List<String> cmd = new ArrayList<>(List.of("ogrinfo", "-ro", "-al"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

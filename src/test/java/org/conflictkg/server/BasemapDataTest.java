@@ -2,7 +2,6 @@ package org.conflictkg.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.conflictkg.GdalLib;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +53,6 @@ class BasemapDataTest {
     static final String WEB = "org/conflictkg/server/web/";
     static final ObjectMapper JSON = new ObjectMapper();
     static final GeometryFactory GF = new GeometryFactory();
-    static final boolean CI = "true".equals(System.getenv("CI"));
 
     static final JsonSchema GEOJSON_SCHEMA = JsonSchemaFactory
             .getInstance(SpecVersion.VersionFlag.V7, b -> b
@@ -301,12 +300,7 @@ class BasemapDataTest {
         "admin1-names.geojson, Point",
     })
     void gdalReadsEachFile(String file, String geometry) throws Exception {
-        if (!ogrinfoAvailable()) {
-            if (CI) {
-                fail("ogrinfo (Debian gdal-bin) is required in CI; .ci/run installs it");
-            }
-            assumeTrue(false, "ogrinfo not installed");
-        }
+        GdalLib.requireOgrinfo();
         Path copy = Files.createTempFile("basemap", ".geojson");
         try {
             Files.writeString(copy, text(file));
@@ -331,16 +325,4 @@ class BasemapDataTest {
         }
     }
 
-    static boolean ogrinfoAvailable() {
-        try {
-            Process p = new ProcessBuilder("ogrinfo", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }
