@@ -204,21 +204,29 @@ public record NamedQuery(String name, String source, String description, List<Pa
      * the same meaning: {@code syntaxSubstitute} leaves a bare constant in {@code ORDER BY}
      * (ordering by a constant is a no-op, so it is dropped) and projects {@code (value AS ?v)}
      * even where {@code ?v} is already bound, by {@code GROUP BY (value AS ?v)} or by a
-     * subquery that projects it (the projection then names the bound variable, same value). Without this, {@code --endpoint} would send text that no server parses.
+     * subquery that projects it (the projection then names the bound variable, same value; a
+     * grouped query groups by that variable again). Without this, {@code --endpoint} would send text that no server parses.
      */
     static void keepSerializable(Query q) {
         if (q.hasOrderBy()) {
             q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
         }
+        // Variables the pattern binds: after substitution, a substituted variable is still in
+        // scope where a subquery projects it (as (value AS ?v), so bound to the same value).
+        Set<Var> inPattern = q.getQueryPattern() == null ? Set.of() : new HashSet<>(PatternVars.vars(q.getQueryPattern()));
         if (q.hasGroupBy()) {
             // GROUP BY (value AS ?v) becomes GROUP BY (value), the same groups, and ?v is then
             // projected as (value AS ?v): some servers (Virtuoso 7) refuse a variable defined
-            // both by GROUP BY and by the projection.
+            // both by GROUP BY and by the projection. Where the pattern still binds ?v (a
+            // subquery projects it), it becomes GROUP BY ?v again: the same groups, and ?v can
+            // be neither redefined by GROUP BY nor by the projection.
             VarExprList groups = new VarExprList(q.getGroupBy());
             if (groups.getExprs().values().stream().anyMatch(org.apache.jena.sparql.expr.Expr::isConstant)) {
                 q.getGroupBy().clear();
                 groups.forEachVarExpr((v, e) -> {
-                    if (e != null && e.isConstant()) {
+                    if (e != null && e.isConstant() && inPattern.contains(v)) {
+                        q.getGroupBy().add(v);
+                    } else if (e != null && e.isConstant()) {
                         q.addGroupBy(e);
                     } else {
                         q.getGroupBy().add(v, e);
@@ -227,10 +235,7 @@ public record NamedQuery(String name, String source, String description, List<Pa
             }
         }
         if (q.getProject() != null && !q.getProject().isEmpty()) {
-            Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : List.of());
-            if (!q.hasGroupBy() && q.getQueryPattern() != null) {
-                bound.addAll(PatternVars.vars(q.getQueryPattern()));
-            }
+            Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : inPattern);
             VarExprList project = new VarExprList(q.getProject());
             q.getProject().clear();
             project.forEachVarExpr((v, e) -> {

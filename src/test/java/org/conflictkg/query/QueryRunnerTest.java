@@ -49,6 +49,31 @@ class QueryRunnerTest {
     }
 
     @Test
+    void aPlaceBoundInsideAGroupedSubqueryGivesThatPlacesRowOfTheUnboundQuery() {
+        QueryRunner r = new QueryRunner(source, Duration.ofSeconds(10));
+        NamedQuery q = NamedQueries.resolve(RES.resolve("last-change-per-place.rq").toString());
+        ResultSetRewindable all = r.select(q, Map.of("date", "2020-01-30"));
+        assertThat(column(all, "place")).containsExactly("https://example.org/townA", "https://example.org/townB");
+        for (String town : List.of("townA", "townB")) {
+            String place = "https://example.org/" + town;
+            ResultSetRewindable one = r.select(q, Map.of("date", "2020-01-30", "place", place));
+            assertThat(one.getResultVars()).containsExactly("place", "changes", "last");
+            assertThat(rows(one)).as(town).containsExactly(rows(all).stream().filter(row -> row.startsWith(place + " ")).findFirst().orElseThrow());
+        }
+    }
+
+    static List<String> rows(ResultSetRewindable rs) {
+        List<String> out = new ArrayList<>();
+        rs.reset();
+        rs.forEachRemaining(row -> {
+            StringBuilder line = new StringBuilder();
+            rs.getResultVars().forEach(v -> line.append(line.length() > 0 ? " " : "").append(row.get(v)));
+            out.add(line.toString());
+        });
+        return out;
+    }
+
+    @Test
     void defaultGraphIsTheUnionOfTheNamedGraphs() {
         QueryRunner r = new QueryRunner(source, Duration.ofSeconds(10));
         NamedQuery q = NamedQuery.parse("n", "n.rq", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }");
