@@ -191,7 +191,7 @@ public record NamedQuery(String name, String source, String description, List<Pa
                 }
             }
         }
-        keepSerializable(bound);
+        keepSerializable(bound, substitution.keySet(), true);
         // Parsed back from its own text: the query run in process is then exactly the one an
         // endpoint receives (a GROUP BY (value) added above gets its internal variable from the
         // parser, clear of the aggregates' ones). The values are nodes of the syntax tree,
@@ -204,29 +204,44 @@ public record NamedQuery(String name, String source, String description, List<Pa
      * the same meaning: {@code syntaxSubstitute} leaves a bare constant in {@code ORDER BY}
      * (ordering by a constant is a no-op, so it is dropped) and projects {@code (value AS ?v)}
      * even where {@code ?v} is already bound, by {@code GROUP BY (value AS ?v)} or by a
-     * subquery that projects it (the projection then names the bound variable, same value; a
-     * grouped query groups by that variable again). Without this, {@code --endpoint} would send text that no server parses.
+     * subquery that projects it (the projection then names the bound variable, same value). Without this, {@code --endpoint} would send text that no server parses.
+     * A subquery no longer projects a substituted variable: every other mention of it became
+     * the value too, so joining on it constrained nothing, and the query that holds the
+     * subquery can then project {@code (value AS ?v)} (or, for the whole query, keep its column)
+     * with {@code ?v} bound on every row, whichever part of the pattern the row comes from.
+     *
+     * @param substituted the variables replaced by values
+     * @param top         whether {@code q} is the whole query (its columns are a contract) or a subquery
      */
-    static void keepSerializable(Query q) {
+    static void keepSerializable(Query q, Set<Var> substituted, boolean top) {
         if (q.hasOrderBy()) {
             q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
         }
-        // Variables the pattern binds: after substitution, a substituted variable is still in
-        // scope where a subquery projects it (as (value AS ?v), so bound to the same value).
-        Set<Var> inPattern = q.getQueryPattern() == null ? Set.of() : new HashSet<>(PatternVars.vars(q.getQueryPattern()));
+        if (!top && q.getProject() != null && !q.getProject().isEmpty()) {
+            VarExprList project = new VarExprList(q.getProject());
+            if (project.getVars().stream().anyMatch(v -> !substituted.contains(v))) {
+                q.getProject().clear();
+                project.forEachVarExpr((v, e) -> {
+                    if (substituted.contains(v)) {
+                        return;
+                    }
+                    if (e == null) {
+                        q.getProject().add(v);
+                    } else {
+                        q.getProject().add(v, e);
+                    }
+                });
+            }
+        }
         if (q.hasGroupBy()) {
             // GROUP BY (value AS ?v) becomes GROUP BY (value), the same groups, and ?v is then
             // projected as (value AS ?v): some servers (Virtuoso 7) refuse a variable defined
-            // both by GROUP BY and by the projection. Where the pattern still binds ?v (a
-            // subquery projects it), it becomes GROUP BY ?v again: the same groups, and ?v can
-            // be neither redefined by GROUP BY nor by the projection.
+            // both by GROUP BY and by the projection.
             VarExprList groups = new VarExprList(q.getGroupBy());
             if (groups.getExprs().values().stream().anyMatch(org.apache.jena.sparql.expr.Expr::isConstant)) {
                 q.getGroupBy().clear();
                 groups.forEachVarExpr((v, e) -> {
-                    if (e != null && e.isConstant() && inPattern.contains(v)) {
-                        q.getGroupBy().add(v);
-                    } else if (e != null && e.isConstant()) {
+                    if (e != null && e.isConstant()) {
                         q.addGroupBy(e);
                     } else {
                         q.getGroupBy().add(v, e);
@@ -235,7 +250,10 @@ public record NamedQuery(String name, String source, String description, List<Pa
             }
         }
         if (q.getProject() != null && !q.getProject().isEmpty()) {
-            Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : inPattern);
+            Set<Var> bound = new HashSet<>(q.hasGroupBy() ? q.getGroupBy().getVars() : List.of());
+            if (!q.hasGroupBy() && q.getQueryPattern() != null) {
+                bound.addAll(PatternVars.vars(q.getQueryPattern()));
+            }
             VarExprList project = new VarExprList(q.getProject());
             q.getProject().clear();
             project.forEachVarExpr((v, e) -> {
@@ -250,7 +268,7 @@ public record NamedQuery(String name, String source, String description, List<Pa
             ElementWalker.walk(q.getQueryPattern(), new ElementVisitorBase() {
                 @Override
                 public void visit(ElementSubQuery el) {
-                    keepSerializable(el.getQuery());
+                    keepSerializable(el.getQuery(), substituted, false);
                 }
             });
         }
