@@ -201,19 +201,28 @@ public record NamedQuery(String name, String source, String description, List<Pa
 
     /**
      * Makes a substituted query (and its subqueries) one that serializes to valid SPARQL, with
-     * the same meaning: {@code syntaxSubstitute} leaves a bare constant in {@code ORDER BY}
-     * (ordering by a constant is a no-op, so it is dropped) and projects {@code (value AS ?v)}
-     * even where {@code ?v} is already bound, by {@code GROUP BY (value AS ?v)} or by a
-     * subquery that projects it (the projection then names the bound variable, same value). Without this, {@code --endpoint} would send text that no server parses.
-     * A subquery no longer projects a substituted variable: every other mention of it became
-     * the value too, so joining on it constrained nothing, and the query that holds the
-     * subquery can then project {@code (value AS ?v)} (or, for the whole query, keep its column)
-     * with {@code ?v} bound on every row, whichever part of the pattern the row comes from.
+     * the same meaning. {@code syntaxSubstitute} leaves a bare constant in {@code ORDER BY}
+     * (ordering by a constant is a no-op, so it is dropped), and projects {@code (value AS ?v)}
+     * even where {@code ?v} is already bound, by {@code GROUP BY (value AS ?v)} or by a subquery
+     * that projects it; without this, {@code --endpoint} would send text that no server parses.
+     * A subquery stops projecting a substituted variable: every other mention of it became the
+     * value too, so joining on it constrained nothing. The query holding the subquery then
+     * projects {@code (value AS ?v)}, so {@code ?v} has the value on every row, whichever part
+     * of its pattern the row comes from.
      *
      * @param substituted the variables replaced by values
      * @param top         whether {@code q} is the whole query (its columns are a contract) or a subquery
      */
     static void keepSerializable(Query q, Set<Var> substituted, boolean top) {
+        // Subqueries first: what they project decides what is in scope here.
+        if (q.getQueryPattern() != null) {
+            ElementWalker.walk(q.getQueryPattern(), new ElementVisitorBase() {
+                @Override
+                public void visit(ElementSubQuery el) {
+                    keepSerializable(el.getQuery(), substituted, false);
+                }
+            });
+        }
         if (q.hasOrderBy()) {
             q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
         }
@@ -261,14 +270,6 @@ public record NamedQuery(String name, String source, String description, List<Pa
                     q.getProject().add(v);
                 } else {
                     q.getProject().add(v, e);
-                }
-            });
-        }
-        if (q.getQueryPattern() != null) {
-            ElementWalker.walk(q.getQueryPattern(), new ElementVisitorBase() {
-                @Override
-                public void visit(ElementSubQuery el) {
-                    keepSerializable(el.getQuery(), substituted, false);
                 }
             });
         }
