@@ -71,6 +71,9 @@ final class ExportCommand extends KgCommand {
     public Integer call() {
         PrintWriter err = err();
         store.check(spec.commandLine());
+        if (output != null) {
+            OutputPaths.file("-o", output);
+        }
         if (json.json && output == null) {
             throw usage("--json prints the summary on standard output, where the export goes without -o: give -o FILE");
         }
