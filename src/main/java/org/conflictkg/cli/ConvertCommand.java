@@ -46,6 +46,7 @@ final class ConvertCommand extends KgCommand {
     @Override
     public Integer call() {
         PrintWriter err = err();
+        json.checkOutput(spec.commandLine(), output, "the RDF");
         if (output != null) {
             OutputPaths.file("-o", output);
         }

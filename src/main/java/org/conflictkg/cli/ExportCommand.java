@@ -74,9 +74,7 @@ final class ExportCommand extends KgCommand {
         if (output != null) {
             OutputPaths.file("-o", output);
         }
-        if (json.json && output == null) {
-            throw usage("--json prints the summary on standard output, where the export goes without -o: give -o FILE");
-        }
+        json.checkOutput(spec.commandLine(), output, "the export");
         ExportFormat fmt = chooseFormat();
         if (fmt.rdf() != null) {
             if (layer != null || date != null) {

@@ -499,7 +499,7 @@ class ExportCommandTest {
         Run toStdout = run(args.toArray(new String[0]));
         assertThat(toStdout.code()).isEqualTo(2);
         assertThat(toStdout.out()).isEmpty();
-        assertThat(toStdout.err()).startsWith("error: --json").contains("-o FILE");
+        assertThat(toStdout.err()).startsWith("error: --json").contains("give -o");
     }
 
     /** What a written export holds, counted by reading it back. */
