@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWrapper;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.conflictkg.export.CsvExport;
@@ -147,19 +146,11 @@ final class ExportCommand extends KgCommand {
                 : StoreExport.database(store.db());
         long[] statements = {0};
         Consumer<StreamRDF> read = article == null ? export::all : sink -> export.article(article, sink);
-        Consumer<StreamRDF> producer = sink -> read.accept(new StreamRDFWrapper(sink) {
-            @Override
-            public void triple(Triple t) {
-                statements[0]++;
-                super.triple(t);
-            }
-
-            @Override
-            public void quad(Quad q) {
-                statements[0]++;
-                super.quad(q);
-            }
-        });
+        Consumer<StreamRDF> producer = sink -> {
+            StreamRDFCounting counting = StreamRDFLib.count(sink);
+            read.accept(counting);
+            statements[0] = counting.count();
+        };
         if (output == null) {
             Outputs.bytes(out, os -> export.run(() -> RdfOutputLib.write(os, fmt, producer)));
         } else {
