@@ -46,6 +46,10 @@ final class ConvertCommand extends KgCommand {
     @Override
     public Integer call() {
         PrintWriter err = err();
+        json.checkOutput(spec.commandLine(), output, "the RDF");
+        if (output != null) {
+            OutputPaths.file("-o", output);
+        }
         Format fmt = format != null ? format : formatOf(output);
         Consumer<FactsReader.Parsed> report = parsed -> parsed.problems().forEach(err::println);
         FactsFiles.Summary summary;

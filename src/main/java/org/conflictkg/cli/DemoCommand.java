@@ -72,6 +72,9 @@ final class DemoCommand extends KgCommand {
     public Integer call() throws Exception {
         PrintWriter out = out();
         boolean temp = where.temp;
+        if (!temp) {
+            OutputPaths.folder("--db", where.db != null ? where.db : StoreOptions.DEFAULT_DB);
+        }
         Path dir = temp ? Files.createTempDirectory("conflict-kg-demo")
                 : (where.db != null ? where.db : StoreOptions.DEFAULT_DB);
         ServeCommand.checkTiles(spec, tiles);

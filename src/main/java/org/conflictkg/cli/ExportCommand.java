@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import org.apache.jena.riot.lang.StreamRDFCounting;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.conflictkg.export.CsvExport;
@@ -38,6 +40,9 @@ final class ExportCommand extends KgCommand {
     @Mixin
     StoreTarget store;
 
+    @Mixin
+    Summary.JsonOption json;
+
     @Option(names = "--article", paramLabel = "ID", description = "RDF only: just this article's graph (its id or graph IRI).")
     String article;
 
@@ -65,6 +70,10 @@ final class ExportCommand extends KgCommand {
     public Integer call() {
         PrintWriter err = err();
         store.check(spec.commandLine());
+        if (output != null) {
+            OutputPaths.file("-o", output);
+        }
+        json.checkOutput(spec.commandLine(), output, "the export");
         ExportFormat fmt = chooseFormat();
         if (fmt.rdf() != null) {
             if (layer != null || date != null) {
@@ -88,19 +97,23 @@ final class ExportCommand extends KgCommand {
             throw usage("--date " + date + ": expected YYYY-MM-DD");
         }
         Progress progress = new Progress(progressOption.bar(common, err));
-        String[] summary = new String[1];
+        Summary summary = Summary.of("export").target(output).put("format", fmt.code());
         Consumer<OutputStream> body = os -> withSource(src -> {
             ExportReader reader = new ExportReader(src, Duration.ofMinutes(10));
             if (fmt == ExportFormat.GEOJSON) {
                 GeoJsonExport.Summary s = new GeoJsonExport(reader, progress).write(l, date, os);
-                summary[0] = s.features() + " features (layer " + l.code() + ")"
-                        + (s.day() != null && (l == ExportLayer.PLACES || l == ExportLayer.HIGHWAYS) ? " on " + s.day() : "")
+                boolean daily = s.day() != null && (l == ExportLayer.PLACES || l == ExportLayer.HIGHWAYS);
+                summary.text("wrote " + s.features() + " features (geojson, layer " + l.code() + ")"
+                        + (daily ? " on " + s.day() : "")
                         + (s.withoutCoordinates() > 0 ? "; " + s.withoutCoordinates()
                                 + (l == ExportLayer.HIGHWAYS ? " highways with fewer than two located towns"
-                                        : " places without coordinates") + " left out (link adds coordinates)" : "");
+                                        : " places without coordinates") + " left out (link adds coordinates)" : ""))
+                        .put("layer", l.code()).put("features", s.features()).put("day", daily ? s.day() : null)
+                        .put("leftOut", s.withoutCoordinates());
             } else {
                 CsvExport.Summary s = new CsvExport(reader, progress).write(l, os);
-                summary[0] = s.rows() + " rows (table " + l.code() + ")";
+                summary.text("wrote " + s.rows() + " rows (csv, table " + l.code() + ")")
+                        .put("layer", l.code()).put("rows", s.rows());
             }
         });
         if (output == null) {
@@ -111,8 +124,7 @@ final class ExportCommand extends KgCommand {
             writeAtomically(output, body);
         }
         progress.done();
-        err.println("export: " + summary[0] + (output == null ? "" : " -> " + output) + " (" + fmt.code() + ")");
-        err.flush();
+        summary.print(out(), err, common, json);
         return 0;
     }
 
@@ -132,14 +144,25 @@ final class ExportCommand extends KgCommand {
         PrintWriter out = out();
         StoreExport export = store.remote() ? StoreExport.endpoint(EndpointUrl.parse(store.endpoint()).graphStoreForReading())
                 : StoreExport.database(store.db());
-        Consumer<StreamRDF> producer = article == null ? export::all : sink -> export.article(article, sink);
+        long[] statements = {0};
+        Consumer<StreamRDF> read = article == null ? export::all : sink -> export.article(article, sink);
+        Consumer<StreamRDF> producer = sink -> {
+            StreamRDFCounting counting = StreamRDFLib.count(sink);
+            read.accept(counting);
+            statements[0] = counting.count();
+        };
         if (output == null) {
             Outputs.bytes(out, os -> export.run(() -> RdfOutputLib.write(os, fmt, producer)));
         } else {
             export.run(() -> RdfOutputLib.writeAtomically(output, fmt, producer));
-            err.println("wrote " + (article == null ? "the store" : "article " + article) + " to " + output + " ("
-                    + fmt.name().toLowerCase(java.util.Locale.ROOT) + ")");
-            err.flush();
+            String code = fmt.name().toLowerCase(java.util.Locale.ROOT);
+            String unit = fmt.quads ? "quads" : "triples";
+            Summary summary = Summary.of("export").target(output);
+            if (article != null) {
+                summary.put("article", article);
+            }
+            summary.text("wrote " + statements[0] + " " + unit + " of " + (article == null ? "the store" : "article " + article)
+                    + " (" + code + ")").put("format", code).put(unit, statements[0]).print(out, err, common, json);
         }
         return 0;
     }

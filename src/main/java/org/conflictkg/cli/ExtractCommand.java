@@ -88,6 +88,12 @@ final class ExtractCommand extends KgCommand {
             throw usage(
                     files.size() + " articles need an output folder: -o DIR");
         }
+        json.checkOutput(spec.commandLine(), output, "the facts");
+        if (toDir) {
+            OutputPaths.folder("-o", output);
+        } else if (output != null) {
+            OutputPaths.file("-o", output);
+        }
         List<ArticleText> articles = new ArrayList<>();
         for (Path f : files) {
             articles.add(ArticleText.read(f));

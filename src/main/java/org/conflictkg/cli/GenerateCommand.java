@@ -58,6 +58,7 @@ final class GenerateCommand extends KgCommand {
             throw new CommandLine.ParameterException(cl, "--prefix must be a plain file name (letters, digits, '.', '_', '-'), got \""
                     + prefix + "\"");
         }
+        OutputPaths.folder("-o", output);
         CorpusGenerator gen = CorpusGenerator.create().seed(seed).facts(range[0], range[1]).build();
         long t0 = System.nanoTime();
         List<Path> written = gen.writeFiles(output, prefix, n, files);

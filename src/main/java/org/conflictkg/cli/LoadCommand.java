@@ -80,6 +80,9 @@ final class LoadCommand extends KgCommand {
             throw usage("--batch must be at least 1");
         }
         remoteOptions.check(spec.commandLine(), store);
+        if (!store.remote()) {
+            OutputPaths.folder("--db", store.db());
+        }
         Progress bar = progress.bar(common, err);
         LoadReport report;
         try (LoadTarget t = openTarget(err)) {

@@ -101,6 +101,7 @@ final class ReviewCommand extends KgCommand {
             throw usage("--reviewer must not be blank");
         }
         geonames.check();
+        OutputPaths.folder("-o", output);
         if (store.passwordFile != null) {
             store.password(); // a bad password file is bad input now, not at the first save
         }

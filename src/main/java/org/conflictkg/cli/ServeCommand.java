@@ -65,6 +65,7 @@ final class ServeCommand extends KgCommand {
         checkTiles(spec, tiles);
         long maxUpload = maxUploadBytes(spec, maxUploadMb);
         Duration queryTimeout = timeout.timeout(spec.commandLine()); // usage errors before the database is opened
+        OutputPaths.folder("--db", db.db());
         KgServer.Builder builder = tls.applyTo(KgServer.create().passwordFile(passwordFile), spec);
         KgServer server = builder.database(db.db()).port(port).host(host).update(update)
                 .timeout(queryTimeout).maxUpload(maxUpload)

@@ -21,6 +21,17 @@ final class Summary {
     static final class JsonOption {
         @Option(names = "--json", description = "Print the summary as one JSON object on standard output.")
         boolean json;
+
+        /**
+         * For a command that writes {@code what} to standard output without {@code -o}: {@code --json}
+         * without {@code output} is bad usage (the summary would be mixed into the data).
+         */
+        void checkOutput(picocli.CommandLine cl, Object output, String what) {
+            if (json && output == null) {
+                throw new picocli.CommandLine.ParameterException(cl, "--json prints the summary on standard output, "
+                        + "which carries " + what + " without -o: give -o");
+            }
+        }
     }
 
     private final String command;

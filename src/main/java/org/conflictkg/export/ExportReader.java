@@ -125,28 +125,33 @@ public final class ExportReader {
             SELECT ?change ?article ?place (COALESCE(MIN(?placePref), MIN(?placeName)) AS ?placeLabel)
                    ?fromActor (COALESCE(MIN(?fromPref), MIN(?fromName)) AS ?fromLabel)
                    ?toActor (COALESCE(MIN(?toPref), MIN(?toName)) AS ?toLabel) (MIN(?side) AS ?toSide)
-                   ?status ?date ?range ?source (COALESCE(MIN(?sourcePref), MIN(?sourceName)) AS ?sourceLabel)
+                   ?status ?date ?range ?source
+                   (MIN(IF(BOUND(?attributed), COALESCE(?attPref, ?attName), COALESCE(?pubPref, ?pubName))) AS ?sourceLabel)
                    (GROUP_CONCAT(DISTINCT ?anchor; SEPARATOR=" | ") AS ?quote)
             WHERE {
               ?change a ckg:ControlChange ; ckg:territory ?place ; prov:wasDerivedFrom ?article .
-              OPTIONAL { ?change ckg:fromActor ?fromActor }
-              OPTIONAL { ?change ckg:toActor ?toActor OPTIONAL { GRAPH kg:reference { ?toActor ckg:side ?side } } }
+              # Names are looked up inside the OPTIONAL that binds their node: outside, a node left
+              # unbound (no source, no fromActor) would match every named node, one row each.
+              OPTIONAL { ?change ckg:fromActor ?fromActor
+                         OPTIONAL { ?fromActor skos:prefLabel ?fromPref }
+                         OPTIONAL { GRAPH kg:reference { ?fromActor rdfs:label ?fromName } } }
+              OPTIONAL { ?change ckg:toActor ?toActor OPTIONAL { GRAPH kg:reference { ?toActor ckg:side ?side } }
+                         OPTIONAL { ?toActor skos:prefLabel ?toPref }
+                         OPTIONAL { GRAPH kg:reference { ?toActor rdfs:label ?toName } } }
               OPTIONAL { ?change ckg:status ?status }
               OPTIONAL { ?change sem:hasTimeStamp ?ts }
               OPTIONAL { ?change sem:hasBeginTimeStamp ?begin }
               BIND (COALESCE(?ts, ?begin) AS ?date)
               BIND (!BOUND(?ts) && BOUND(?begin) AS ?range)
-              OPTIONAL { ?change prov:wasAttributedTo ?attributed }
-              OPTIONAL { ?article schema:publisher ?publisher }
+              OPTIONAL { ?change prov:wasAttributedTo ?attributed
+                         OPTIONAL { ?attributed skos:prefLabel ?attPref }
+                         OPTIONAL { GRAPH kg:reference { ?attributed rdfs:label ?attName } } }
+              OPTIONAL { ?article schema:publisher ?publisher
+                         OPTIONAL { ?publisher skos:prefLabel ?pubPref }
+                         OPTIONAL { GRAPH kg:reference { ?publisher rdfs:label ?pubName } } }
               BIND (COALESCE(?attributed, ?publisher) AS ?source)
               OPTIONAL { ?place skos:prefLabel ?placePref }
               OPTIONAL { GRAPH kg:reference { ?place rdfs:label ?placeName } }
-              OPTIONAL { ?fromActor skos:prefLabel ?fromPref }
-              OPTIONAL { GRAPH kg:reference { ?fromActor rdfs:label ?fromName } }
-              OPTIONAL { ?toActor skos:prefLabel ?toPref }
-              OPTIONAL { GRAPH kg:reference { ?toActor rdfs:label ?toName } }
-              OPTIONAL { ?source skos:prefLabel ?sourcePref }
-              OPTIONAL { GRAPH kg:reference { ?source rdfs:label ?sourceName } }
               OPTIONAL { ?change ckg:evidence/nif:anchorOf ?anchor }
             }
             GROUP BY ?change ?article ?place ?fromActor ?toActor ?status ?date ?range ?source
@@ -167,7 +172,8 @@ public final class ExportReader {
     private static final Query FIGURES = parse("""
             SELECT ?figure ?article ?measure ?value ?low ?high ?qualifier ?unit ?group ?place
                    (COALESCE(MIN(?placePref), MIN(?placeName)) AS ?placeLabel) (MIN(?w) AS ?wkt)
-                   (COALESCE(MIN(?sourcePref), MIN(?sourceName)) AS ?sourceLabel) ?periodStart ?periodEnd ?asOf
+                   (MIN(IF(BOUND(?attributed), COALESCE(?attPref, ?attName), COALESCE(?pubPref, ?pubName))) AS ?sourceLabel)
+                   ?periodStart ?periodEnd ?asOf
                    (GROUP_CONCAT(DISTINCT ?anchor; SEPARATOR=" | ") AS ?quote)
             WHERE {
               GRAPH ?g { ?figure a ckg:Figure ; ckg:measure ?measure ; prov:wasDerivedFrom ?article .
@@ -180,14 +186,17 @@ public final class ExportReader {
                 OPTIONAL { ?figure ckg:periodStart ?periodStart }
                 OPTIONAL { ?figure ckg:periodEnd ?periodEnd }
                 OPTIONAL { ?figure ckg:asOf ?asOf }
-                OPTIONAL { ?figure prov:wasAttributedTo ?attributed }
-                OPTIONAL { ?article schema:publisher ?publisher }
                 OPTIONAL { ?figure ckg:evidence/nif:anchorOf ?anchor }
               }
+              # Names are looked up only where the figure has a source or names a place: outside, an
+              # unbound ?source or ?place would match any node.
+              OPTIONAL { GRAPH ?g { ?figure prov:wasAttributedTo ?attributed }
+                         OPTIONAL { ?attributed skos:prefLabel ?attPref }
+                         OPTIONAL { GRAPH kg:reference { ?attributed rdfs:label ?attName } } }
+              OPTIONAL { GRAPH ?g { ?article schema:publisher ?publisher }
+                         OPTIONAL { ?publisher skos:prefLabel ?pubPref }
+                         OPTIONAL { GRAPH kg:reference { ?publisher rdfs:label ?pubName } } }
               BIND (COALESCE(?attributed, ?publisher) AS ?source)
-              OPTIONAL { ?source skos:prefLabel ?sourcePref }
-              OPTIONAL { GRAPH kg:reference { ?source rdfs:label ?sourceName } }
-              # Looked up only where the figure names a place: outside, an unbound ?place would match any node.
               OPTIONAL { GRAPH ?g { ?figure ckg:aboutPlace ?place }
                          OPTIONAL { ?place skos:prefLabel ?placePref }
                          OPTIONAL { GRAPH kg:reference { ?place rdfs:label ?placeName } }

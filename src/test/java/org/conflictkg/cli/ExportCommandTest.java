@@ -447,6 +447,89 @@ class ExportCommandTest {
         assertThat(types).contains("Point", "LineString"); // places, and the highways' lines from derive
     }
 
+    /**
+     * Every kind of export ends as the other commands do: {@code --json} prints one JSON object on
+     * standard output whose counts are those of the file written, {@code -q} prints nothing, and
+     * {@code --json} without {@code -o} (standard output carries the export) is bad usage.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "store.trig   |                        | quads",
+            "store.nq     |                        | quads",
+            "article.trig | --article 2020-01-31-newarab-saraqeb | quads",
+            "store.ttl    |                        | triples",
+            "places.geojson | --date 2020-01-30     | features",
+            "events.geojson | --layer events       | features",
+            "events.csv   |                        | rows",
+            "figures.csv  | --layer figures        | rows",
+    })
+    void jsonGivesTheSummaryAndQuietPrintsNothing(String name, String extra, String count) throws IOException {
+        Path f = tmp.resolve("summary-" + name);
+        List<String> args = new ArrayList<>(List.of("export", "--db", db.toString(), "-o", f.toString()));
+        if (extra != null) {
+            args.addAll(List.of(extra.split(" ")));
+        }
+        List<String> withJson = new ArrayList<>(args);
+        withJson.add("--json");
+        Run r = run(withJson.toArray(new String[0]));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).doesNotContain("\n");
+        JsonNode summary = JSON.readTree(r.out());
+        assertThat(summary.get("command").asText()).isEqualTo("export");
+        assertThat(summary.get("target").asText()).isEqualTo(f.toString());
+        assertThat(summary.get(count).asLong()).isPositive().isEqualTo(countIn(f, count));
+
+        Files.delete(f);
+        List<String> quiet = new ArrayList<>(args);
+        quiet.add("-q");
+        Run q = run(quiet.toArray(new String[0]));
+        assertThat(q.code()).as(q.err()).isZero();
+        assertThat(q.out()).isEmpty();
+        assertThat(q.err()).isEmpty();
+        assertThat(f).isNotEmptyFile();
+
+        Run human = run(args.toArray(new String[0]));
+        assertThat(human.out()).isEmpty();
+        assertThat(human.err().strip()).doesNotContain("\n").startsWith("wrote " + summary.get(count).asLong() + " ")
+                .endsWith(" -> " + f);
+
+        args.remove("-o");
+        args.remove(f.toString());
+        args.add("--json");
+        Run toStdout = run(args.toArray(new String[0]));
+        assertThat(toStdout.code()).isEqualTo(2);
+        assertThat(toStdout.out()).isEmpty();
+        assertThat(toStdout.err()).startsWith("error: --json").contains("give -o");
+    }
+
+    /** What a written export holds, counted by reading it back. */
+    private static long countIn(Path f, String what) throws IOException {
+        switch (what) {
+            case "quads" -> {
+                DatasetGraph dsg = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(f.toString());
+                long n = 0;
+                for (var it = dsg.find(); it.hasNext(); it.next()) {
+                    n++;
+                }
+                return n;
+            }
+            case "triples" -> {
+                org.apache.jena.riot.lang.StreamRDFCounting n = org.apache.jena.riot.system.StreamRDFLib.count();
+                org.apache.jena.riot.RDFParser.source(f).parse(n);
+                return n.countTriples();
+            }
+            case "features" -> {
+                return JSON.readTree(f.toFile()).get("features").size();
+            }
+            default -> {
+                try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+                     CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+                    return csv.getRecords().size();
+                }
+            }
+        }
+    }
+
     @AfterAll
     static void release() {
         TdbStores.release(TdbStores.openExisting(db));

@@ -51,4 +51,17 @@ class SummaryTest {
         var validate = mapper.readTree(CliRun.run("validate", "examples/2020-01-31-newarab-saraqeb.facts.json", "--json").out());
         assertThat(validate.get("documents").asInt()).isEqualTo(1);
     }
+
+    /** Where standard output carries the data (no -o), --json is bad usage, and nothing is written there. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "convert examples/2020-01-31-newarab-saraqeb.facts.json --json",
+            "extract examples/2020-01-31-newarab-saraqeb.txt --json",
+    })
+    void jsonNeedsAnOutputFileWhereTheDataGoesToStandardOutput(String commandLine) {
+        CliRun r = CliRun.run(commandLine.split(" "));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("error: --json prints the summary on standard output").contains("give -o");
+    }
 }
