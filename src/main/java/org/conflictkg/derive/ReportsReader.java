@@ -164,9 +164,9 @@ final class ReportsReader {
         // The reports first; then what they need (sides of their actors, sources of their
         // articles), asked for only those when reading a few places' reports.
         List<Binding> changeRows = new ArrayList<>();
-        selectUnion((restrict(CHANGES, "place", only)), changeRows::add);
+        selectUnion(CHANGES, "place", only, changeRows::add);
         List<Binding> stateRows = new ArrayList<>();
-        selectUnion((restrict(STATES, "place", only)), stateRows::add);
+        selectUnion(STATES, "place", only, stateRows::add);
         Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
         Consumer<Binding> figureRow = b -> {
             FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
@@ -174,9 +174,13 @@ final class ReportsReader {
                 fb.places.add(b.get("place"));
             }
         };
-        selectUnion((only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), figureRow);
+        if (only == null) {
+            selectUnion(FIGURES, null, null, figureRow);
+        } else {
+            selectUnion(FIGURES_ABOUT, "restrict", only, figureRow);
+        }
         if (only != null && placelessFigures) {
-            selectUnion((FIGURES_ABOUT_NO_PLACE), figureRow);
+            selectUnion(FIGURES_ABOUT_NO_PLACE, null, null, figureRow);
         }
 
         Set<Node> actors = new LinkedHashSet<>();
@@ -201,7 +205,7 @@ final class ReportsReader {
         });
         boolean all = only == null;
         readSides(all ? null : actors);
-        selectUnion((restrict(ARTICLE_SOURCES, "article", all ? null : articleNodes)), b -> {
+        selectUnion(ARTICLE_SOURCES, "article", all ? null : articleNodes, b -> {
             Node a = b.get("article");
             ArticleInfo prev = articles.get(a);
             Set<Node> credits = prev == null ? new LinkedHashSet<>() : prev.credits();
@@ -211,7 +215,7 @@ final class ReportsReader {
             articles.put(a, new ArticleInfo(date(b.get("published")), credits,
                     b.get("publisher") != null ? b.get("publisher") : prev == null ? null : prev.publisher()));
         });
-        selectUnion((restrict(ATTRIBUTION, "x", all ? null : reportNodes)),
+        selectUnion(ATTRIBUTION, "x", all ? null : reportNodes,
                 b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
 
         List<Reports.Change> changes = new ArrayList<>();
@@ -286,7 +290,7 @@ final class ReportsReader {
 
     private void readSides(java.util.Collection<Node> actors) {
         Map<Node, String> fromArticles = new HashMap<>();
-        selectNamed(restrict(SIDES, "actor", actors), b -> {
+        selectNamed(SIDES, "actor", actors, b -> {
             String s = registry.coarseSide(code(b.get("side")));
             if (b.get("ref").getLiteralLexicalForm().equals("true")) {
                 sides.putIfAbsent(b.get("actor"), s);
@@ -357,15 +361,31 @@ final class ReportsReader {
      * Passes the rows of a query over the union of the named graphs to {@code row} in a
      * canonical order (by the values of its variables in order, as RDF terms), not in the order
      * the store happens to answer in: where a reader keeps the first or last of several rows, the
-     * choice depends on the data only.
+     * choice depends on the data only. With {@code var}, only the rows whose {@code var} is one of
+     * {@code values} (null: all), asked {@link Source#maxValues} values at a time.
      */
-    private void selectUnion(Query query, Consumer<Binding> row) {
-        sorted(query, source.union(query)).forEach(row);
+    private void selectUnion(Query query, String var, java.util.Collection<Node> values, Consumer<Binding> row) {
+        sorted(query, rows(query, var, values, source::union)).forEach(row);
     }
 
     /** As {@link #selectUnion}, for a query that names its graphs itself. */
-    private void selectNamed(Query query, Consumer<Binding> row) {
-        sorted(query, source.named(query)).forEach(row);
+    private void selectNamed(Query query, String var, java.util.Collection<Node> values, Consumer<Binding> row) {
+        sorted(query, rows(query, var, values, source::named)).forEach(row);
+    }
+
+    /** The rows of {@code query} restricted to {@code values} of {@code var}, in as many queries as the source needs. */
+    private List<Binding> rows(Query query, String var, java.util.Collection<Node> values,
+                               java.util.function.Function<Query, List<Binding>> select) {
+        if (values == null) {
+            return select.apply(query);
+        }
+        List<Node> all = List.copyOf(values);
+        List<Binding> rows = new ArrayList<>();
+        int step = source.maxValues();
+        for (int i = 0; i < all.size(); i += step) {
+            rows.addAll(select.apply(restrict(query, var, all.subList(i, Math.min(all.size(), i + step)))));
+        }
+        return rows;
     }
 
     /** The rows, in the canonical order of {@link #selectUnion}. */
