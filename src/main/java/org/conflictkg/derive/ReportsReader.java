@@ -55,6 +55,29 @@ final class ReportsReader {
               ?x a ?type . VALUES ?type { ckg:ControlChange ckg:ControlPeriod ckg:Figure }
             }""");
 
+    /**
+     * The sources of the articles of the reports about given places ({@code ?place}): one query
+     * for a page of places, however many reports and articles they have (a list of their
+     * articles would need a query per thousand of them on a remote store).
+     */
+    private static final Query ARTICLE_SOURCES_ABOUT = QueryFactory.create(PREFIXES + """
+            SELECT DISTINCT ?article ?published ?credit ?publisher WHERE {
+              { ?x ckg:territory ?place } UNION { ?x ckg:aboutPlace ?place }
+              ?x prov:wasDerivedFrom ?article .
+              ?article a schema:NewsArticle .
+              OPTIONAL { ?article schema:datePublished ?published }
+              OPTIONAL { ?article schema:contributor ?credit }
+              OPTIONAL { ?article schema:publisher ?publisher }
+            }""");
+
+    /** The attribution of the reports about given places ({@code ?place}), as {@link #ARTICLE_SOURCES_ABOUT}. */
+    private static final Query ATTRIBUTION_ABOUT = QueryFactory.create(PREFIXES + """
+            SELECT DISTINCT ?x ?source WHERE {
+              { ?x ckg:territory ?place } UNION { ?x ckg:aboutPlace ?place }
+              ?x prov:wasAttributedTo ?source .
+              ?x a ?type . VALUES ?type { ckg:ControlChange ckg:ControlPeriod ckg:Figure }
+            }""");
+
     private static final Query CHANGES = QueryFactory.create(PREFIXES + """
             PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
             SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest ?stamp ?begin WHERE {
@@ -184,28 +207,28 @@ final class ReportsReader {
         }
 
         Set<Node> actors = new LinkedHashSet<>();
-        Set<Node> articleNodes = new LinkedHashSet<>();
-        Set<Node> reportNodes = new LinkedHashSet<>();
         for (Binding b : changeRows) {
             actors.add(b.get("to"));
             if (b.get("from") != null) {
                 actors.add(b.get("from"));
             }
-            articleNodes.add(b.get("article"));
-            reportNodes.add(b.get("e"));
         }
         for (Binding b : stateRows) {
             actors.add(b.get("controller"));
-            articleNodes.add(b.get("article"));
-            reportNodes.add(b.get("c"));
         }
-        figures.values().forEach(f -> {
-            articleNodes.add(f.first.get("article"));
-            reportNodes.add(f.node);
+        // The figures about no place, found by their own nodes; all other reports by their places.
+        Set<Node> placelessArticles = new LinkedHashSet<>();
+        Set<Node> placelessReports = new LinkedHashSet<>();
+        figures.values().stream().filter(f -> f.places.isEmpty()).forEach(f -> {
+            placelessArticles.add(f.first.get("article"));
+            placelessReports.add(f.node);
         });
         boolean all = only == null;
         readSides(all ? null : actors);
-        selectUnion(ARTICLE_SOURCES, "article", all ? null : articleNodes, b -> {
+        List<Binding> articleRows = all ? rows(ARTICLE_SOURCES, null, null, source::union)
+                : concat(rows(ARTICLE_SOURCES_ABOUT, "place", only, source::union),
+                        rows(ARTICLE_SOURCES, "article", placelessArticles, source::union));
+        sorted(ARTICLE_SOURCES, articleRows).forEach(b -> {
             Node a = b.get("article");
             ArticleInfo prev = articles.get(a);
             Set<Node> credits = prev == null ? new LinkedHashSet<>() : prev.credits();
@@ -215,7 +238,10 @@ final class ReportsReader {
             articles.put(a, new ArticleInfo(date(b.get("published")), credits,
                     b.get("publisher") != null ? b.get("publisher") : prev == null ? null : prev.publisher()));
         });
-        selectUnion(ATTRIBUTION, "x", all ? null : reportNodes,
+        List<Binding> attributionRows = all ? rows(ATTRIBUTION, null, null, source::union)
+                : concat(rows(ATTRIBUTION_ABOUT, "place", only, source::union),
+                        rows(ATTRIBUTION, "x", placelessReports, source::union));
+        sorted(ATTRIBUTION, attributionRows).forEach(
                 b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
 
         List<Reports.Change> changes = new ArrayList<>();
@@ -373,11 +399,16 @@ final class ReportsReader {
         sorted(query, rows(query, var, values, source::named)).forEach(row);
     }
 
+    private static List<Binding> concat(List<Binding> a, List<Binding> b) {
+        a.addAll(b);
+        return a;
+    }
+
     /** The rows of {@code query} restricted to {@code values} of {@code var}, in as many queries as the source needs. */
     private List<Binding> rows(Query query, String var, java.util.Collection<Node> values,
                                java.util.function.Function<Query, List<Binding>> select) {
         if (values == null) {
-            return select.apply(query);
+            return new ArrayList<>(select.apply(query));
         }
         List<Node> all = List.copyOf(values);
         List<Binding> rows = new ArrayList<>();
