@@ -60,6 +60,8 @@ public final class RemoteDataset implements AutoCloseable {
 
     /** How long one request may go unanswered, when nothing else is said: 10 minutes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** The most triples in one Graph Store POST, when nothing else is said (about 7 MB of N-Triples). */
+    public static final int DEFAULT_POST_TRIPLES = 50_000;
 
     private final String queryUrl;
     private final String gspUrl;
@@ -69,6 +71,7 @@ public final class RemoteDataset implements AutoCloseable {
     private final HttpAuth auth;
     private final HttpRetry retry;
     private final Duration timeout;
+    private final int postTriples;
 
     private RemoteDataset(Builder b) {
         this.queryUrl = b.queryUrl;
@@ -80,6 +83,7 @@ public final class RemoteDataset implements AutoCloseable {
         this.auth = b.auth;
         this.retry = b.retry;
         this.timeout = b.timeout;
+        this.postTriples = b.postTriples;
     }
 
     /** A dataset whose SPARQL query endpoint is {@code queryUrl} and Graph Store endpoint {@code gspUrl}. */
@@ -96,6 +100,7 @@ public final class RemoteDataset implements AutoCloseable {
         private HttpAuth auth;
         private HttpRetry retry = HttpRetry.defaults();
         private Duration timeout = DEFAULT_TIMEOUT;
+        private int postTriples = DEFAULT_POST_TRIPLES;
 
         private Builder(String queryUrl, String gspUrl) {
             this.queryUrl = Objects.requireNonNull(queryUrl);
@@ -146,6 +151,15 @@ public final class RemoteDataset implements AutoCloseable {
                 throw new IllegalArgumentException("the timeout must be positive");
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /** The most triples one POST of {@link #post} sends. Default {@value #DEFAULT_POST_TRIPLES}. */
+        public Builder postTriples(int triples) {
+            if (triples < 1) {
+                throw new IllegalArgumentException("postTriples must be at least 1");
+            }
+            this.postTriples = triples;
             return this;
         }
 
@@ -203,15 +217,28 @@ public final class RemoteDataset implements AutoCloseable {
     }
 
     /**
-     * Adds the triples of {@code graph} to graph {@code name} (Graph Store Protocol POST). A graph
-     * is a set, so sending the same triples again leaves it as it was: the request may be retried.
+     * Adds the triples of {@code graph} to graph {@code name} (Graph Store Protocol POST), in
+     * requests of at most {@link Builder#postTriples} triples each: a request's body is held in
+     * memory (a digest challenge makes it be sent twice) and each is one transaction in the store.
+     * A graph is a set, so sending the same triples again leaves it as it was: a request may be
+     * retried, and a POST that failed half-way is completed by sending the graph again.
      */
     public void post(Node name, Graph graph) {
-        byte[] body = nTriples(graph);
-        call("POST " + name.getURI() + " at " + gspUrl, () -> {
-            send("POST", name, body);
-            return null;
-        });
+        java.util.Iterator<org.apache.jena.graph.Triple> triples = graph.find();
+        while (triples.hasNext()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.apache.jena.riot.system.StreamRDF writer = org.apache.jena.riot.system.StreamRDFLib.writer(out);
+            writer.start();
+            for (int n = 0; n < postTriples && triples.hasNext(); n++) {
+                writer.triple(triples.next());
+            }
+            writer.finish();
+            byte[] body = out.toByteArray();
+            call("POST " + name.getURI() + " at " + gspUrl, () -> {
+                send("POST", name, body);
+                return null;
+            });
+        }
     }
 
     /** Deletes graph {@code name} (Graph Store Protocol DELETE); a graph that is not there is no error. */

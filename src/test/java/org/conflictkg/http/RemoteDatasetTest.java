@@ -183,6 +183,28 @@ class RemoteDatasetTest {
     }
 
     @Test
+    void aLargePostIsSentInPartsThatTogetherAreTheGraph() throws IOException {
+        String base = serve(ex -> reply(ex, 200, "text/plain", ""));
+        RemoteDataset remote = RemoteDataset.create(base + "/sparql", base + "/data").postTriples(3).build();
+        Graph g = GraphFactory.createDefaultGraph();
+        for (int i = 0; i < 7; i++) {
+            g.add(SSE.parseTriple("(<https://example.org/s" + i + "> <https://example.org/p> " + i + ")"));
+        }
+        remote.post(GRAPH, g);
+        assertThat(seen).extracting(Seen::method).containsExactly("POST", "POST", "POST");
+        Graph sent = GraphFactory.createDefaultGraph();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (Seen s : seen) {
+            Graph part = GraphFactory.createDefaultGraph();
+            RDFParser.fromString(s.body(), Lang.NTRIPLES).parse(part);
+            sizes.add(part.size());
+            part.find().forEachRemaining(sent::add);
+        }
+        assertThat(sizes).containsExactly(3, 3, 1);
+        assertThat(sent.isIsomorphicWith(g)).isTrue();
+    }
+
+    @Test
     void aRefusedWriteFailsAtOnceWithItsStatus() throws IOException {
         String base = serve(ex -> reply(ex, 400, "text/plain", "bad graph\nmore detail"));
         RemoteDataset remote = remote(base, Duration.ofSeconds(30));
