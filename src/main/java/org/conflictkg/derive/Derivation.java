@@ -255,12 +255,21 @@ public final class Derivation {
         return counts(remote);
     }
 
-    /** Adds a part of the derived graph to the remote store (one POST). */
+    /**
+     * Adds a part of the derived graph to the remote store, {@link RemoteDataset#DEFAULT_POST_TRIPLES}
+     * triples per POST as they are written, so that memory holds one request's triples, not the part's.
+     */
     private static void post(RemoteDataset remote, Timeline t) {
-        Graph part = GraphFactory.createDefaultGraph();
-        DerivedGraphWriter.write(t, q -> part.add(q.asTriple()));
-        if (!part.isEmpty()) {
-            remote.post(CKG.GRAPH_DERIVED, part);
+        Graph[] part = {GraphFactory.createDefaultGraph()};
+        DerivedGraphWriter.write(t, q -> {
+            part[0].add(q.asTriple());
+            if (part[0].size() >= RemoteDataset.DEFAULT_POST_TRIPLES) {
+                remote.post(CKG.GRAPH_DERIVED, part[0]);
+                part[0] = GraphFactory.createDefaultGraph();
+            }
+        });
+        if (!part[0].isEmpty()) {
+            remote.post(CKG.GRAPH_DERIVED, part[0]);
         }
     }
 
