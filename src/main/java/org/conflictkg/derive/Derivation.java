@@ -209,10 +209,11 @@ public final class Derivation {
      * {@value #PLACE_PAGE} at a time (keyset paging: {@code ORDER BY STR(?place)}, {@code LIMIT},
      * the last place of the page substituted into the parsed query), and {@code chunkPlaces} of
      * them at a time have their reports read with parameterized SELECTs (values lists of at most
-     * {@link Source#REMOTE_MAX_VALUES}) and derived, and each part added to the derived graph by one Graph
-     * Store Protocol POST (a graph is a set: a retried POST changes nothing); then the figures
-     * about no place, then the highways. Every request is retried through the remote's
-     * {@link org.conflictkg.http.HttpRetry}. Readers see a partial derived graph while it runs;
+     * {@link Source#REMOTE_MAX_VALUES}) and derived, and each part added to the derived graph by Graph
+     * Store Protocol POSTs of at most {@link RemoteDataset#DEFAULT_POST_TRIPLES} triples (a graph
+     * is a set: a retried POST changes nothing); then the figures about no place, then the
+     * highways. Every request is retried through the remote's {@link org.conflictkg.http.HttpRetry},
+     * and fails once unanswered for the remote's timeout. Readers see a partial derived graph while it runs;
      * one that failed leaves it partial, and running it again rebuilds it whole.
      *
      * @param progress told of the places derived, of how many
