@@ -111,7 +111,7 @@ final class LoadCommand extends KgCommand {
 
     private LoadTarget openTarget(PrintWriter err) {
         if (store.remote()) {
-            GspTarget.Builder b = store.graphStore(remoteOptions.retry(), err);
+            GspTarget.Builder b = store.graphStore(remoteOptions.retry(), err).deriveTimeout(remoteOptions.timeout());
             if (remoteOptions.sparql != null) {
                 b.queryEndpoint(remoteOptions.sparql);
             }

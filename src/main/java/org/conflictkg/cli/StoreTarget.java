@@ -79,7 +79,7 @@ final class StoreTarget {
      * the query endpoint {@code sparql}, else the one beside a Fuseki {@code .../data}. Bad input
      * in one line when there is none to be found.
      */
-    RemoteDataset remoteDataset(String sparql, HttpRetry retry) {
+    RemoteDataset remoteDataset(String sparql, HttpRetry retry, java.time.Duration timeout) {
         EndpointUrl url = EndpointUrl.parse(endpoint());
         String gsp = url.graphStoreForWriting(true);
         String query = sparql != null ? sparql : GspTarget.fusekiQueryEndpoint(gsp);
@@ -88,7 +88,7 @@ final class StoreTarget {
                     + " give its SPARQL query endpoint with --sparql URL");
         }
         return RemoteDataset.create(query, gsp).credentials(user, password())
-                .retry(retry).build();
+                .retry(retry).timeout(timeout).build();
     }
 
     /**

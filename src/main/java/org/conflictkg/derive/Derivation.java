@@ -135,15 +135,23 @@ public final class Derivation {
     /** The body of {@link #runFull}, inside the caller's write transaction. */
     private void writeFull(DatasetGraph dsg) {
         dsg.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY);
-        List<Node> places = ReportsReader.places(dsg);
+        writeFull(Source.of(dsg), ReportsReader.places(dsg), dsg::add);
+    }
+
+    /**
+     * The derived graph of the reports in {@code source} about {@code places}, passed to {@code out}
+     * part by part: {@link Builder#chunkPlaces} places at a time, then the figures about no place,
+     * then the highways.
+     */
+    void writeFull(Source source, List<Node> places, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> out) {
         for (int i = 0; i < places.size(); i += chunkPlaces) {
             List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
-            DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, chunk, false).read()), dsg::add);
+            DerivedGraphWriter.write(derive(new ReportsReader(source, registry, chunk, false).read()), out);
         }
-        DerivedGraphWriter.write(derive(new ReportsReader(dsg, registry, List.of(), true).read()), dsg::add);
-        Timeline routeTowns = deriveRouteTowns(dsg);
+        DerivedGraphWriter.write(derive(new ReportsReader(source, registry, List.of(), true).read()), out);
+        Timeline routeTowns = deriveRouteTowns(source);
         DerivedGraphWriter.write(new Timeline(List.of(), List.of(), List.of())
-                .withHighways(routeTowns.routes(), routeTowns.highwayControl()), dsg::add);
+                .withHighways(routeTowns.routes(), routeTowns.highwayControl()), out);
     }
 
     /**
@@ -178,6 +186,13 @@ public final class Derivation {
               FILTER(isIRI(?place) && STR(?place) > ?after)
             } ORDER BY STR(?place)""");
 
+    /**
+     * Places read per page of {@link #PLACES_AFTER} (at least): each page is a scan of all reports
+     * (a few seconds at 100,000 articles on Virtuoso), so pages are larger than the batches
+     * derived; a page holds IRIs only.
+     */
+    static final int PLACE_PAGE = 1000;
+
     private static final Query PLACE_COUNT = QueryFactory.create("""
             PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
             SELECT (COUNT(DISTINCT ?place) AS ?n) WHERE {
@@ -191,12 +206,14 @@ public final class Derivation {
      * Full derivation against a remote store, in memory bounded by {@link Builder#chunkPlaces}:
      * writes the same derived graph as {@link #runFull} on the same articles. The places are
      * counted, the derived graph deleted (Graph Store Protocol DELETE); then the places some report is about are read
-     * {@code chunkPlaces} at a time (keyset paging: {@code ORDER BY STR(?place)}, {@code LIMIT},
-     * the last place of the page substituted into the parsed query), their reports read with
-     * parameterized SELECTs and derived, and each part added to the derived graph by one Graph
-     * Store Protocol POST (a graph is a set: a retried POST changes nothing); then the figures
-     * about no place, then the highways. Every request is retried through the remote's
-     * {@link org.conflictkg.http.HttpRetry}. Readers see a partial derived graph while it runs;
+     * {@value #PLACE_PAGE} at a time (keyset paging: {@code ORDER BY STR(?place)}, {@code LIMIT},
+     * the last place of the page substituted into the parsed query), and {@code chunkPlaces} of
+     * them at a time have their reports read with parameterized SELECTs (values lists of at most
+     * {@link Source#REMOTE_MAX_VALUES}) and derived, and each part added to the derived graph by Graph
+     * Store Protocol POSTs of at most {@link RemoteDataset#DEFAULT_POST_TRIPLES} triples (a graph
+     * is a set: a retried POST changes nothing); then the figures about no place, then the
+     * highways. Every request is retried through the remote's {@link org.conflictkg.http.HttpRetry},
+     * and fails once unanswered for the remote's timeout. Readers see a partial derived graph while it runs;
      * one that failed leaves it partial, and running it again rebuilds it whole.
      *
      * @param progress told of the places derived, of how many
@@ -212,16 +229,20 @@ public final class Derivation {
             while (true) {
                 Query page = QueryTransformOps.syntaxSubstitute(PLACES_AFTER,
                         Map.of(Var.alloc("after"), NodeFactory.createLiteralString(after)));
-                page.setLimit(chunkPlaces);
+                int limit = Math.max(chunkPlaces, PLACE_PAGE);
+                page.setLimit(limit);
                 List<Node> places = new ArrayList<>();
                 remote.select(page).forEach(b -> places.add(b.get("place")));
                 if (places.isEmpty()) {
                     break;
                 }
-                post(remote, derive(new ReportsReader(source, registry, places, false).read()));
-                progress.advance(places.size());
+                for (int i = 0; i < places.size(); i += chunkPlaces) {
+                    List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
+                    post(remote, derive(new ReportsReader(source, registry, chunk, false).read()));
+                    progress.advance(chunk.size());
+                }
                 after = places.get(places.size() - 1).getURI();
-                if (places.size() < chunkPlaces) {
+                if (places.size() < limit) {
                     break;
                 }
             }
@@ -235,12 +256,21 @@ public final class Derivation {
         return counts(remote);
     }
 
-    /** Adds a part of the derived graph to the remote store (one POST). */
+    /**
+     * Adds a part of the derived graph to the remote store, {@link RemoteDataset#DEFAULT_POST_TRIPLES}
+     * triples per POST as they are written, so that memory holds one request's triples, not the part's.
+     */
     private static void post(RemoteDataset remote, Timeline t) {
-        Graph part = GraphFactory.createDefaultGraph();
-        DerivedGraphWriter.write(t, q -> part.add(q.asTriple()));
-        if (!part.isEmpty()) {
-            remote.post(CKG.GRAPH_DERIVED, part);
+        Graph[] part = {GraphFactory.createDefaultGraph()};
+        DerivedGraphWriter.write(t, q -> {
+            part[0].add(q.asTriple());
+            if (part[0].size() >= RemoteDataset.DEFAULT_POST_TRIPLES) {
+                remote.post(CKG.GRAPH_DERIVED, part[0]);
+                part[0] = GraphFactory.createDefaultGraph();
+            }
+        });
+        if (!part[0].isEmpty()) {
+            remote.post(CKG.GRAPH_DERIVED, part[0]);
         }
     }
 

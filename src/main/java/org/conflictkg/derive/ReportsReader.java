@@ -55,6 +55,29 @@ final class ReportsReader {
               ?x a ?type . VALUES ?type { ckg:ControlChange ckg:ControlPeriod ckg:Figure }
             }""");
 
+    /**
+     * The sources of the articles of the reports about given places ({@code ?place}): one query
+     * for a page of places, however many reports and articles they have (a list of their
+     * articles would need a query per thousand of them on a remote store).
+     */
+    private static final Query ARTICLE_SOURCES_ABOUT = QueryFactory.create(PREFIXES + """
+            SELECT DISTINCT ?article ?published ?credit ?publisher WHERE {
+              { ?x ckg:territory ?place } UNION { ?x ckg:aboutPlace ?place }
+              ?x prov:wasDerivedFrom ?article .
+              ?article a schema:NewsArticle .
+              OPTIONAL { ?article schema:datePublished ?published }
+              OPTIONAL { ?article schema:contributor ?credit }
+              OPTIONAL { ?article schema:publisher ?publisher }
+            }""");
+
+    /** The attribution of the reports about given places ({@code ?place}), as {@link #ARTICLE_SOURCES_ABOUT}. */
+    private static final Query ATTRIBUTION_ABOUT = QueryFactory.create(PREFIXES + """
+            SELECT DISTINCT ?x ?source WHERE {
+              { ?x ckg:territory ?place } UNION { ?x ckg:aboutPlace ?place }
+              ?x prov:wasAttributedTo ?source .
+              ?x a ?type . VALUES ?type { ckg:ControlChange ckg:ControlPeriod ckg:Figure }
+            }""");
+
     private static final Query CHANGES = QueryFactory.create(PREFIXES + """
             PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
             SELECT ?e ?article ?place ?from ?to ?status ?earliest ?latest ?stamp ?begin WHERE {
@@ -164,9 +187,9 @@ final class ReportsReader {
         // The reports first; then what they need (sides of their actors, sources of their
         // articles), asked for only those when reading a few places' reports.
         List<Binding> changeRows = new ArrayList<>();
-        selectUnion((restrict(CHANGES, "place", only)), changeRows::add);
+        selectUnion(CHANGES, "place", only, changeRows::add);
         List<Binding> stateRows = new ArrayList<>();
-        selectUnion((restrict(STATES, "place", only)), stateRows::add);
+        selectUnion(STATES, "place", only, stateRows::add);
         Map<Node, FigureBuilder> figures = new LinkedHashMap<>();
         Consumer<Binding> figureRow = b -> {
             FigureBuilder fb = figures.computeIfAbsent(b.get("f"), k -> new FigureBuilder(k, b));
@@ -174,34 +197,38 @@ final class ReportsReader {
                 fb.places.add(b.get("place"));
             }
         };
-        selectUnion((only == null ? FIGURES : restrict(FIGURES_ABOUT, "restrict", only)), figureRow);
+        if (only == null) {
+            selectUnion(FIGURES, null, null, figureRow);
+        } else {
+            selectUnion(FIGURES_ABOUT, "restrict", only, figureRow);
+        }
         if (only != null && placelessFigures) {
-            selectUnion((FIGURES_ABOUT_NO_PLACE), figureRow);
+            selectUnion(FIGURES_ABOUT_NO_PLACE, null, null, figureRow);
         }
 
         Set<Node> actors = new LinkedHashSet<>();
-        Set<Node> articleNodes = new LinkedHashSet<>();
-        Set<Node> reportNodes = new LinkedHashSet<>();
         for (Binding b : changeRows) {
             actors.add(b.get("to"));
             if (b.get("from") != null) {
                 actors.add(b.get("from"));
             }
-            articleNodes.add(b.get("article"));
-            reportNodes.add(b.get("e"));
         }
         for (Binding b : stateRows) {
             actors.add(b.get("controller"));
-            articleNodes.add(b.get("article"));
-            reportNodes.add(b.get("c"));
         }
-        figures.values().forEach(f -> {
-            articleNodes.add(f.first.get("article"));
-            reportNodes.add(f.node);
+        // The figures about no place, found by their own nodes; all other reports by their places.
+        Set<Node> placelessArticles = new LinkedHashSet<>();
+        Set<Node> placelessReports = new LinkedHashSet<>();
+        figures.values().stream().filter(f -> f.places.isEmpty()).forEach(f -> {
+            placelessArticles.add(f.first.get("article"));
+            placelessReports.add(f.node);
         });
         boolean all = only == null;
         readSides(all ? null : actors);
-        selectUnion((restrict(ARTICLE_SOURCES, "article", all ? null : articleNodes)), b -> {
+        List<Binding> articleRows = all ? rows(ARTICLE_SOURCES, null, null, source::union)
+                : concat(rows(ARTICLE_SOURCES_ABOUT, "place", only, source::union),
+                        rows(ARTICLE_SOURCES, "article", placelessArticles, source::union));
+        sorted(ARTICLE_SOURCES, articleRows).forEach(b -> {
             Node a = b.get("article");
             ArticleInfo prev = articles.get(a);
             Set<Node> credits = prev == null ? new LinkedHashSet<>() : prev.credits();
@@ -211,7 +238,10 @@ final class ReportsReader {
             articles.put(a, new ArticleInfo(date(b.get("published")), credits,
                     b.get("publisher") != null ? b.get("publisher") : prev == null ? null : prev.publisher()));
         });
-        selectUnion((restrict(ATTRIBUTION, "x", all ? null : reportNodes)),
+        List<Binding> attributionRows = all ? rows(ATTRIBUTION, null, null, source::union)
+                : concat(rows(ATTRIBUTION_ABOUT, "place", only, source::union),
+                        rows(ATTRIBUTION, "x", placelessReports, source::union));
+        sorted(ATTRIBUTION, attributionRows).forEach(
                 b -> attribution.computeIfAbsent(b.get("x"), k -> new LinkedHashSet<>()).add(b.get("source")));
 
         List<Reports.Change> changes = new ArrayList<>();
@@ -286,7 +316,7 @@ final class ReportsReader {
 
     private void readSides(java.util.Collection<Node> actors) {
         Map<Node, String> fromArticles = new HashMap<>();
-        selectNamed(restrict(SIDES, "actor", actors), b -> {
+        selectNamed(SIDES, "actor", actors, b -> {
             String s = registry.coarseSide(code(b.get("side")));
             if (b.get("ref").getLiteralLexicalForm().equals("true")) {
                 sides.putIfAbsent(b.get("actor"), s);
@@ -357,15 +387,36 @@ final class ReportsReader {
      * Passes the rows of a query over the union of the named graphs to {@code row} in a
      * canonical order (by the values of its variables in order, as RDF terms), not in the order
      * the store happens to answer in: where a reader keeps the first or last of several rows, the
-     * choice depends on the data only.
+     * choice depends on the data only. With {@code var}, only the rows whose {@code var} is one of
+     * {@code values} (null: all), asked {@link Source#maxValues} values at a time.
      */
-    private void selectUnion(Query query, Consumer<Binding> row) {
-        sorted(query, source.union(query)).forEach(row);
+    private void selectUnion(Query query, String var, java.util.Collection<Node> values, Consumer<Binding> row) {
+        sorted(query, rows(query, var, values, source::union)).forEach(row);
     }
 
     /** As {@link #selectUnion}, for a query that names its graphs itself. */
-    private void selectNamed(Query query, Consumer<Binding> row) {
-        sorted(query, source.named(query)).forEach(row);
+    private void selectNamed(Query query, String var, java.util.Collection<Node> values, Consumer<Binding> row) {
+        sorted(query, rows(query, var, values, source::named)).forEach(row);
+    }
+
+    private static List<Binding> concat(List<Binding> a, List<Binding> b) {
+        a.addAll(b);
+        return a;
+    }
+
+    /** The rows of {@code query} restricted to {@code values} of {@code var}, in as many queries as the source needs. */
+    private List<Binding> rows(Query query, String var, java.util.Collection<Node> values,
+                               java.util.function.Function<Query, List<Binding>> select) {
+        if (values == null) {
+            return new ArrayList<>(select.apply(query));
+        }
+        List<Node> all = List.copyOf(values);
+        List<Binding> rows = new ArrayList<>();
+        int step = source.maxValues();
+        for (int i = 0; i < all.size(); i += step) {
+            rows.addAll(select.apply(restrict(query, var, all.subList(i, Math.min(all.size(), i + step)))));
+        }
+        return rows;
     }
 
     /** The rows, in the canonical order of {@link #selectUnion}. */

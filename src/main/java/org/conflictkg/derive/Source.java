@@ -23,6 +23,21 @@ interface Source {
     List<Binding> named(Query query);
 
     /**
+     * The most values one query's {@code VALUES} block may list here; readers split longer lists
+     * over several queries. Unlimited in this process.
+     */
+    default int maxValues() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Values per {@code VALUES} block sent to a remote store: Virtuoso 7 turns a block into an
+     * IN list and refuses one of some thousands of values ("Too many arguments", HTTP 400); a
+     * thousand IRIs also keep each request under about 100 KB.
+     */
+    int REMOTE_MAX_VALUES = 1000;
+
+    /**
      * A dataset in this process: union patterns run inside {@code GRAPH <urn:x-arq:UnionGraph>},
      * whatever the dataset's default graph is.
      */
@@ -55,6 +70,11 @@ interface Source {
             @Override
             public List<Binding> named(Query query) {
                 return remote.select(query);
+            }
+
+            @Override
+            public int maxValues() {
+                return REMOTE_MAX_VALUES;
             }
         };
     }

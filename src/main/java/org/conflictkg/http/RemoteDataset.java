@@ -7,18 +7,21 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.conflictkg.ConflictKgException;
 
 /**
@@ -55,6 +58,11 @@ public final class RemoteDataset implements AutoCloseable {
         }
     }
 
+    /** How long one request may go unanswered, when nothing else is said: 10 minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** The most triples in one Graph Store POST, when nothing else is said (about 7 MB of N-Triples). */
+    public static final int DEFAULT_POST_TRIPLES = 50_000;
+
     private final String queryUrl;
     private final String gspUrl;
     private final HttpClient http;
@@ -62,6 +70,8 @@ public final class RemoteDataset implements AutoCloseable {
     private final boolean credentials;
     private final HttpAuth auth;
     private final HttpRetry retry;
+    private final Duration timeout;
+    private final int postTriples;
 
     private RemoteDataset(Builder b) {
         this.queryUrl = b.queryUrl;
@@ -72,6 +82,8 @@ public final class RemoteDataset implements AutoCloseable {
         this.credentials = b.authorization != null || b.auth != null;
         this.auth = b.auth;
         this.retry = b.retry;
+        this.timeout = b.timeout;
+        this.postTriples = b.postTriples;
     }
 
     /** A dataset whose SPARQL query endpoint is {@code queryUrl} and Graph Store endpoint {@code gspUrl}. */
@@ -87,6 +99,8 @@ public final class RemoteDataset implements AutoCloseable {
         private String authorization;
         private HttpAuth auth;
         private HttpRetry retry = HttpRetry.defaults();
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private int postTriples = DEFAULT_POST_TRIPLES;
 
         private Builder(String queryUrl, String gspUrl) {
             this.queryUrl = Objects.requireNonNull(queryUrl);
@@ -128,6 +142,27 @@ public final class RemoteDataset implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long to wait for the answer to one request (its status and headers; a query's rows
+         * are read as they come) before it fails as unanswered. Default {@link #DEFAULT_TIMEOUT}.
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the timeout must be positive");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The most triples one POST of {@link #post} sends. Default {@value #DEFAULT_POST_TRIPLES}. */
+        public Builder postTriples(int triples) {
+            if (triples < 1) {
+                throw new IllegalArgumentException("postTriples must be at least 1");
+            }
+            this.postTriples = triples;
+            return this;
+        }
+
         public RemoteDataset build() {
             return new RemoteDataset(this);
         }
@@ -151,11 +186,16 @@ public final class RemoteDataset implements AutoCloseable {
 
     /**
      * The rows of a SELECT query, all read before they are returned (a retried query never
-     * hands out a row twice): callers keep their queries to pages of bounded size.
+     * hands out a row twice): callers keep their queries to pages of bounded size. A query too
+     * long for a GET goes as an HTML form POST ({@code application/x-www-form-urlencoded}), which
+     * every SPARQL 1.1 server takes: Virtuoso 7 never answers a POST whose body is of type
+     * {@code application/sparql-query}, Jena's default for long queries.
      */
     public List<Binding> select(Query query) {
         return call("query " + queryUrl, () -> {
-            QueryExecHTTPBuilder qb = QueryExecHTTP.service(queryUrl).query(query).httpClient(http);
+            QueryExecHTTPBuilder qb = QueryExecHTTP.service(queryUrl).query(query).httpClient(http)
+                    .sendMode(QuerySendMode.asGetWithLimitForm)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (authorization != null) {
                 qb.httpHeader("Authorization", authorization);
             }
@@ -169,28 +209,43 @@ public final class RemoteDataset implements AutoCloseable {
 
     /** Replaces graph {@code name} with {@code graph} (Graph Store Protocol PUT; idempotent). */
     public void put(Node name, Graph graph) {
+        byte[] body = nTriples(graph);
         call("PUT " + name.getURI() + " at " + gspUrl, () -> {
-            gsp(name).PUT(graph);
+            send("PUT", name, body);
             return null;
         });
     }
 
     /**
-     * Adds the triples of {@code graph} to graph {@code name} (Graph Store Protocol POST). A graph
-     * is a set, so sending the same triples again leaves it as it was: the request may be retried.
+     * Adds the triples of {@code graph} to graph {@code name} (Graph Store Protocol POST), in
+     * requests of at most {@link Builder#postTriples} triples each: a request's body is held in
+     * memory (a digest challenge makes it be sent twice) and each is one transaction in the store.
+     * A graph is a set, so sending the same triples again leaves it as it was: a request may be
+     * retried, and a POST that failed half-way is completed by sending the graph again.
      */
     public void post(Node name, Graph graph) {
-        call("POST " + name.getURI() + " at " + gspUrl, () -> {
-            gsp(name).POST(graph);
-            return null;
-        });
+        java.util.Iterator<org.apache.jena.graph.Triple> triples = graph.find();
+        while (triples.hasNext()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.apache.jena.riot.system.StreamRDF writer = org.apache.jena.riot.system.StreamRDFLib.writer(out);
+            writer.start();
+            for (int n = 0; n < postTriples && triples.hasNext(); n++) {
+                writer.triple(triples.next());
+            }
+            writer.finish();
+            byte[] body = out.toByteArray();
+            call("POST " + name.getURI() + " at " + gspUrl, () -> {
+                send("POST", name, body);
+                return null;
+            });
+        }
     }
 
     /** Deletes graph {@code name} (Graph Store Protocol DELETE); a graph that is not there is no error. */
     public void delete(Node name) {
         try {
             call("DELETE " + name.getURI() + " at " + gspUrl, () -> {
-                deleteRequest(name);
+                send("DELETE", name, null);
                 return null;
             });
         } catch (RemoteException ex) {
@@ -200,40 +255,76 @@ public final class RemoteDataset implements AutoCloseable {
         }
     }
 
-    /** A Graph Store Protocol DELETE sent by hand: Jena's {@code GSP.DELETE} does not send the request's headers. */
-    private void deleteRequest(Node name) {
+    private static byte[] nTriples(Graph graph) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        RDFDataMgr.write(out, graph, RDFFormat.NTRIPLES);
+        return out.toByteArray();
+    }
+
+    /**
+     * One Graph Store Protocol request on graph {@code name}, with {@code body} as N-Triples (null:
+     * none), sent here rather than by Jena's {@code GSP}, which has no timeout (and whose DELETE
+     * does not send the request's headers). It goes through Jena's HttpLib, so credentials
+     * registered with its AuthEnv (basic or digest) answer a challenge. Not 2xx: an HttpException
+     * with the status.
+     */
+    private void send(String method, Node name, byte[] body) {
         String url = gspUrl + (gspUrl.contains("?") ? "&" : "?") + "graph="
                 + java.net.URLEncoder.encode(name.getURI(), StandardCharsets.UTF_8);
-        java.net.http.HttpRequest.Builder rb = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE()
-                .timeout(Duration.ofMinutes(5));
+        java.net.http.HttpRequest.Builder rb = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(timeout);
+        if (body != null) {
+            rb.header("Content-Type", Lang.NTRIPLES.getHeaderString());
+        }
         if (authorization != null) {
             rb.header("Authorization", authorization);
         }
-        // Through Jena's HttpLib, so credentials registered with its AuthEnv (basic or digest) answer a challenge.
         java.net.http.HttpResponse<java.io.InputStream> response = org.apache.jena.http.HttpLib.execute(http, rb.build());
         int status = response.statusCode();
-        try (java.io.InputStream body = response.body()) {
-            body.transferTo(java.io.OutputStream.nullOutputStream());
+        String text;
+        try (java.io.InputStream in = response.body()) {
+            text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (java.io.IOException ex) {
             throw new HttpException(ex);
         }
         if (status / 100 != 2) {
-            throw new HttpException(status, "HTTP " + status, "");
+            throw new HttpException(status, "HTTP " + status, text);
         }
     }
 
-    private GSP gsp(Node name) {
-        GSP gsp = GSP.service(gspUrl).httpClient(http).graphName(name).contentType(RDFFormat.NTRIPLES);
-        if (authorization != null) {
-            gsp.httpHeader("Authorization", authorization);
+    /**
+     * A request that had no answer within the timeout: not sent again (it would most likely time
+     * out again, and the server may still be working on it), so not an HttpException.
+     */
+    private static final class TimedOut extends RuntimeException {
+        TimedOut(Throwable cause) {
+            super(cause);
         }
-        return gsp;
     }
 
-    /** Runs a request with retries; a failure for good becomes one {@link RemoteException} line naming the URL. */
+    /**
+     * Runs a request with retries; a failure for good becomes one {@link RemoteException} line
+     * naming the URL. A request unanswered after {@link Builder#timeout} fails at once.
+     */
     private <T> T call(String what, Supplier<T> request) {
         try {
-            return retry.call(request);
+            return retry.call(() -> {
+                try {
+                    return request.get();
+                } catch (RuntimeException ex) {
+                    if (timedOut(ex)) {
+                        throw new TimedOut(ex);
+                    }
+                    throw ex;
+                }
+            });
+        } catch (TimedOut ex) {
+            throw new RemoteException(what + " failed: no answer within " + seconds(timeout)
+                    + " (the request timed out; the server may be stuck on it, or need more time)", ex,
+                    ConflictKgException.FAILURE, 0);
         } catch (HttpRetry.Failed ex) {
             int status = ex.status();
             if (status == 401 || status == 403) {
@@ -247,6 +338,20 @@ public final class RemoteDataset implements AutoCloseable {
             throw new RemoteException(what + " failed after " + ex.attempts() + " attempt(s): " + why, ex,
                     ConflictKgException.FAILURE, Math.max(0, status));
         }
+    }
+
+    /** True if {@code t} or a cause is a request that timed out waiting for its answer (not for a connection). */
+    static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.net.http.HttpTimeoutException && !(c instanceof java.net.http.HttpConnectTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private static String rootMessage(Throwable t) {

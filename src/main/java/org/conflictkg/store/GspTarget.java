@@ -86,6 +86,7 @@ public final class GspTarget implements LoadTarget {
     private final HttpAuth auth;
     private final boolean credentials;
     private final HttpRetry retry;
+    private final Duration deriveTimeout;
     private final HttpClient http;
     private final java.util.function.Consumer<String> warn;
     /** Shared-graph quads already merged into the endpoint during this load. */
@@ -116,6 +117,7 @@ public final class GspTarget implements LoadTarget {
         // A dataset-level POST is sent only where its effect can be read back (see postDataset).
         this.datasetPostWorks = b.queryUrl != null;
         this.retry = b.retry;
+        this.deriveTimeout = b.deriveTimeout;
         this.warn = b.warn;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -453,7 +455,7 @@ public final class GspTarget implements LoadTarget {
     public void derive(DerivedGraphUpdater derivation) {
         if (queryUrl != null) {
             derivation.updateRemote(org.conflictkg.http.RemoteDataset.create(queryUrl, gspUrl).httpClient(http)
-                    .retry(retry).build()); // credentials: registered with Jena's AuthEnv (HttpAuth), basic or digest
+                    .retry(retry).timeout(deriveTimeout).build()); // credentials: registered with Jena's AuthEnv (HttpAuth), basic or digest
         } else {
             deriveInMemory(derivation);
         }
@@ -503,6 +505,7 @@ public final class GspTarget implements LoadTarget {
         private String user;
         private String password;
         private HttpRetry retry = HttpRetry.defaults();
+        private Duration deriveTimeout = org.conflictkg.http.RemoteDataset.DEFAULT_TIMEOUT;
         private java.util.function.Consumer<String> warn = s -> { };
 
         private Builder(String gspUrl) {
@@ -554,6 +557,15 @@ public final class GspTarget implements LoadTarget {
         }
 
         /** Where warnings go (e.g. hashes could not be read). */
+        /**
+         * How long one request of the derivation after the load (a SELECT, a Graph Store write)
+         * may go unanswered before the load fails. Default {@link org.conflictkg.http.RemoteDataset#DEFAULT_TIMEOUT}.
+         */
+        public Builder deriveTimeout(Duration timeout) {
+            this.deriveTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
         public Builder warnings(java.util.function.Consumer<String> warn) {
             this.warn = warn;
             return this;

@@ -30,6 +30,8 @@ class UsageAndHelpTest {
                         "conflict-kg load --help"),
                 Arguments.of(List.of("derive", "--endpoint", "http://127.0.0.1:9/kg", "--retries", "0"),
                         "conflict-kg derive --help"),
+                Arguments.of(List.of("derive", "--endpoint", "http://127.0.0.1:9/kg", "--timeout", "0"),
+                        "conflict-kg derive --help"),
                 Arguments.of(List.of("link", "--sparql", "http://127.0.0.1:9/sparql"), "conflict-kg link --help"),
                 Arguments.of(List.of("derive", "--highway", "M5"), "conflict-kg derive --help"),
                 Arguments.of(List.of("gazetteer", "search"), "conflict-kg gazetteer search --help"));

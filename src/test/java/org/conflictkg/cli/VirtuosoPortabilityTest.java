@@ -55,6 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Last, the same documents as N-Quads shards ({@code convert}) go through Virtuoso's bulk loader
  * ({@code scripts/virtuoso-bulk-load}) and give the same triples per graph as the Graph Store
  * load, less the loader's content-hash triple, which only {@code load} writes.
+ * And {@code derive --endpoint} on Virtuoso writes the same derived graph as Fuseki's store holds.
  *
  * <p>Skipped without {@code virtuoso-t}; under CI=true it must run.
  */
@@ -241,6 +242,75 @@ class VirtuosoPortabilityTest {
             Graph expected = GraphFactory.createDefaultGraph();
             fusekiGraph(g).find().filterDrop(t -> t.getPredicate().equals(StoreGraphs.CONTENT_HASH)).forEach(expected::add);
             assertThat(virtuosoGraph(g).isIsomorphicWith(expected)).as("graph %s", g).isTrue();
+        }
+    }
+
+    /**
+     * {@code derive --endpoint} on Virtuoso (digest credentials) writes the derived graph Fuseki's
+     * store derived from the same graphs (literals compared as Virtuoso keeps them, {@link #byValue}): in one batch (long queries, sent as form POSTs) and one
+     * place at a time (keyset paging). The derived graph is deleted first, so a derivation that
+     * wrote nothing cannot pass.
+     */
+    @ParameterizedTest(name = "--batch {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"64", "1"})
+    @Order(4)
+    void deriveOverHttpWritesTheDerivedGraphOfALocalDerivation(String batch) {
+        try (org.conflictkg.http.RemoteDataset remote = org.conflictkg.http.RemoteDataset.create(virtuoso.sparqlUrl(),
+                virtuoso.graphStoreUrl()).credentials(VirtuosoProcess.LOADER, virtuoso.loaderPassword()).build()) {
+            remote.delete(CKG.GRAPH_DERIVED);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> virtuosoGraph(CKG.GRAPH_DERIVED))
+                .as("the derived graph, deleted").hasMessageContaining("404");
+        CliRun d = CliRun.run("derive", "--endpoint", virtuoso.graphStoreUrl(), "--sparql", virtuoso.sparqlUrl(),
+                "--user", VirtuosoProcess.LOADER, "--password-file", virtuosoPassword.toString(), "--batch", batch,
+                "--no-progress", "--retries", "2", "--timeout", "60");
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        Graph expected = byValue(fusekiGraph(CKG.GRAPH_DERIVED));
+        Graph derived = byValue(virtuosoGraph(CKG.GRAPH_DERIVED));
+        assertThat(derived.isIsomorphicWith(expected)).as("%d triples derived on Virtuoso, %d on Fuseki; only on Virtuoso: %s;"
+                + " only on Fuseki: %s", derived.size(), expected.size(), derived.find().filterDrop(expected::contains).toList(),
+                expected.find().filterDrop(derived::contains).toList()).isTrue();
+        assertThat(d.out()).startsWith("derived ").contains(" highway days");
+    }
+
+    /**
+     * The graph with its literals as Virtuoso keeps them, whoever wrote them: numbers by value (it
+     * stores 38.0, an xsd:decimal, as the integer 38) and WKT geometry by its text without
+     * spaces around brackets and commas (it stores a geo:wktLiteral as its own geometry type).
+     */
+    static Graph byValue(Graph g) {
+        Graph out = GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(t -> out.add(org.apache.jena.graph.Triple.create(t.getSubject(), t.getPredicate(),
+                byValue(t.getObject()))));
+        return out;
+    }
+
+    static Node byValue(Node n) {
+        if (!n.isLiteral()) {
+            return n;
+        }
+        String dt = n.getLiteralDatatypeURI();
+        if (dt.equals("http://www.opengis.net/ont/geosparql#wktLiteral")
+                || dt.equals("http://www.openlinksw.com/schemas/virtrdf#Geometry")) {
+            return org.apache.jena.graph.NodeFactory.createLiteralString(
+                    "wkt:" + n.getLiteralLexicalForm().replaceAll("\\s*([(),])\\s*", "$1"));
+        }
+        return NodeValue.makeNode(n).isNumber() ? org.apache.jena.graph.NodeFactory.createLiteralString(comparable(n)) : n;
+    }
+
+    /** A query too long for a GET answers: Virtuoso never answers a POST of type application/sparql-query. */
+    @Test
+    @Order(5)
+    void aLongQueryAnswersWithinTheTimeout() {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            values.append(" <").append(KG).append("place/geonames/").append(100000 + i).append('>');
+        }
+        org.apache.jena.query.Query q = org.apache.jena.query.QueryFactory.create(
+                "SELECT ?p ?t WHERE { VALUES ?p {" + values + " } ?p a ?t }");
+        try (org.conflictkg.http.RemoteDataset remote = org.conflictkg.http.RemoteDataset.create(virtuoso.sparqlUrl(),
+                virtuoso.graphStoreUrl()).timeout(java.time.Duration.ofSeconds(30)).build()) {
+            assertThat(remote.select(q)).isEmpty();
         }
     }
 

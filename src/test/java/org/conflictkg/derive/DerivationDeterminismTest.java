@@ -90,6 +90,8 @@ class DerivationDeterminismTest {
                 way("TDB2, one run in bounded memory, 3 places at a time", c -> tdbChunked(c, 3)),
                 way("TDB2, one run in bounded memory, 1 place at a time, reverse order", c -> tdbChunked(reversed(c), 1)),
                 way("in memory (as over HTTP), one run", DerivationDeterminismTest::inMemory),
+                way("3 places at a time, at most 2 values per query (as from a remote store)",
+                        DerivationDeterminismTest::fewValuesPerQuery),
                 way("in memory (as over HTTP), one run, articles in reverse order", c -> inMemory(reversed(c))),
                 way("TDB2, incremental, three loads", c -> tdbIncremental(c, 3)),
                 way("TDB2, incremental, three loads in reverse order", c -> tdbIncremental(reversed(c), 3)));
@@ -159,6 +161,35 @@ class DerivationDeterminismTest {
         }));
         Graph g = GraphFactory.createDefaultGraph();
         Txn.executeRead(mem, () -> Derivation.quads(Derivation.create().build().derive(mem), q -> g.add(q.asTriple())));
+        return g;
+    }
+
+    /**
+     * Read as from a remote store, whose queries take a bounded number of values: 3 places at a
+     * time, and every VALUES list (places, articles, reports, actors) split into lists of 2.
+     */
+    static Graph fewValuesPerQuery(List<String> lines) {
+        DatasetGraph dsg = loaded(lines);
+        Source local = Source.of(dsg);
+        Source two = new Source() {
+            @Override
+            public List<org.apache.jena.sparql.engine.binding.Binding> union(org.apache.jena.query.Query query) {
+                return local.union(query);
+            }
+
+            @Override
+            public List<org.apache.jena.sparql.engine.binding.Binding> named(org.apache.jena.query.Query query) {
+                return local.named(query);
+            }
+
+            @Override
+            public int maxValues() {
+                return 2;
+            }
+        };
+        Graph g = GraphFactory.createDefaultGraph();
+        Txn.executeRead(dsg, () -> Derivation.create().chunkPlaces(3).build()
+                .writeFull(two, ReportsReader.places(dsg), q -> g.add(q.asTriple())));
         return g;
     }
 
