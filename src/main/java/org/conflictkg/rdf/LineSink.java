@@ -14,6 +14,7 @@ import org.apache.jena.atlas.lib.CharSpace;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.writer.WriterStreamRDFPlain;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sys.JenaSystem;
 
 /**
  * A stream into N-Quads or N-Triples (one graph) whose lines can be made on other threads: each
@@ -25,6 +26,9 @@ import org.apache.jena.sparql.core.Quad;
  * thread. Made by {@link RdfOutputLib#write} for the two line formats.
  */
 public final class LineSink implements StreamRDF {
+    static {
+        JenaSystem.init();  // as Jena's own writers do: this may be the first of Jena a program uses
+    }
 
     /** The lines of a document's quads outside the reference graph, printed ahead; UTF-8. */
     public static final class Lines {
