@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * unknown fields, dates, numbers and evidence spans. Reports every problem through the handler and
  * carries on, so that one run shows them all. Cross-references are checked by {@link FactsChecks}.
  */
-final class FactsBinder {
+final class FactsBinder implements FactsChecks.Report {
 
     static final Pattern ARTICLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     static final Pattern OPEN_TERM = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -61,12 +61,14 @@ final class FactsBinder {
         return errors;
     }
 
-    void error(String pointer, String message) {
+    @Override
+    public void error(String pointer, String message) {
         errors = true;
         report(Problem.Severity.ERROR, pointer, message);
     }
 
-    void warning(String pointer, String message) {
+    @Override
+    public void warning(String pointer, String message) {
         report(Problem.Severity.WARNING, pointer, message);
     }
 

@@ -30,29 +30,53 @@ final class FactsChecks {
         }
     }
 
-    private final FactsBinder out;
-    private final Map<String, Kind> kinds = new HashMap<>();
-    private final Map<String, String> firstUse = new HashMap<>();
+    /** Where the checks send what they find, by JSON pointer. */
+    interface Report {
+        void error(String pointer, String message);
 
-    private FactsChecks(FactsBinder out) {
+        void warning(String pointer, String message);
+    }
+
+    private final Report out;
+    /** Each id of the document: its kind, and where it was first declared (the pointer is built on demand). */
+    private final Map<String, Declared> declared = new HashMap<>(64);
+
+    private record Declared(Kind kind, String list, int index) {
+        String pointer() {
+            return list + "/" + index + "/id";
+        }
+    }
+
+    private FactsChecks(Report out) {
         this.out = out;
     }
 
-    static void check(ArticleFacts facts, FactsBinder out) {
+    static void check(ArticleFacts facts, Report out) {
         new FactsChecks(out).run(facts);
     }
 
-    static void checkUrl(FactsBinder out, String pointer, String url) {
+    static void checkUrl(Report out, String pointer, String url) {
         try {
-            IRIx iri = IRIx.create(url);
-            String scheme = iri.scheme();
-            if (!iri.isAbsolute() || scheme == null
-                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            if (!isHttp(IRIx.create(url))) {
                 out.error(pointer, Problem.quote(url) + " is not an absolute http(s) URL");
             }
         } catch (IRIException e) {
             out.error(pointer, Problem.quote(url) + " is not a valid URL: " + e.getMessage());
         }
+    }
+
+    /** Whether {@code url} passes {@link #checkUrl}: a valid, absolute http(s) IRI. */
+    static boolean isHttpUrl(String url) {
+        try {
+            return isHttp(IRIx.create(url));
+        } catch (IRIException e) {
+            return false;
+        }
+    }
+
+    private static boolean isHttp(IRIx iri) {
+        String scheme = iri.scheme();
+        return iri.isAbsolute() && scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
     }
 
     private void run(ArticleFacts f) {
@@ -62,23 +86,23 @@ final class FactsChecks {
         ids(f.events(), "/events", Kind.EVENT, Event::id);
         ids(f.figures(), "/figures", Kind.FIGURE, Figure::id);
 
-        refs("/article/credits", f.article().credits(), Kind.ACTOR);
+        refs("/article", "credits", f.article().credits(), Kind.ACTOR);
         for (int i = 0; i < f.actors().size(); i++) {
             Actor a = f.actors().get(i);
             String p = "/actors/" + i;
-            refs(p + "/alliedWith", a.alliedWith(), Kind.ACTOR);
-            ref(p + "/ledBy", a.ledBy(), Kind.ACTOR);
-            ref(p + "/memberOf", a.memberOf(), Kind.ACTOR);
-            refs(p + "/formerlyAffiliatedWith", a.formerlyAffiliatedWith(), Kind.ACTOR);
-            notSelf(p + "/alliedWith", a.id(), a.alliedWith());
-            notSelf(p + "/ledBy", a.id(), a.ledBy() == null ? List.of() : List.of(a.ledBy()));
-            notSelf(p + "/memberOf", a.id(), a.memberOf() == null ? List.of() : List.of(a.memberOf()));
+            refs(p, "alliedWith", a.alliedWith(), Kind.ACTOR);
+            ref(p, "ledBy", a.ledBy(), Kind.ACTOR);
+            ref(p, "memberOf", a.memberOf(), Kind.ACTOR);
+            refs(p, "formerlyAffiliatedWith", a.formerlyAffiliatedWith(), Kind.ACTOR);
+            notSelf(p, "alliedWith", a.id(), a.alliedWith());
+            notSelf(p, "ledBy", a.id(), a.ledBy());
+            notSelf(p, "memberOf", a.id(), a.memberOf());
         }
         Map<String, String> within = new HashMap<>();
         for (int i = 0; i < f.places().size(); i++) {
             Place pl = f.places().get(i);
             String p = "/places/" + i;
-            ref(p + "/within", pl.within(), Kind.PLACE);
+            ref(p, "within", pl.within(), Kind.PLACE);
             if (pl.within() != null && pl.id() != null) {
                 within.put(pl.id(), pl.within());
             }
@@ -87,7 +111,7 @@ final class FactsChecks {
         for (int i = 0; i < f.highways().size(); i++) {
             Highway h = f.highways().get(i);
             String p = "/highways/" + i;
-            refs(p + "/route", h.route(), Kind.PLACE);
+            refs(p, "route", h.route(), Kind.PLACE);
             if (h.route().size() == 1) {
                 out.error(p + "/route", "a route needs at least two places, in order along the road");
             }
@@ -98,8 +122,8 @@ final class FactsChecks {
         for (int i = 0; i < f.controlStates().size(); i++) {
             ControlState c = f.controlStates().get(i);
             String p = "/controlStates/" + i;
-            ref(p + "/place", c.place(), Kind.PLACE);
-            ref(p + "/controller", c.controller(), Kind.ACTOR);
+            ref(p, "place", c.place(), Kind.PLACE);
+            ref(p, "controller", c.controller(), Kind.ACTOR);
             if (c.from() != null && c.to() != null && c.from().firstDay().isAfter(c.to().lastDay())) {
                 out.error(p + "/to", "\"to\" " + c.to() + " is before \"from\" " + c.from());
             }
@@ -114,13 +138,13 @@ final class FactsChecks {
     }
 
     private void event(Event e, String p, ReducedDate published) {
-        ref(p + "/place", e.place(), Kind.PLACE);
-        ref(p + "/highway", e.highway(), Kind.HIGHWAY);
-        ref(p + "/from", e.from(), Kind.ACTOR);
-        ref(p + "/to", e.to(), Kind.ACTOR);
-        refs(p + "/actors", e.actors(), Kind.ACTOR);
-        refs(p + "/against", e.against(), Kind.ACTOR);
-        refs(p + "/places", e.places(), Kind.PLACE);
+        ref(p, "place", e.place(), Kind.PLACE);
+        ref(p, "highway", e.highway(), Kind.HIGHWAY);
+        ref(p, "from", e.from(), Kind.ACTOR);
+        ref(p, "to", e.to(), Kind.ACTOR);
+        refs(p, "actors", e.actors(), Kind.ACTOR);
+        refs(p, "against", e.against(), Kind.ACTOR);
+        refs(p, "places", e.places(), Kind.PLACE);
         according(p, e.according());
         if (e.isControlChange()) {
             if (e.place() == null && e.highway() == null) {
@@ -153,10 +177,10 @@ final class FactsChecks {
     }
 
     private void figure(Figure fg, String p) {
-        ref(p + "/subject", fg.subject(), Kind.ACTOR);
-        ref(p + "/place", fg.place(), Kind.PLACE);
-        refs(p + "/places", fg.places(), Kind.PLACE);
-        ref(p + "/highway", fg.highway(), Kind.HIGHWAY);
+        ref(p, "subject", fg.subject(), Kind.ACTOR);
+        ref(p, "place", fg.place(), Kind.PLACE);
+        refs(p, "places", fg.places(), Kind.PLACE);
+        ref(p, "highway", fg.highway(), Kind.HIGHWAY);
         according(p, fg.according());
         boolean range = fg.low() != null || fg.high() != null;
         if (fg.value() == null && !(fg.low() != null && fg.high() != null)) {
@@ -176,7 +200,7 @@ final class FactsChecks {
     }
 
     private void according(String p, List<String> according) {
-        refs(p + "/according", according, Kind.ACTOR);
+        refs(p, "according", according, Kind.ACTOR);
     }
 
     private <T> void ids(List<T> items, String p, Kind kind, java.util.function.Function<T, String> id) {
@@ -185,37 +209,53 @@ final class FactsChecks {
             if (v == null) {
                 continue;
             }
-            String here = p + "/" + i + "/id";
-            String first = firstUse.putIfAbsent(v, here);
+            Declared first = declared.putIfAbsent(v, new Declared(kind, p, i));
             if (first != null) {
-                out.error(here, "duplicate id " + Problem.quote(v) + " (first used at " + first + ")");
-            } else {
-                kinds.put(v, kind);
+                out.error(p + "/" + i + "/id", "duplicate id " + Problem.quote(v) + " (first used at "
+                        + first.pointer() + ")");
             }
         }
     }
 
-    private void ref(String pointer, String id, Kind expected) {
+    /** Checks the reference at {@code at + "/" + field}; the pointer is built only for an error. */
+    private void ref(String at, String field, String id, Kind expected) {
         if (id == null) {
             return;
         }
-        Kind actual = kinds.get(id);
-        if (actual == null) {
-            out.error(pointer, Problem.quote(id) + " names no " + expected.word + " in this document");
-        } else if (actual != expected) {
-            out.error(pointer, Problem.quote(id) + " is " + article(actual.word) + ", expected " + article(expected.word));
-        }
+        check(id, expected, at, field, -1);
     }
 
-    private void refs(String pointer, List<String> ids, Kind expected) {
+    private void refs(String at, String field, List<String> ids, Kind expected) {
         for (int i = 0; i < ids.size(); i++) {
-            ref(pointer + "/" + i, ids.get(i), expected);
+            if (ids.get(i) != null) {
+                check(ids.get(i), expected, at, field, i);
+            }
         }
     }
 
-    private void notSelf(String pointer, String self, List<String> ids) {
+    private void check(String id, Kind expected, String at, String field, int index) {
+        Declared d = declared.get(id);
+        if (d == null) {
+            out.error(pointer(at, field, index), Problem.quote(id) + " names no " + expected.word + " in this document");
+        } else if (d.kind() != expected) {
+            out.error(pointer(at, field, index), Problem.quote(id) + " is " + article(d.kind().word) + ", expected "
+                    + article(expected.word));
+        }
+    }
+
+    private static String pointer(String at, String field, int index) {
+        return at + "/" + field + (index < 0 ? "" : "/" + index);
+    }
+
+    private void notSelf(String at, String field, String self, List<String> ids) {
         if (self != null && ids.contains(self)) {
-            out.error(pointer, Problem.quote(self) + " refers to itself");
+            out.error(at + "/" + field, Problem.quote(self) + " refers to itself");
+        }
+    }
+
+    private void notSelf(String at, String field, String self, String id) {
+        if (self != null && self.equals(id)) {
+            out.error(at + "/" + field, Problem.quote(self) + " refers to itself");
         }
     }
 

@@ -133,7 +133,13 @@ public final class FactsReader {
      * reports them.
      */
     static Parsed readLine(String source, int index, byte[] bytes, long line) {
-        // Positions cost more than the rest of reading; a document without problems needs none.
+        // Most documents have no problem: bound from the token stream, they need no tree and no
+        // positions. Any other is read as a located tree, first without positions (cheaper), and
+        // again with them only if it has a problem.
+        ArticleFacts fast = FactsStreamBinder.bind(bytes);
+        if (fast != null) {
+            return new Parsed(source, index, fast, List.of());
+        }
         Parsed quick = readBytes(source, index, bytes, false);
         if (quick.problems().isEmpty()) {
             return quick;

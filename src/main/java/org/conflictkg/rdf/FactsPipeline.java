@@ -109,6 +109,26 @@ public final class FactsPipeline {
      */
     public FactsFiles.Summary convert(List<Path> files, StreamRDF out, Consumer<FactsReader.Parsed> onEach) {
         boolean[] clean = {true};
+        if (out instanceof LineSink sink && conversion != null) {
+            // A line format: the workers also print each document's lines; this thread copies them.
+            return this.files.read(files, facts -> {
+                List<Quad> quads = quads(facts);
+                return new Printed(quads, sink.format(quads));
+            }, doc -> {
+                onEach.accept(doc.parsed());
+                if (!doc.parsed().ok()) {
+                    clean[0] = false;
+                }
+                Printed p = doc.result();
+                if (clean[0] && p != null) {
+                    if (p.lines() == null) {
+                        p.quads().forEach(out::quad);
+                    } else {
+                        sink.send(p.quads(), p.lines());
+                    }
+                }
+            });
+        }
         return run(files, doc -> {
             onEach.accept(doc.parsed());
             if (!doc.parsed().ok()) {
@@ -118,6 +138,10 @@ public final class FactsPipeline {
                 doc.quads().forEach(out::quad);
             }
         });
+    }
+
+    /** A document's quads and their lines, printed ahead (null if they could not be). */
+    private record Printed(List<Quad> quads, LineSink.Lines lines) {
     }
 
     private List<Quad> quads(ArticleFacts facts) {

@@ -143,7 +143,7 @@ public final class FactsToRdf {
     private final class Conversion {
         private final ArticleFacts f;
         private final StreamRDF out;
-        private final Set<Quad> sent = new LinkedHashSet<>();
+        private final Set<Quad> sent = new LinkedHashSet<>(1024);
         private final String aid;
         private final Node graph;
         private final Node article;

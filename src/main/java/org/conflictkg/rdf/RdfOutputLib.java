@@ -238,6 +238,14 @@ public final class RdfOutputLib {
      * output is left unfinished (a format that does not stream writes nothing) and false returned.
      */
     public static boolean writeIf(OutputStream os, Format format, Predicate<StreamRDF> producer) {
+        if (format == Format.NQUADS || format == Format.NTRIPLES) {
+            // Jena's line writer, with lines that a pipeline can print ahead on its workers.
+            LineSink lines = new LineSink(os, !format.quads);
+            lines.start();
+            boolean ok = producer.test(lines);
+            lines.finish();
+            return ok;
+        }
         if (format.streams()) {
             StreamRDF writer = StreamRDFWriter.getWriterStream(os, format.streamFormat);
             writer.start();

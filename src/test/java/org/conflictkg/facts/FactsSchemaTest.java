@@ -189,7 +189,7 @@ class FactsSchemaTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void apply(JsonNode doc, Change ch) {
+    static void apply(JsonNode doc, Change ch) {
         JsonPointer ptr = JsonPointer.compile(ch.pointer());
         JsonNode parent = doc.at(ptr.head());
         String last = ptr.last().getMatchingProperty();

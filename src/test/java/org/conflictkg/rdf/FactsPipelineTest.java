@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.conflictkg.facts.FactsFiles;
 import org.conflictkg.cli.Main;
 import org.conflictkg.facts.FactsException;
@@ -79,6 +81,28 @@ class FactsPipelineTest {
             assertThat(parallel(corpus, format, setting[0], setting[1]))
                     .as("workers %d, window %d", setting[0], setting[1]).isEqualTo(expected);
         }
+    }
+
+    /**
+     * The line formats print each document's lines on the workers: what comes out is what Jena's
+     * own stream writer prints for the sequential conversion, reference quads already seen dropped.
+     */
+    @ParameterizedTest
+    @EnumSource(value = RdfOutputLib.Format.class, names = {"NQUADS", "NTRIPLES"})
+    void lineFormatsPrintWhatJenasStreamWriterPrints(RdfOutputLib.Format format) {
+        FactsToRdf converter = FactsToRdf.create().build();
+        ByteArrayOutputStream jena = new ByteArrayOutputStream();
+        StreamRDF writer = StreamRDFWriter.getWriterStream(jena, format.streamFormat);
+        writer.start();
+        StreamRDF sink = RdfOutputLib.dedupReference(format.quads ? writer : RdfOutputLib.quadsAsTriples(writer));
+        for (Path f : corpus) {
+            FactsReader.readEach(f, p -> converter.convert(p.facts(), sink));
+        }
+        writer.finish();
+        String expected = jena.toString(StandardCharsets.UTF_8);
+        assertThat(expected.lines().count()).isGreaterThan(240 * 100);
+        assertThat(parallel(corpus, format, 2, 16)).isEqualTo(expected);
+        assertThat(sequential(corpus, format)).isEqualTo(expected);
     }
 
     @Test
