@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same graph and the same answers on Virtuoso as on Fuseki. An embedded Fuseki (over TDB2)
- * and a local {@code virtuoso-t} both get the bundled example and the timeline fixture through
+ * and a local {@code virtuoso-t} both get the bundled example, the timeline fixture and an article
+ * without a publisher (with a figure and a change stated in its own voice: facts without a source) through
  * {@code load --endpoint} (Virtuoso: its Graph Store with digest authentication); Fuseki's
  * links and derived graphs (from {@code link --db} and the load's derivation) are copied into
  * Virtuoso through the Graph Store Protocol. Then every named query runs on both through
@@ -63,6 +64,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VirtuosoPortabilityTest {
     static final String EXAMPLE = "examples/2020-01-31-newarab-saraqeb.facts.json";
     static final String FIXTURE = "src/test/resources/org/conflictkg/derive/saraqeb-2020";
+    static final String NO_PUBLISHER = "src/test/resources/org/conflictkg/query/control-changes/no-publisher.facts.json";
     static final String SARAQEB = "https://w3id.org/conflict-kg/place/geonames/164816";
     static final String M5 = "https://w3id.org/conflict-kg/highway/in/163843/m5";
     static final String KG = "https://w3id.org/conflict-kg/";
@@ -89,7 +91,7 @@ class VirtuosoPortabilityTest {
         virtuosoPassword = PasswordFixture.write(tmp.resolve("virtuoso-password"), virtuoso.loaderPassword() + "\n");
         fuseki = KgServer.create().database(tmp.resolve("kg")).port(0).ui(false).update(true)
                 .passwordFile(fusekiPasswords).build().start();
-        CliRun f = CliRun.run("load", EXAMPLE, FIXTURE, "--endpoint", fuseki.datasetUrl(), "--user", "loader",
+        CliRun f = CliRun.run("load", EXAMPLE, FIXTURE, NO_PUBLISHER, "--endpoint", fuseki.datasetUrl(), "--user", "loader",
                 "--password-file", fusekiPasswords.toString(), "--no-progress");
         assertThat(f.exitCode()).as(f.err()).isZero();
         CliRun link = CliRun.run("link", "--db", tmp.resolve("kg").toString(), "--no-wikidata", "--quiet");
@@ -107,7 +109,7 @@ class VirtuosoPortabilityTest {
     }
 
     static CliRun loadVirtuoso(String... extra) {
-        List<String> args = new ArrayList<>(List.of("load", EXAMPLE, FIXTURE, "--endpoint", virtuoso.graphStoreUrl(),
+        List<String> args = new ArrayList<>(List.of("load", EXAMPLE, FIXTURE, NO_PUBLISHER, "--endpoint", virtuoso.graphStoreUrl(),
                 "--sparql", virtuoso.sparqlUrl(), "--user", VirtuosoProcess.LOADER, "--password-file",
                 virtuosoPassword.toString(), "--no-progress", "--no-derive", "--retries", "2"));
         args.addAll(List.of(extra));
@@ -140,13 +142,13 @@ class VirtuosoPortabilityTest {
     void loadWithDigestCredentialsIsIdempotentAndResumable() {
         CliRun first = loadVirtuoso();
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("7 loaded, 0 unchanged, 0 failed");
+        assertThat(first.out()).startsWith("8 loaded, 0 unchanged, 0 failed");
         CliRun again = loadVirtuoso();
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).startsWith("0 loaded, 7 unchanged, 0 failed"); // hashes read back through SPARQL
+        assertThat(again.out()).startsWith("0 loaded, 8 unchanged, 0 failed"); // hashes read back through SPARQL
         CliRun forced = loadVirtuoso("--force");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
-        assertThat(forced.out()).startsWith("7 loaded, 0 unchanged, 0 failed"); // each graph replaced, not doubled
+        assertThat(forced.out()).startsWith("8 loaded, 0 unchanged, 0 failed"); // each graph replaced, not doubled
         CliRun wrong = CliRun.run("load", EXAMPLE, "--endpoint", virtuoso.graphStoreUrl(), "--sparql", virtuoso.sparqlUrl(),
                 "--user", VirtuosoProcess.LOADER, "--password-file",
                 PasswordFixture.write(tmp.resolve("wrong"), "not-the-password\n").toString(), "--no-progress",
@@ -155,7 +157,7 @@ class VirtuosoPortabilityTest {
         assertThat(wrong.err()).contains("refused the write (HTTP 401)");
 
         List<Node> graphs = loadedGraphs();
-        assertThat(graphs).hasSize(8);
+        assertThat(graphs).hasSize(9);
         for (Node g : graphs) {
             assertThat(virtuosoGraph(g).isIsomorphicWith(fusekiGraph(g))).as("graph %s", g).isTrue();
         }
@@ -222,6 +224,7 @@ class VirtuosoPortabilityTest {
         try (Stream<Path> files = Files.list(Path.of(FIXTURE))) {
             files.sorted().forEach(f -> fixture.add(f.toString()));
         }
+        fixture.add(NO_PUBLISHER);
         fixture.addAll(List.of("-o", shards.resolve("fixture.nq").toString(), "--quiet"));
         CliRun b = CliRun.run(fixture.toArray(String[]::new));
         assertThat(b.exitCode()).as(b.err()).isZero();
