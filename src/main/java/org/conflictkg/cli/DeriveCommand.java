@@ -1,6 +1,7 @@
 package org.conflictkg.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.conflictkg.derive.Derivation;
 import org.conflictkg.derive.HighwayControl;
 import org.conflictkg.derive.Timeline;
 import org.conflictkg.http.RemoteDataset;
+import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Option;
                         + "independent sources, a control timeline per place, marked disagreements, and highway "
                         + "control. 'load' does this after every load; run it after 'link' so that highways get their "
                         + "geometry. See docs/timeline.md.",
+                "With --output, writes the derived graph to a file instead, for a store's own bulk loader, and "
+                        + "leaves the store unchanged (docs/scale.md).",
                 "With --highway and --date, also prints who held how much of that highway on that day."})
 final class DeriveCommand extends StageCommand {
 
@@ -44,6 +48,15 @@ final class DeriveCommand extends StageCommand {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day for --highway.")
     String date;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the derived graph (graph <https://w3id.org/conflict-kg/graph/derived>) to FILE, N-Quads "
+                    + "or TriG by its name (N-Quads for any other name), instead of into the store, which is left "
+                    + "unchanged; load it with the store's bulk loader. Written atomically.")
+    Path output;
+
+    /** The format of {@code --output}, once checked. */
+    private RdfOutputLib.Format format;
 
     /** The day of {@code --date}, once checked. */
     private LocalDate day;
@@ -66,6 +79,14 @@ final class DeriveCommand extends StageCommand {
         if (batch < 1) {
             throw usage("--batch must be at least 1");
         }
+        if (output != null) {
+            OutputPaths.file("-o", output);
+            format = RdfOutputLib.Format.forFileName(output.getFileName().toString()).orElse(RdfOutputLib.Format.NQUADS);
+            if (!format.quads || !format.streams()) {
+                throw usage("--output " + output + ": the derived graph is a named graph, written as a stream; "
+                        + "name the file .nq or .trig");
+            }
+        }
     }
 
     @Override
@@ -75,7 +96,18 @@ final class DeriveCommand extends StageCommand {
         Derivation derivation = Derivation.create().windowDays(window).chunkPlaces(batch).build();
         DatasetGraph dsg = null;
         Derivation.Counts c;
-        if (remote != null) {
+        if (output != null) {
+            Derivation.Counts[] counts = new Derivation.Counts[1];
+            if (remote != null) {
+                RdfOutputLib.writeAtomically(output, format, sink ->
+                        counts[0] = derivation.runRemote(remote, progress.bar(common, err()), sink::quad));
+            } else {
+                dsg = TdbStores.openExisting(store.db());
+                DatasetGraph local = dsg;
+                RdfOutputLib.writeAtomically(output, format, sink -> counts[0] = derivation.runFull(local, sink::quad));
+            }
+            c = counts[0];
+        } else if (remote != null) {
             c = derivation.runRemote(remote, progress.bar(common, err()));
         } else {
             dsg = TdbStores.openExisting(store.db());
@@ -88,9 +120,10 @@ final class DeriveCommand extends StageCommand {
             });
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        Summary.of("derive").target(store.describe())
-                .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s",
-                        c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs))
+        Summary.of("derive").target(output != null ? output.toString() : store.describe())
+                .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s%s",
+                        c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs,
+                        output == null ? "" : " from " + store.describe() + ", written to " + output + " (the store is unchanged)"))
                 .put("periods", c.periods()).put("changes", c.changes()).put("disagreements", c.disagreements())
                 .put("highwayDays", c.highwayDays()).put("seconds", secs)
                 .print(out, out, common, json);

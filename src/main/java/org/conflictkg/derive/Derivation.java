@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.conflictkg.Progress;
 import org.conflictkg.facts.ActorRegistry;
@@ -143,7 +145,7 @@ public final class Derivation {
      * part by part: {@link Builder#chunkPlaces} places at a time, then the figures about no place,
      * then the highways.
      */
-    void writeFull(Source source, List<Node> places, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> out) {
+    void writeFull(Source source, List<Node> places, Consumer<Quad> out) {
         for (int i = 0; i < places.size(); i += chunkPlaces) {
             List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
             DerivedGraphWriter.write(derive(new ReportsReader(source, registry, chunk, false).read()), out);
@@ -219,10 +221,65 @@ public final class Derivation {
      * @param progress told of the places derived, of how many
      */
     public Counts runRemote(RemoteDataset remote, Progress progress) {
+        deriveRemote(remote, progress, () -> remote.delete(CKG.GRAPH_DERIVED), t -> post(remote, t));
+        return counts(remote);
+    }
+
+    /**
+     * As {@link #runRemote(RemoteDataset, Progress)}, but the derived graph goes to {@code out}, quad
+     * by quad as it is derived, instead of into the store, which is left unchanged: for a store's
+     * own bulk loader, which loads a file far faster than Graph Store Protocol writes. A quad may
+     * come more than once (a graph is a set; every store loads it as one).
+     *
+     * @return the numbers of each kind of resource written to {@code out}
+     */
+    public Counts runRemote(RemoteDataset remote, Progress progress, Consumer<Quad> out) {
+        CountingSink counting = new CountingSink(out);
+        deriveRemote(remote, progress, () -> { }, t -> DerivedGraphWriter.write(t, counting));
+        return counting.counts();
+    }
+
+    /**
+     * As {@link #runFull}, but the derived graph of {@code dsg}'s reports goes to {@code out}, in one
+     * read transaction, and the store is left unchanged.
+     *
+     * @return the numbers of each kind of resource written to {@code out}
+     */
+    public Counts runFull(DatasetGraph dsg, Consumer<Quad> out) {
+        CountingSink counting = new CountingSink(out);
+        Txn.executeRead(dsg, () -> writeFull(Source.of(dsg), ReportsReader.places(dsg), counting));
+        return counting.counts();
+    }
+
+    /** Counts the resources of each kind as their rdf:type quads pass on to the sink. */
+    private static final class CountingSink implements Consumer<Quad> {
+        private final Consumer<Quad> out;
+        private final Map<Node, Long> types = new HashMap<>();
+
+        CountingSink(Consumer<Quad> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(Quad q) {
+            if (q.getPredicate().equals(org.apache.jena.vocabulary.RDF.type.asNode())) {
+                types.merge(q.getObject(), 1L, Long::sum);
+            }
+            out.accept(q);
+        }
+
+        Counts counts() {
+            return new Counts(types.getOrDefault(CKG.MergedControlChange, 0L), types.getOrDefault(CKG.TimelinePeriod, 0L),
+                    types.getOrDefault(CKG.Disagreement, 0L), types.getOrDefault(CKG.HighwayControl, 0L));
+        }
+    }
+
+    /** Reads a remote store a page of places at a time and hands each derived part to {@code part}. */
+    private void deriveRemote(RemoteDataset remote, Progress progress, Runnable beforeFirst, Consumer<Timeline> part) {
         Source source = Source.of(remote);
         List<org.apache.jena.sparql.engine.binding.Binding> n = remote.select(PLACE_COUNT);
         Node total = n.isEmpty() ? null : n.get(0).get("n");
-        remote.delete(CKG.GRAPH_DERIVED);
+        beforeFirst.run();
         progress.start("places", total == null ? Progress.UNKNOWN : Long.parseLong(total.getLiteralLexicalForm()));
         try {
             String after = "";
@@ -238,7 +295,7 @@ public final class Derivation {
                 }
                 for (int i = 0; i < places.size(); i += chunkPlaces) {
                     List<Node> chunk = places.subList(i, Math.min(places.size(), i + chunkPlaces));
-                    post(remote, derive(new ReportsReader(source, registry, chunk, false).read()));
+                    part.accept(derive(new ReportsReader(source, registry, chunk, false).read()));
                     progress.advance(chunk.size());
                 }
                 after = places.get(places.size() - 1).getURI();
@@ -246,14 +303,13 @@ public final class Derivation {
                     break;
                 }
             }
-            post(remote, derive(new ReportsReader(source, registry, List.of(), true).read()));
+            part.accept(derive(new ReportsReader(source, registry, List.of(), true).read()));
             Timeline routeTowns = deriveRouteTowns(source);
-            post(remote, new Timeline(List.of(), List.of(), List.of())
+            part.accept(new Timeline(List.of(), List.of(), List.of())
                     .withHighways(routeTowns.routes(), routeTowns.highwayControl()));
         } finally {
             progress.finish();
         }
-        return counts(remote);
     }
 
     /**
@@ -356,7 +412,7 @@ public final class Derivation {
     }
 
     /** The quads of the derived graph for a timeline. */
-    public static void quads(Timeline t, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> out) {
+    public static void quads(Timeline t, Consumer<Quad> out) {
         DerivedGraphWriter.write(t, out);
     }
 

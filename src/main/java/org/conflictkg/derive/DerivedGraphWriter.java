@@ -84,9 +84,7 @@ final class DerivedGraphWriter {
                 s.add(n, CKG.stretch, part);
                 side(s, part, CKG.controllerSide, side);
                 s.add(part, CKG.lengthKm, km(km));
-                s.add(part, CKG.share, NodeFactory.createLiteralDT(
-                        java.math.BigDecimal.valueOf(h.share(side)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString(),
-                        XSDDatatype.XSDdecimal));
+                s.add(part, CKG.share, decimal(java.math.BigDecimal.valueOf(h.share(side)).setScale(3, java.math.RoundingMode.HALF_UP)));
             });
         }
         for (Timeline.Disagreement d : t.disagreements()) {
@@ -172,8 +170,17 @@ final class DerivedGraphWriter {
     }
 
     private static Node km(double km) {
-        return NodeFactory.createLiteralDT(java.math.BigDecimal.valueOf(km).setScale(1, java.math.RoundingMode.HALF_UP)
-                .toPlainString(), XSDDatatype.XSDdecimal);
+        return decimal(java.math.BigDecimal.valueOf(km).setScale(1, java.math.RoundingMode.HALF_UP));
+    }
+
+    /**
+     * An xsd:decimal in its canonical form ("0.5", not "0.500"): the form a store that keeps
+     * decimals as values (TDB2, Virtuoso) gives back, so that a derived graph written to a file
+     * is the graph the store holds, term for term.
+     */
+    private static Node decimal(java.math.BigDecimal d) {
+        return NodeFactory.createLiteralDT(org.apache.jena.sparql.expr.nodevalue.XSDFuncOp.canonicalDecimalStr(d),
+                XSDDatatype.XSDdecimal);
     }
 
     private static Node integer(long n) {

@@ -224,4 +224,67 @@ class RemoteStagesTest {
         assertThat(seen[2]).isEqualTo(1);
         assertSameGraph(CKG.GRAPH_DERIVED);
     }
+
+    static Graph derivedIn(Path file) {
+        DatasetGraph read = org.apache.jena.riot.RDFDataMgr.loadDatasetGraph(file.toString());
+        assertThat(read.listGraphNodes()).toIterable().containsExactly(CKG.GRAPH_DERIVED);
+        assertThat(read.getDefaultGraph().isEmpty()).isTrue();
+        return read.getGraph(CKG.GRAPH_DERIVED);
+    }
+
+    @Test
+    @Order(7)
+    void deriveOverHttpToAFileWritesTheDerivedGraphThereAndLeavesTheStoreUnchanged() {
+        // Make the store's derived graph differ from the one derived, so that a write to it would show.
+        Txn.executeWrite(served, () -> served.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, CKG.territory, Node.ANY));
+        Graph before = graph(served, CKG.GRAPH_DERIVED);
+        Path file = tmp.resolve("derived.nq");
+        CliRun r = CliRun.run(remote("derive", "--batch", "16", "-o", file.toString(), "--json"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Graph after = graph(served, CKG.GRAPH_DERIVED);
+        assertThat(after.size()).as("the store is unchanged").isEqualTo(before.size());
+        assertThat(after.isIsomorphicWith(before)).as("the store is unchanged").isTrue();
+        Graph expected = graph(local, CKG.GRAPH_DERIVED);
+        Graph written = derivedIn(file);
+        assertThat(written.size()).isEqualTo(expected.size());
+        assertThat(written.isIsomorphicWith(expected)).isTrue();
+        Derivation.Counts c = Txn.calculateRead(local, () -> Derivation.counts(local));
+        assertThat(c.highwayDays()).isPositive();
+        assertThat(r.out()).contains("\"periods\":" + c.periods()).contains("\"changes\":" + c.changes())
+                .contains("\"disagreements\":" + c.disagreements()).contains("\"highwayDays\":" + c.highwayDays())
+                .contains("derived.nq");
+        // Put the derived graph back as the file has it: what a bulk load of the file does.
+        Txn.executeWrite(served, () -> written.find().forEachRemaining(t -> served.add(CKG.GRAPH_DERIVED,
+                t.getSubject(), t.getPredicate(), t.getObject())));
+        assertSameGraph(CKG.GRAPH_DERIVED);
+    }
+
+    @Test
+    @Order(8)
+    void deriveOfATdbStoreToAFileWritesItsDerivedGraphAsTrigAndRefusesATripleFormat() {
+        Path db = tmp.resolve("db-out");
+        CliRun load = CliRun.run("load", corpus.get(0).toString(), "--db", db.toString(), "--no-progress");
+        assertThat(load.exitCode()).as(load.err()).isZero();
+        DatasetGraph store = TdbStores.openExisting(db);
+        DatasetGraph copy = TdbStores.createInMemory();
+        Txn.executeRead(store, () -> Txn.executeWrite(copy, () -> store.find().forEachRemaining(copy::add)));
+        Derivation.create().build().runFull(copy);
+        // The store's derived graph removed: the command must derive from the articles, and must
+        // not put it back.
+        Txn.executeWrite(store, () -> store.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, Node.ANY, Node.ANY));
+        Path file = tmp.resolve("derived.trig");
+        CliRun r = CliRun.run("derive", "--db", db.toString(), "-o", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("written to " + file).contains("the store is unchanged");
+        assertThat(graph(store, CKG.GRAPH_DERIVED).isEmpty()).as("the store is unchanged").isTrue();
+        Graph expected = graph(copy, CKG.GRAPH_DERIVED);
+        assertThat(expected.size()).isGreaterThan(10);
+        assertThat(derivedIn(file).isIsomorphicWith(expected)).isTrue();
+
+        Path ttl = tmp.resolve("derived.ttl");
+        CliRun bad = CliRun.run("derive", "--db", db.toString(), "-o", ttl.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--output " + ttl).contains(".nq or .trig");
+        assertThat(ttl).doesNotExist();
+    }
 }
