@@ -123,7 +123,7 @@ final class DeriveCommand extends StageCommand {
         Summary.of("derive").target(output != null ? output.toString() : store.describe())
                 .text(String.format(Locale.ROOT, "derived %d periods, %d merged changes, %d disagreements, %d highway days in %.1f s%s",
                         c.periods(), c.changes(), c.disagreements(), c.highwayDays(), secs,
-                        output == null ? "" : " from " + store.describe() + ", written to " + output + " (the store is unchanged)"))
+                        output == null ? "" : " from " + store.describe() + " (the store is unchanged)"))
                 .put("periods", c.periods()).put("changes", c.changes()).put("disagreements", c.disagreements())
                 .put("highwayDays", c.highwayDays()).put("seconds", secs)
                 .print(out, out, common, json);

@@ -81,7 +81,7 @@ public record EndpointUrl(String url, String dataset, Service service) {
             return url;
         }
         if (service != null) {
-            throw StoreException.badInput(url + " is the " + service.what + " endpoint; load needs the dataset URL "
+            throw StoreException.badInput(url + " is the " + service.what + " endpoint; --endpoint takes the dataset URL "
                     + dataset + " or its Graph Store URL " + at(Service.DATA));
         }
         if (!probe) {

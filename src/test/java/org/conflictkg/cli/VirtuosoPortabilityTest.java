@@ -65,6 +65,12 @@ class VirtuosoPortabilityTest {
     static final String EXAMPLE = "examples/2020-01-31-newarab-saraqeb.facts.json";
     static final String FIXTURE = "src/test/resources/org/conflictkg/derive/saraqeb-2020";
     static final String NO_PUBLISHER = "src/test/resources/org/conflictkg/query/control-changes/no-publisher.facts.json";
+    /**
+     * Reports that controller-at-reports must rule out: a later change from a side, and a side
+     * held as of a later day, with a completed change in between; a side held as of a day after its
+     * reported start, which is after the day asked about (2020-04-15).
+     */
+    static final String HELD_BETWEEN = "src/test/resources/org/conflictkg/query/controller-at-reports/held-between.facts.json";
     static final String SARAQEB = "https://w3id.org/conflict-kg/place/geonames/164816";
     static final String M5 = "https://w3id.org/conflict-kg/highway/in/163843/m5";
     static final String KG = "https://w3id.org/conflict-kg/";
@@ -91,7 +97,7 @@ class VirtuosoPortabilityTest {
         virtuosoPassword = PasswordFixture.write(tmp.resolve("virtuoso-password"), virtuoso.loaderPassword() + "\n");
         fuseki = KgServer.create().database(tmp.resolve("kg")).port(0).ui(false).update(true)
                 .passwordFile(fusekiPasswords).build().start();
-        CliRun f = CliRun.run("load", EXAMPLE, FIXTURE, NO_PUBLISHER, "--endpoint", fuseki.datasetUrl(), "--user", "loader",
+        CliRun f = CliRun.run("load", EXAMPLE, FIXTURE, NO_PUBLISHER, HELD_BETWEEN, "--endpoint", fuseki.datasetUrl(), "--user", "loader",
                 "--password-file", fusekiPasswords.toString(), "--no-progress");
         assertThat(f.exitCode()).as(f.err()).isZero();
         CliRun link = CliRun.run("link", "--db", tmp.resolve("kg").toString(), "--no-wikidata", "--quiet");
@@ -109,7 +115,7 @@ class VirtuosoPortabilityTest {
     }
 
     static CliRun loadVirtuoso(String... extra) {
-        List<String> args = new ArrayList<>(List.of("load", EXAMPLE, FIXTURE, NO_PUBLISHER, "--endpoint", virtuoso.graphStoreUrl(),
+        List<String> args = new ArrayList<>(List.of("load", EXAMPLE, FIXTURE, NO_PUBLISHER, HELD_BETWEEN, "--endpoint", virtuoso.graphStoreUrl(),
                 "--sparql", virtuoso.sparqlUrl(), "--user", VirtuosoProcess.LOADER, "--password-file",
                 virtuosoPassword.toString(), "--no-progress", "--no-derive", "--retries", "2"));
         args.addAll(List.of(extra));
@@ -142,13 +148,13 @@ class VirtuosoPortabilityTest {
     void loadWithDigestCredentialsIsIdempotentAndResumable() {
         CliRun first = loadVirtuoso();
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).startsWith("8 loaded, 0 unchanged, 0 failed");
+        assertThat(first.out()).startsWith("9 loaded, 0 unchanged, 0 failed");
         CliRun again = loadVirtuoso();
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.out()).startsWith("0 loaded, 8 unchanged, 0 failed"); // hashes read back through SPARQL
+        assertThat(again.out()).startsWith("0 loaded, 9 unchanged, 0 failed"); // hashes read back through SPARQL
         CliRun forced = loadVirtuoso("--force");
         assertThat(forced.exitCode()).as(forced.err()).isZero();
-        assertThat(forced.out()).startsWith("8 loaded, 0 unchanged, 0 failed"); // each graph replaced, not doubled
+        assertThat(forced.out()).startsWith("9 loaded, 0 unchanged, 0 failed"); // each graph replaced, not doubled
         CliRun wrong = CliRun.run("load", EXAMPLE, "--endpoint", virtuoso.graphStoreUrl(), "--sparql", virtuoso.sparqlUrl(),
                 "--user", VirtuosoProcess.LOADER, "--password-file",
                 PasswordFixture.write(tmp.resolve("wrong"), "not-the-password\n").toString(), "--no-progress",
@@ -156,8 +162,8 @@ class VirtuosoPortabilityTest {
         assertThat(wrong.exitCode()).isEqualTo(2); // refused credentials stop the load as bad input
         assertThat(wrong.err()).contains("refused the write (HTTP 401)");
 
-        List<Node> graphs = loadedGraphs();
-        assertThat(graphs).hasSize(9);
+        List<Node> graphs = loadedGraphs(); // 9 articles and the reference graph
+        assertThat(graphs).hasSize(10);
         for (Node g : graphs) {
             assertThat(virtuosoGraph(g).isIsomorphicWith(fusekiGraph(g))).as("graph %s", g).isTrue();
         }
@@ -179,7 +185,8 @@ class VirtuosoPortabilityTest {
                         Map.of("date", "2020-02-29"), Map.of("date", "2020-03-05", "place", SARAQEB)),
                 "controller-at-reports", List.of(Map.of("date", "2020-01-30"), Map.of("date", "2020-02-07"),
                         Map.of("date", "2020-02-29"), Map.of("date", "2020-03-05"),
-                        Map.of("date", "2020-02-29", "place", SARAQEB)),
+                        Map.of("date", "2020-02-29", "place", SARAQEB), Map.of("date", "2020-04-15"),
+                        Map.of("date", "2020-06-20")),
                 "timeline", List.of(Map.of("place", SARAQEB)),
                 "near-highway", List.of(Map.of("highway", M5, "km", "100"), Map.of("highway", M5, "km", "10")),
                 "article-facts", List.of(Map.of("article", "2020-01-31-newarab-saraqeb"), Map.of("article", "t5-attack-repelled")),
@@ -225,6 +232,7 @@ class VirtuosoPortabilityTest {
             files.sorted().forEach(f -> fixture.add(f.toString()));
         }
         fixture.add(NO_PUBLISHER);
+        fixture.add(HELD_BETWEEN);
         fixture.addAll(List.of("-o", shards.resolve("fixture.nq").toString(), "--quiet"));
         CliRun b = CliRun.run(fixture.toArray(String[]::new));
         assertThat(b.exitCode()).as(b.err()).isZero();
