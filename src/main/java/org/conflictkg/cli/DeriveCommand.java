@@ -55,8 +55,9 @@ final class DeriveCommand extends StageCommand {
                     + "unchanged; load it with the store's bulk loader. Written atomically.")
     Path output;
 
-    /** The format of {@code --output}, once checked. */
+    /** The format of {@code --output}, once checked, and whether it is gzipped (a name ending in .gz). */
     private RdfOutputLib.Format format;
+    private boolean gzip;
 
     /** The day of {@code --date}, once checked. */
     private LocalDate day;
@@ -81,10 +82,13 @@ final class DeriveCommand extends StageCommand {
         }
         if (output != null) {
             OutputPaths.file("-o", output);
-            format = RdfOutputLib.Format.forFileName(output.getFileName().toString()).orElse(RdfOutputLib.Format.NQUADS);
+            String name = output.getFileName().toString();
+            gzip = name.endsWith(".gz");
+            format = RdfOutputLib.Format.forFileName(gzip ? name.substring(0, name.length() - 3) : name)
+                    .orElse(RdfOutputLib.Format.NQUADS);
             if (!format.quads || !format.streams()) {
                 throw usage("--output " + output + ": the derived graph is a named graph, written as a stream; "
-                        + "name the file .nq or .trig");
+                        + "name the file .nq or .trig (.nq.gz or .trig.gz to compress it)");
             }
         }
     }
@@ -98,14 +102,15 @@ final class DeriveCommand extends StageCommand {
         Derivation.Counts c;
         if (output != null) {
             Derivation.Counts[] counts = new Derivation.Counts[1];
+            java.util.function.Consumer<org.apache.jena.riot.system.StreamRDF> body;
             if (remote != null) {
-                RdfOutputLib.writeAtomically(output, format, sink ->
-                        counts[0] = derivation.runRemote(remote, progress.bar(common, err()), sink::quad));
+                body = sink -> counts[0] = derivation.runRemote(remote, progress.bar(common, err()), sink::quad);
             } else {
                 dsg = TdbStores.openExisting(store.db());
                 DatasetGraph local = dsg;
-                RdfOutputLib.writeAtomically(output, format, sink -> counts[0] = derivation.runFull(local, sink::quad));
+                body = sink -> counts[0] = derivation.runFull(local, sink::quad);
             }
+            write(body);
             c = counts[0];
         } else if (remote != null) {
             c = derivation.runRemote(remote, progress.bar(common, err()));
@@ -138,6 +143,29 @@ final class DeriveCommand extends StageCommand {
         }
         out.flush();
         return 0;
+    }
+
+    /** Writes {@code --output} atomically, gzipped (fastest level: the file is for a loader) if its name ends in .gz. */
+    private void write(java.util.function.Consumer<org.apache.jena.riot.system.StreamRDF> body) {
+        if (!gzip) {
+            RdfOutputLib.writeAtomically(output, format, body);
+            return;
+        }
+        RdfOutputLib.writeFileAtomicallyIf(output, os -> {
+            try {
+                java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(os, 1 << 16) {
+                    {
+                        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                    }
+                };
+                RdfOutputLib.write(gz, format, body);
+                gz.finish();
+                gz.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return true;
+        });
     }
 
     private void printHighway(PrintWriter out, List<HighwayControl.Route> all, Timeline t, LocalDate day) {

@@ -232,15 +232,20 @@ class RemoteStagesTest {
         return read.getGraph(CKG.GRAPH_DERIVED);
     }
 
-    @Test
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"derived.nq", "derived.nq.gz"})
     @Order(7)
-    void deriveOverHttpToAFileWritesTheDerivedGraphThereAndLeavesTheStoreUnchanged() {
+    void deriveOverHttpToAFileWritesTheDerivedGraphThereAndLeavesTheStoreUnchanged(String name) throws IOException {
         // Make the store's derived graph differ from the one derived, so that a write to it would show.
         Txn.executeWrite(served, () -> served.deleteAny(CKG.GRAPH_DERIVED, Node.ANY, CKG.territory, Node.ANY));
         Graph before = graph(served, CKG.GRAPH_DERIVED);
-        Path file = tmp.resolve("derived.nq");
+        Path file = tmp.resolve(name);
         CliRun r = CliRun.run(remote("derive", "--batch", "16", "-o", file.toString(), "--json"));
         assertThat(r.exitCode()).as(r.err()).isZero();
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            assertThat(head[0] == (byte) 0x1f && head[1] == (byte) 0x8b).as("gzip magic").isEqualTo(name.endsWith(".gz"));
+        }
         Graph after = graph(served, CKG.GRAPH_DERIVED);
         assertThat(after.size()).as("the store is unchanged").isEqualTo(before.size());
         assertThat(after.isIsomorphicWith(before)).as("the store is unchanged").isTrue();
@@ -252,7 +257,7 @@ class RemoteStagesTest {
         assertThat(c.highwayDays()).isPositive();
         assertThat(r.out()).contains("\"periods\":" + c.periods()).contains("\"changes\":" + c.changes())
                 .contains("\"disagreements\":" + c.disagreements()).contains("\"highwayDays\":" + c.highwayDays())
-                .contains("derived.nq");
+                .contains(name);
         // Put the derived graph back as the file has it: what a bulk load of the file does.
         Txn.executeWrite(served, () -> written.find().forEachRemaining(t -> served.add(CKG.GRAPH_DERIVED,
                 t.getSubject(), t.getPredicate(), t.getObject())));
