@@ -42,6 +42,15 @@ import org.conflictkg.ConflictKgException;
  * }</pre>
  */
 public final class RemoteDataset implements AutoCloseable {
+    /**
+     * The result formats asked for SELECT queries, best first: SPARQL XML results, then JSON.
+     * Virtuoso 7 writes XML results about twice as fast as JSON (1.8 s against 3.6 s for 17,604
+     * rows of {@code figures}), and serializing is most of the time of a large answer; Fuseki
+     * writes both alike. (Virtuoso's TSV is faster still but not SPARQL's: IRIs come as quoted
+     * strings.)
+     */
+    public static final String SELECT_RESULTS = "application/sparql-results+xml, application/sparql-results+json;q=0.9";
+
 
     /** A request to the remote store failed for good; the message names the URL and the HTTP status. */
     public static final class RemoteException extends ConflictKgException {
@@ -194,7 +203,7 @@ public final class RemoteDataset implements AutoCloseable {
     public List<Binding> select(Query query) {
         return call("query " + queryUrl, () -> {
             QueryExecHTTPBuilder qb = QueryExecHTTP.service(queryUrl).query(query).httpClient(http)
-                    .sendMode(QuerySendMode.asGetWithLimitForm)
+                    .sendMode(QuerySendMode.asGetWithLimitForm).acceptHeaderSelectQuery(SELECT_RESULTS)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (authorization != null) {
                 qb.httpHeader("Authorization", authorization);

@@ -83,6 +83,7 @@ public final class QuerySources {
                         // Long queries as an HTML form POST, which every SPARQL 1.1 server takes
                         // (Virtuoso 7 never answers a body of type application/sparql-query).
                         .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
+                        .acceptHeaderSelectQuery(org.conflictkg.http.RemoteDataset.SELECT_RESULTS)
                         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 try (QueryExec exec = b.build()) {
                     return action.apply(exec);
