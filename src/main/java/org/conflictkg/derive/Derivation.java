@@ -661,27 +661,60 @@ public final class Derivation {
         return out;
     }
 
+    /**
+     * One disagreement per set of figures that disagree: within a group (same measure, group and
+     * places), two figures disagree when they come from different sources, cover overlapping
+     * periods and their values differ; figures linked by such pairs, directly or through others,
+     * are the versions of one disagreement. A pair alone gives the same disagreement as before
+     * (same versions, same IRI); many reports of one number give one disagreement with all their
+     * versions, not one per pair, so the derived graph grows with the figures, not with their
+     * square (at a million articles a busy place has thousands of figures of one measure).
+     */
     private List<Timeline.Disagreement> figureDisagreements(List<Reports.FigureReport> figures) {
         List<Timeline.Disagreement> out = new ArrayList<>();
         Map<String, List<Reports.FigureReport>> groups = group(figures, f -> f.measure() + "|"
                 + NameFolding.fold(f.group()) + "|" + sorted(f.places()));
         for (List<Reports.FigureReport> g : groups.values()) {
+            int[] parent = new int[g.size()];
+            boolean[] disputed = new boolean[g.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
             for (int i = 0; i < g.size(); i++) {
                 for (int j = i + 1; j < g.size(); j++) {
                     Reports.FigureReport a = g.get(i);
                     Reports.FigureReport b = g.get(j);
                     if (!a.sources().equals(b.sources()) && periodsOverlap(a, b) && valuesDiffer(a, b)) {
-                        List<Node> versions = new ArrayList<>(List.of(a.node(), b.node()));
-                        versions.sort(Comparator.comparing(Node::getURI));
-                        // About no place: the disagreement concerns the first version, not
-                        // whichever of the two the store happened to return first.
-                        out.add(disagreement("figure", a.places().isEmpty() ? versions.get(0) : sorted(a.places()).get(0),
-                                versions));
+                        disputed[i] = true;
+                        disputed[j] = true;
+                        parent[root(parent, i)] = root(parent, j);
                     }
                 }
             }
+            Map<Integer, List<Node>> sets = new java.util.TreeMap<>();
+            for (int i = 0; i < g.size(); i++) {
+                if (disputed[i]) {
+                    sets.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(g.get(i).node());
+                }
+            }
+            for (List<Node> versions : sets.values()) {
+                versions.sort(Comparator.comparing(Node::getURI));
+                List<Node> places = sorted(g.get(0).places());
+                // About no place: the disagreement concerns the first version, not whichever the
+                // store happened to return first.
+                out.add(disagreement("figure", places.isEmpty() ? versions.get(0) : places.get(0), versions));
+            }
         }
         return out;
+    }
+
+    /** The root of {@code i}'s set (union-find, with path halving). */
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     private static boolean periodsOverlap(Reports.FigureReport a, Reports.FigureReport b) {
