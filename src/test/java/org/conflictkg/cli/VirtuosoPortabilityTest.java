@@ -285,6 +285,42 @@ class VirtuosoPortabilityTest {
     }
 
     /**
+     * derive -o writes the derived graph to a gzipped N-Quads file without touching the store (no
+     * credentials given: it writes nothing there), and the bulk loader, told to replace that graph,
+     * puts it in place of the old one: the graph Fuseki's local derivation wrote.
+     */
+    @Test
+    @Order(4)
+    void deriveToAFileAndTheBulkLoaderReplaceTheDerivedGraph() throws IOException, InterruptedException {
+        // A stale derived graph: one statement that the derivation does not write.
+        Node stale = org.apache.jena.graph.NodeFactory.createURI(KG + "derived/stale");
+        Graph old = GraphFactory.createDefaultGraph();
+        old.add(stale, org.apache.jena.vocabulary.RDF.type.asNode(), CKG.Disagreement);
+        try (HttpAuth auth = HttpAuth.register(VirtuosoProcess.LOADER, virtuoso.loaderPassword(), virtuoso.graphStoreUrl())) {
+            GSP.service(virtuoso.graphStoreUrl()).graphName(CKG.GRAPH_DERIVED).PUT(old);
+        }
+        Path folder = Files.createDirectories(virtuoso.dir().resolve("derived"));
+        Path file = folder.resolve("derived.nq.gz");
+        CliRun d = CliRun.run("derive", "--endpoint", virtuoso.graphStoreUrl(), "--sparql", virtuoso.sparqlUrl(),
+                "--batch", "4", "-o", file.toString(), "--no-progress", "--timeout", "60");
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        assertThat(virtuosoGraph(CKG.GRAPH_DERIVED).isIsomorphicWith(old)).as("the store is unchanged").isTrue();
+
+        Path dbaPassword = PasswordFixture.write(tmp.resolve("dba-password-derived"), "dba: " + virtuoso.dbaPassword() + "\n");
+        Process p = new ProcessBuilder("scripts/virtuoso-bulk-load", folder.toString(), "--port",
+                String.valueOf(virtuoso.sqlPort()), "--password-file", dbaPassword.toString(), "--loaders", "1",
+                "--replace-graph", CKG.GRAPH_DERIVED.getURI()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).startsWith("bulk-loaded 1 files in ");
+        Graph expected = byValue(fusekiGraph(CKG.GRAPH_DERIVED));
+        Graph derived = byValue(virtuosoGraph(CKG.GRAPH_DERIVED));
+        assertThat(derived.contains(stale, Node.ANY, Node.ANY)).as("the stale statement, removed").isFalse();
+        assertThat(derived.isIsomorphicWith(expected)).as("%d triples on Virtuoso, %d on Fuseki", derived.size(),
+                expected.size()).isTrue();
+    }
+
+    /**
      * The graph with its literals as Virtuoso keeps them, whoever wrote them: numbers by value (it
      * stores 38.0, an xsd:decimal, as the integer 38) and WKT geometry by its text without
      * spaces around brackets and commas (it stores a geo:wktLiteral as its own geometry type).
