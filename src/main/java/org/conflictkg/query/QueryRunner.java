@@ -156,10 +156,17 @@ public final class QueryRunner {
         }
     }
 
-    /** True if reading results failed because the connection ended early. */
+    /**
+     * True if reading results failed because the connection ended early: an I/O error, or an XML
+     * results document whose stream was closed (the StAX parser reports that as a parse error,
+     * with the I/O error as its nested exception).
+     */
     private static boolean cutOff(Throwable ex) {
         for (Throwable c = ex; c != null; c = c.getCause()) {
             if (c instanceof java.io.IOException) {
+                return true;
+            }
+            if (c instanceof javax.xml.stream.XMLStreamException xe && xe.getNestedException() instanceof java.io.IOException) {
                 return true;
             }
         }

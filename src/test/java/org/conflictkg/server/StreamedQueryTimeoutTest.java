@@ -87,7 +87,7 @@ class StreamedQueryTimeoutTest {
         org.conflictkg.cli.CliRun r = org.conflictkg.cli.CliRun.run("query", file.toString(), "--endpoint",
                 server.datasetUrl(), "-f", "csv");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().lines().toList()).singleElement().asString().startsWith("error: ").contains("were cut off");
+        assertThat(r.err().lines().toList()).as(r.err()).singleElement().asString().startsWith("error: ").contains("were cut off");
     }
 
     @ParameterizedTest(name = "{0}")
