@@ -22,12 +22,16 @@ class DisputedFiguresTest {
     Path tmp;
 
     Path article(int n, String publisher, int value) throws IOException {
+        return article(n, publisher, value, "\"2021-03-01\"");
+    }
+
+    Path article(int n, String publisher, int value, String period) throws IOException {
         return Files.writeString(tmp.resolve("figures-" + n + ".facts.json"), String.format(Locale.ROOT, """
                 {"format": "conflict-kg/facts@1",
                  "article": {"id": "figures-%d", "title": "Casualties", "published": "2021-03-01", "publisher": "%s"},
                  "places": [{"id": "t", "name": "Tell Ward", "kind": "town"}],
-                 "figures": [{"id": "f", "measure": "killed", "value": %d, "group": "civilians", "place": "t", "period": "2021-03-01"}]}
-                """, n, publisher, value));
+                 "figures": [{"id": "f", "measure": "killed", "value": %d, "group": "civilians", "place": "t", "period": %s}]}
+                """, n, publisher, value, period));
     }
 
     @Test
@@ -42,5 +46,16 @@ class DisputedFiguresTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> rows = r.out().lines().skip(1).toList();
         assertThat(rows).hasSize(5);
+    }
+
+    @Test
+    void figuresOfPeriodsThatDoNotOverlapAreNoRowThoughTheyShareADisagreement() throws IOException {
+        CliRun r = CliRun.run("query", "disputed", "-f", "tsv", "--data",
+                article(1, "Gazette One", 100, "{\"from\": \"2021-03-01\", \"to\": \"2021-03-10\"}").toString(),
+                article(2, "Gazette Two", 200, "{\"from\": \"2021-03-08\", \"to\": \"2021-03-20\"}").toString(),
+                article(3, "Gazette Three", 300, "{\"from\": \"2021-03-15\", \"to\": \"2021-03-30\"}").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // One disagreement (the first and the last are linked through the second), two rows.
+        assertThat(r.out().lines().skip(1).toList()).hasSize(2);
     }
 }
