@@ -2,7 +2,6 @@ package org.conflictkg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.conflictkg.server.KgServer;
-import org.conflictkg.store.PasswordFixture;
 import org.conflictkg.store.TdbStores;
 import org.conflictkg.synth.CorpusGenerator;
 import org.junit.jupiter.api.AfterAll;
@@ -69,12 +64,7 @@ class VirtuosoGeneratedCorpusTest {
         DatasetGraph jena = TdbStores.createInMemory();
         Txn.executeWrite(jena, () -> RDFDataMgr.read(jena, corpus.toString()));
         fuseki = KgServer.create().dataset(jena, null).ui(false).port(0).build().start();
-        Path dbaPassword = PasswordFixture.write(tmp.resolve("dba-password"), "dba: " + virtuoso.dbaPassword() + "\n");
-        Process p = new ProcessBuilder("scripts/virtuoso-bulk-load", shards.toString(), "--port",
-                String.valueOf(virtuoso.sqlPort()), "--password-file", dbaPassword.toString(), "--loaders", "2")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
+        virtuoso.bulkLoad(shards, "--loaders", "2");
     }
 
     @AfterAll
@@ -133,16 +123,6 @@ class VirtuosoGeneratedCorpusTest {
     static List<List<String>> rows(List<String> args) {
         CliRun r = CliRun.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as("%s: %s", args, r.err()).isZero();
-        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
-        List<String> vars = rs.getResultVars();
-        List<List<String>> rows = new ArrayList<>();
-        rs.forEachRemaining(s -> {
-            List<String> row = new ArrayList<>();
-            for (String v : vars) {
-                row.add(v + "=" + VirtuosoPortabilityTest.comparable(s.get(v) == null ? null : s.get(v).asNode()));
-            }
-            rows.add(row);
-        });
-        return rows;
+        return VirtuosoPortabilityTest.comparableRows(r.out());
     }
 }

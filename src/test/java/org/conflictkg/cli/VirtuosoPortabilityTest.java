@@ -242,13 +242,7 @@ class VirtuosoPortabilityTest {
                 GSP.service(virtuoso.graphStoreUrl()).graphName(g).DELETE();
             }
         }
-        Path dbaPassword = PasswordFixture.write(tmp.resolve("dba-password"), "dba: " + virtuoso.dbaPassword() + "\n");
-        Process p = new ProcessBuilder("scripts/virtuoso-bulk-load", shards.toString(), "--port",
-                String.valueOf(virtuoso.sqlPort()), "--password-file", dbaPassword.toString(), "--loaders", "2")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        assertThat(out).startsWith("bulk-loaded 2 files in ");
+        assertThat(virtuoso.bulkLoad(shards, "--loaders", "2")).startsWith("bulk-loaded 2 files in ");
         for (Node g : graphs) {
             Graph expected = GraphFactory.createDefaultGraph();
             fusekiGraph(g).find().filterDrop(t -> t.getPredicate().equals(StoreGraphs.CONTENT_HASH)).forEach(expected::add);
@@ -306,13 +300,8 @@ class VirtuosoPortabilityTest {
         assertThat(d.exitCode()).as(d.err()).isZero();
         assertThat(virtuosoGraph(CKG.GRAPH_DERIVED).isIsomorphicWith(old)).as("the store is unchanged").isTrue();
 
-        Path dbaPassword = PasswordFixture.write(tmp.resolve("dba-password-derived"), "dba: " + virtuoso.dbaPassword() + "\n");
-        Process p = new ProcessBuilder("scripts/virtuoso-bulk-load", folder.toString(), "--port",
-                String.valueOf(virtuoso.sqlPort()), "--password-file", dbaPassword.toString(), "--loaders", "1",
-                "--replace-graph", CKG.GRAPH_DERIVED.getURI()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        assertThat(out).startsWith("bulk-loaded 1 files in ");
+        assertThat(virtuoso.bulkLoad(folder, "--loaders", "1", "--replace-graph", CKG.GRAPH_DERIVED.getURI()))
+                .startsWith("bulk-loaded 1 files in ");
         Graph expected = byValue(fusekiGraph(CKG.GRAPH_DERIVED));
         Graph derived = byValue(virtuosoGraph(CKG.GRAPH_DERIVED));
         assertThat(derived.contains(stale, Node.ANY, Node.ANY)).as("the stale statement, removed").isFalse();
@@ -371,7 +360,12 @@ class VirtuosoPortabilityTest {
     static List<List<String>> rows(String name, Map<String, String> params, String endpoint) {
         CliRun r = run(name, params, endpoint);
         assertThat(r.exitCode()).as("%s on %s: %s", name, endpoint, r.err()).isZero();
-        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
+        return comparableRows(r.out());
+    }
+
+    /** The rows of SPARQL JSON results, each cell as {@code var=}{@link #comparable}. */
+    static List<List<String>> comparableRows(String json) {
+        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
         List<String> vars = rs.getResultVars();
         List<List<String>> rows = new ArrayList<>();
         rs.forEachRemaining(s -> {

@@ -182,6 +182,23 @@ final class VirtuosoProcess implements AutoCloseable {
         return dbaPassword;
     }
 
+    /**
+     * Runs {@code scripts/virtuoso-bulk-load FOLDER} against this server as dba, with the
+     * script's options {@code extra}, and returns what it printed; a failure of the script fails
+     * the calling test with that output. The folder must be under {@link #dir()} (DirsAllowed).
+     */
+    String bulkLoad(Path folder, String... extra) throws IOException, InterruptedException {
+        Path password = Files.createTempFile(dir, "dba-password", "");
+        Files.writeString(password, "dba: " + dbaPassword + "\n");
+        List<String> args = new java.util.ArrayList<>(List.of("scripts/virtuoso-bulk-load", folder.toString(), "--port",
+                String.valueOf(sqlPort), "--password-file", password.toString()));
+        args.addAll(List.of(extra));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
