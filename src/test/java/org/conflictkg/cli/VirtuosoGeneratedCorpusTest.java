@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
 import org.conflictkg.server.KgServer;
 import org.conflictkg.store.TdbStores;
 import org.conflictkg.synth.CorpusGenerator;
@@ -27,12 +25,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The report-level queries on Virtuoso against Jena, on a generated corpus: many reports per place,
+ * The report-level and derived queries on Virtuoso against Jena, on a generated corpus: many reports per place,
  * from many sources, contradicting each other, as a real store holds them. Virtuoso 7 plans a
  * query by the statistics of the data it holds, and on such data it planned a rewrite of
  * {@code controller-at-reports} that the hand-written fixtures of {@link VirtuosoPortabilityTest}
  * answered right into one that dropped a filter (rows of controllers every report had ruled out).
- * The corpus is bulk-loaded into Virtuoso and read into an in-memory store behind Fuseki; each
+ * The corpus is loaded into TDB2 behind Fuseki, which derives its timeline; the articles and the
+ * derived graph ({@code derive -o}) are bulk-loaded into Virtuoso. Each
  * query is compared row by row, order aside, on the places with the most reports and at dates
  * across the corpus's years.
  *
@@ -61,8 +60,14 @@ class VirtuosoGeneratedCorpusTest {
         CliRun c = CliRun.run("convert", facts.toString(), "--format", "nquads", "-o", corpus.toString(), "--quiet");
         assertThat(c.exitCode()).as(c.err()).isZero();
         Files.copy(corpus, shards.resolve("corpus.nq"));
-        DatasetGraph jena = TdbStores.createInMemory();
-        Txn.executeWrite(jena, () -> RDFDataMgr.read(jena, corpus.toString()));
+        // The derived graph (the timeline and the disagreements) as load derives it into TDB2,
+        // bulk-loaded beside the articles: both stores answer the derived queries from it.
+        Path db = tmp.resolve("db");
+        CliRun l = CliRun.run("load", "--db", db.toString(), facts.toString(), "--quiet");
+        assertThat(l.exitCode()).as(l.err()).isZero();
+        CliRun d = CliRun.run("derive", "--db", db.toString(), "-o", shards.resolve("derived.nq").toString(), "--quiet");
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        DatasetGraph jena = TdbStores.openExisting(db);
         fuseki = KgServer.create().dataset(jena, null).ui(false).port(0).build().start();
         virtuoso.bulkLoad(shards, "--loaders", "2");
     }
@@ -92,22 +97,34 @@ class VirtuosoGeneratedCorpusTest {
         List<String> places = busiestPlaces(4);
         for (String date : DATES) {
             for (String place : places) {
-                out.add(Arguments.of("controller-at-reports", Map.of("place", place, "date", date)));
+                out.add(Arguments.of("controller-at-reports", Map.of("place", place, "date", date), true));
             }
-            out.add(Arguments.of("controller-at-reports", Map.of("date", date)));
+            out.add(Arguments.of("controller-at-reports", Map.of("date", date), true));
+        }
+        for (String date : DATES) {
+            for (String place : places) {
+                // A place may have no controller yet on the earliest date.
+                out.add(Arguments.of("controller-at", Map.of("place", place, "date", date), false));
+            }
+            out.add(Arguments.of("controller-at", Map.of("date", date), true));
         }
         for (String place : places) {
-            out.add(Arguments.of("control-changes", Map.of("place", place)));
+            out.add(Arguments.of("control-changes", Map.of("place", place), true));
+            out.add(Arguments.of("timeline", Map.of("place", place), true));
+            out.add(Arguments.of("disputed", Map.of("place", place), true));
         }
+        out.add(Arguments.of("disputed", Map.of(), true));
         return out.stream();
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void aQueryOverManyReportsGivesTheSameRowsOnVirtuosoAsOnJena(String name, Map<String, String> params) {
+    void aQueryOverManyReportsGivesTheSameRowsOnVirtuosoAsOnJena(String name, Map<String, String> params, boolean hasRows) {
         List<List<String>> onJena = rows(args(name, params, "--endpoint", fuseki.datasetUrl()));
         List<List<String>> onVirtuoso = rows(args(name, params, "--endpoint", virtuoso.sparqlUrl()));
-        assertThat(onJena).as("%s %s has rows on Jena", name, params).isNotEmpty();
+        if (hasRows) {
+            assertThat(onJena).as("%s %s has rows on Jena", name, params).isNotEmpty();
+        }
         assertThat(onVirtuoso).as("%s %s on Virtuoso, against Jena", name, params)
                 .containsExactlyInAnyOrderElementsOf(onJena);
     }
