@@ -54,6 +54,12 @@ final class QueryCommand extends KgCommand {
     @Mixin
     TimeoutOption timeout = new TimeoutOption();
 
+    @Option(names = "--page-size", paramLabel = "ROWS", defaultValue = "0",
+            description = "With --endpoint: ask for a SELECT's answer ROWS rows at a time (OFFSET and LIMIT, in a total "
+                    + "order), for servers that stop long answers. 0 (the default): one request. Virtuoso 7 needs "
+                    + "[Parameters] MaxSortedTopRows at or above the answer's rows.")
+    int pageSize;
+
     @Option(names = "--list", description = "List the named queries and their parameters.")
     boolean list;
 
@@ -79,6 +85,12 @@ final class QueryCommand extends KgCommand {
         if (data != null && (store.remote() || store.where.db != null)) {
             throw usage("--data, --db and --endpoint exclude each other");
         }
+        if (pageSize < 0) {
+            throw usage("--page-size must be 0 (one request) or more rows");
+        }
+        if (pageSize > 0 && !store.remote()) {
+            throw usage("--page-size is for --endpoint: a local store answers in one piece");
+        }
         Duration limit = timeout.timeout(spec.commandLine());
         NamedQuery nq = NamedQueries.resolve(query);
         ParamResolver.check(nq, params); // check parameters before opening anything
@@ -100,7 +112,7 @@ final class QueryCommand extends KgCommand {
         if (store.remote()) {
             String password = store.password();
             return QuerySources.endpoint(EndpointUrl.parse(store.endpoint()).queryUrl(), password == null ? null : store.user,
-                    password);
+                    password, pageSize);
         }
         if (data != null) {
             return QuerySources.files(data, Inputs.standard(true, null), Stages.derivation());

@@ -20,7 +20,9 @@ import org.apache.jena.sparql.exec.RowSet;
 /**
  * Runs a {@link NamedQuery} with parameters against a {@link QuerySource} and writes the result:
  * SELECT and ASK in the chosen {@link ResultFormat}, CONSTRUCT and DESCRIBE as Turtle. A query
- * that runs past the timeout is stopped and reported ({@link KgQueryException}, exit 1).
+ * that runs past the timeout is stopped and reported ({@link KgQueryException}, exit 1). A
+ * SELECT at an endpoint is read by {@link EndpointRows}: checked to be complete, and in pages when
+ * the source has a page size.
  */
 public final class QueryRunner {
     /** Default query timeout. */
@@ -61,6 +63,13 @@ public final class QueryRunner {
             return 0;
         }
         Labels labeller = labels ? new Labels(source, timeout) : null;
+        if (source.endpoint() && EndpointRows.applies(q)) {
+            return guarded(nq, () -> {
+                try (EndpointRows rows = new EndpointRows(nq.name(), source, q, timeout, source.pageSize())) {
+                    return format.write(out, ResultSet.adapt(labeller == null ? rows : labeller.relabel(rows)), tablePrefixes(q));
+                }
+            });
+        }
         return guarded(nq, () -> source.execute(q, timeout, exec -> write(exec, q, format, labeller, out)));
     }
 
@@ -91,6 +100,13 @@ public final class QueryRunner {
 
     /** All rows of the bound SELECT query {@code q}, held in memory. */
     private ResultSetRewindable rows(NamedQuery nq, Query q) {
+        if (source.endpoint() && EndpointRows.applies(q)) {
+            return guarded(nq, () -> {
+                try (EndpointRows rows = new EndpointRows(nq.name(), source, q, timeout, source.pageSize())) {
+                    return ResultSetFactory.makeRewindable(ResultSet.adapt(rows));
+                }
+            });
+        }
         return guarded(nq, () -> source.execute(q, timeout,
                 exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
     }
@@ -145,6 +161,13 @@ public final class QueryRunner {
             }
             throw KgQueryException.failure("query " + nq.name() + " failed at " + source.describe() + ": "
                     + (code > 0 ? "HTTP " + code + " " : "") + ex.getMessage(), ex);
+        } catch (org.apache.jena.sparql.engine.http.QueryExceptionHTTP ex) {
+            // The server's own words (Virtuoso: "Virtuoso 22023 Error SR353: ..."), first line only.
+            String said = ex.getResponse() == null ? "" : ex.getResponse().strip().lines().findFirst().orElse("");
+            String hint = said.contains("SR353")
+                    ? " (pages need [Parameters] MaxSortedTopRows in virtuoso.ini at or above the answer's rows; docs/store.md)" : "";
+            throw KgQueryException.failure("query " + nq.name() + " failed at " + source.describe() + ": HTTP "
+                    + ex.getStatusCode() + " " + (said.isEmpty() ? ex.getMessage() : said) + hint, ex);
         } catch (org.apache.jena.sparql.resultset.ResultSetException | org.apache.jena.atlas.RuntimeIOException
                  | java.io.UncheckedIOException ex) {
             if (!cutOff(ex)) {

@@ -68,8 +68,19 @@ public final class QuerySources {
 
     /** A SPARQL 1.1 query endpoint, optionally with credentials (HTTP basic or digest, as the server asks). */
     public static QuerySource endpoint(String url, String user, String password) {
+        return endpoint(url, user, password, 0);
+    }
+
+    /**
+     * A SPARQL 1.1 query endpoint whose SELECT answers are read {@code pageSize} rows per request
+     * (0: the whole answer in one request), optionally with credentials.
+     */
+    public static QuerySource endpoint(String url, String user, String password, int pageSize) {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw KgQueryException.badInput("endpoint must be an http(s) URL: " + url);
+        }
+        if (pageSize < 0) {
+            throw KgQueryException.badInput("the page size must be 0 (no pages) or more: " + pageSize);
         }
         HttpAuth auth = HttpAuth.register(user, password, url);
         // Plain HTTP/1.1, as the loader speaks it: no HTTP/2 upgrade requests to servers that
@@ -79,15 +90,29 @@ public final class QuerySources {
         return new QuerySource() {
             @Override
             public <T> T execute(Query query, Duration timeout, Function<QueryExec, T> action) {
-                QueryExecHTTPBuilder b = QueryExecHTTPBuilder.service(url).query(query).httpClient(http)
+                try (QueryExec exec = open(query, timeout)) {
+                    return action.apply(exec);
+                }
+            }
+
+            @Override
+            public QueryExec open(Query query, Duration timeout) {
+                return QueryExecHTTPBuilder.service(url).query(query).httpClient(http)
                         // Long queries as an HTML form POST, which every SPARQL 1.1 server takes
                         // (Virtuoso 7 never answers a body of type application/sparql-query).
                         .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
                         .acceptHeaderSelectQuery(org.conflictkg.http.RemoteDataset.SELECT_RESULTS)
-                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                try (QueryExec exec = b.build()) {
-                    return action.apply(exec);
-                }
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
+            }
+
+            @Override
+            public boolean endpoint() {
+                return true;
+            }
+
+            @Override
+            public int pageSize() {
+                return pageSize;
             }
 
             @Override

@@ -19,6 +19,7 @@ import org.conflictkg.store.TdbStores;
 import org.conflictkg.synth.CorpusGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,6 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VirtuosoGeneratedCorpusTest {
     /** Articles generated: enough for tens of reports per place on the busiest places. */
     static final int ARTICLES = Integer.getInteger("conflictkg.virtuosoCorpus", 400);
+    /** The rows Virtuoso sends per answer here. */
+    static final int ROW_LIMIT = 1000;
     static final String[] DATES = {"2013-05-01", "2016-01-01", "2018-06-30", "2021-03-15"};
 
     @TempDir
@@ -50,7 +53,9 @@ class VirtuosoGeneratedCorpusTest {
 
     @BeforeAll
     static void start() throws Exception {
-        virtuoso = VirtuosoProcess.start(Files.createDirectories(tmp.resolve("virtuoso")));
+        // An answer limit below the figures of the corpus, as Virtuoso's 2^20 rows over HTTP is
+        // below those of a million articles; and sorts large enough for pages.
+        virtuoso = VirtuosoProcess.start(Files.createDirectories(tmp.resolve("virtuoso")), ROW_LIMIT, 100_000);
         Path shards = Files.createDirectories(virtuoso.dir().resolve("shards"));
         corpus = tmp.resolve("corpus.nq");
         Path facts = tmp.resolve("corpus.jsonl");
@@ -121,12 +126,40 @@ class VirtuosoGeneratedCorpusTest {
     @MethodSource("cases")
     void aQueryOverManyReportsGivesTheSameRowsOnVirtuosoAsOnJena(String name, Map<String, String> params, boolean hasRows) {
         List<List<String>> onJena = rows(args(name, params, "--endpoint", fuseki.datasetUrl()));
-        List<List<String>> onVirtuoso = rows(args(name, params, "--endpoint", virtuoso.sparqlUrl()));
+        // In pages below the server's limit: the longer answers need them here, and every query
+        // is then also checked to page whole.
+        List<List<String>> onVirtuoso = rows(concat(args(name, params, "--endpoint", virtuoso.sparqlUrl()),
+                List.of("--page-size", String.valueOf(ROW_LIMIT / 2))));
         if (hasRows) {
             assertThat(onJena).as("%s %s has rows on Jena", name, params).isNotEmpty();
         }
         assertThat(onVirtuoso).as("%s %s on Virtuoso, against Jena", name, params)
                 .containsExactlyInAnyOrderElementsOf(onJena);
+    }
+
+    @Test
+    void anAnswerTheServerCutsShortFailsInsteadOfPassingForTheWhole() {
+        List<List<String>> onJena = rows(args("figures", Map.of(), "--endpoint", fuseki.datasetUrl()));
+        assertThat(onJena).as("the corpus has more figures than Virtuoso sends here").hasSizeGreaterThan(ROW_LIMIT);
+        CliRun r = CliRun.run(args("figures", Map.of(), "--endpoint", virtuoso.sparqlUrl()).toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("sent " + ROW_LIMIT + " of the " + onJena.size() + " rows", "incomplete", "--page-size");
+    }
+
+    @Test
+    void anAnswerAskedForInPagesIsWholeOnVirtuosoAndOnJena() {
+        List<List<String>> onJena = rows(args("figures", Map.of(), "--endpoint", fuseki.datasetUrl()));
+        List<String> paged = List.of("--page-size", String.valueOf(ROW_LIMIT / 3));
+        List<List<String>> pagedOnJena = rows(concat(args("figures", Map.of(), "--endpoint", fuseki.datasetUrl()), paged));
+        List<List<String>> pagedOnVirtuoso = rows(concat(args("figures", Map.of(), "--endpoint", virtuoso.sparqlUrl()), paged));
+        assertThat(pagedOnJena).as("pages on Jena").containsExactlyInAnyOrderElementsOf(onJena);
+        assertThat(pagedOnVirtuoso).as("pages on Virtuoso").containsExactlyInAnyOrderElementsOf(onJena);
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     static List<String> args(String name, Map<String, String> params, String... where) {

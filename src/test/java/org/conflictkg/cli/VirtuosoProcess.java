@@ -35,7 +35,8 @@ final class VirtuosoProcess implements AutoCloseable {
     private final Process process;
     private final String isql;
 
-    private VirtuosoProcess(Path dir, String server, String isql) throws IOException, InterruptedException {
+    private VirtuosoProcess(Path dir, String server, String isql, long resultSetMaxRows, long maxSortedTopRows)
+            throws IOException, InterruptedException {
         this.dir = dir;
         this.isql = isql;
         this.sqlPort = freePort();
@@ -48,10 +49,10 @@ final class VirtuosoProcess implements AutoCloseable {
                 "[TempDatabase]", "DatabaseFile = virtuoso-temp.db", "TransactionFile = virtuoso-temp.trx",
                 "[Parameters]", "ServerPort = 127.0.0.1:" + sqlPort, "DisableUnixSocket = 1", "CaseMode = 2",
                 "DirsAllowed = ., " + dir.toAbsolutePath(), "NumberOfBuffers = 10000", "MaxDirtyBuffers = 6000",
-                "ThreadsPerQuery = 2",
+                "ThreadsPerQuery = 2", maxSortedTopRows > 0 ? "MaxSortedTopRows = " + maxSortedTopRows : "",
                 "[HTTPServer]", "ServerPort = 127.0.0.1:" + httpPort, "ServerRoot = .", "ServerThreads = 4",
                 "MaxClientConnections = 4", "EnabledDavVSP = 0",
-                "[SPARQL]", "ResultSetMaxRows = 1000000", "MaxQueryExecutionTime = 120", ""));
+                "[SPARQL]", "ResultSetMaxRows = " + resultSetMaxRows, "MaxQueryExecutionTime = 120", ""));
         this.process = new ProcessBuilder(server, "+foreground", "+configfile", "virtuoso.ini")
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile())
                 .start();
@@ -68,6 +69,15 @@ final class VirtuosoProcess implements AutoCloseable {
 
     /** Starts a server in {@code dir}; skips the calling test (fails it under CI=true) without virtuoso-t. */
     static VirtuosoProcess start(Path dir) throws IOException, InterruptedException {
+        return start(dir, 1_000_000, 0);
+    }
+
+    /**
+     * Starts a server in {@code dir} that sends at most {@code resultSetMaxRows} rows per answer
+     * and sorts up to {@code maxSortedTopRows} rows for a page (ORDER BY with OFFSET and LIMIT; 0:
+     * Virtuoso's default, 10,000).
+     */
+    static VirtuosoProcess start(Path dir, long resultSetMaxRows, long maxSortedTopRows) throws IOException, InterruptedException {
         String server = onPath(SERVER);
         String isql = onPath("isql-vt") != null ? "isql-vt" : onPath("isql") != null ? "isql" : null;
         if (server == null || isql == null) {
@@ -77,7 +87,7 @@ final class VirtuosoProcess implements AutoCloseable {
             }
             Assumptions.abort(SERVER + " or isql-vt not installed (Debian package virtuoso-opensource)");
         }
-        return new VirtuosoProcess(dir, server, isql);
+        return new VirtuosoProcess(dir, server, isql, resultSetMaxRows, maxSortedTopRows);
     }
 
     private static String onPath(String exe) {
