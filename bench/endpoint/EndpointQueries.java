@@ -29,6 +29,10 @@ import picocli.CommandLine;
  * java -cp target/conflict-kg.jar bench/endpoint/EndpointQueries.java ratio SMALL.tsv LARGE.tsv NAME
  * </pre>
  *
+ * With {@code -DpageSize=N} (before the file name), answers from an endpoint are read in pages of
+ * N rows ({@code query --page-size N}), as a Virtuoso store of a million articles needs for
+ * answers over its 1,048,576 rows.
+ *
  * {@code time} first runs {@code places} once (the JVM's own warm-up), then runs each query twice to warm up, then RUNS times (default 9; 3 for a query whose
  * first run takes more than 20 s), prints and appends one line per query to OUT.tsv: query,
  * median ms, p95 ms, rows, runs. {@code ratio} prints one {@code RATIO query-growth-NAME-QUERY X <=2}
@@ -116,6 +120,10 @@ public final class EndpointQueries {
             args.add("--param");
             args.add(k + "=" + v);
         });
+        String pageSize = System.getProperty("pageSize");
+        if (pageSize != null && target.startsWith("http")) {
+            args.addAll(List.of("--page-size", pageSize));
+        }
         return args;
     }
 
