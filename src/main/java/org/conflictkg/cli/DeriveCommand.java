@@ -51,7 +51,8 @@ final class DeriveCommand extends StageCommand {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the derived graph (graph <https://w3id.org/conflict-kg/graph/derived>) to FILE, N-Quads "
-                    + "or TriG by its name (N-Quads for any other name), instead of into the store, which is left "
+                    + "(.nq) or TriG (.trig) by its name, gzipped if it ends in .gz (N-Quads for an unknown name; a "
+                    + "triple format such as .ttl is refused), instead of into the store, which is left "
                     + "unchanged; load it with the store's bulk loader. Written atomically.")
     Path output;
 
