@@ -63,12 +63,9 @@ public final class QueryRunner {
             return 0;
         }
         Labels labeller = labels ? new Labels(source, timeout) : null;
-        if (source.endpoint() && EndpointRows.applies(q)) {
-            return guarded(nq, () -> {
-                try (EndpointRows rows = new EndpointRows(nq.name(), source, q, timeout, source.pageSize())) {
-                    return format.write(out, ResultSet.adapt(labeller == null ? rows : labeller.relabel(rows)), tablePrefixes(q));
-                }
-            });
+        if (readsEndpointRows(q)) {
+            return endpointRows(nq, q, rows -> format.write(out,
+                    ResultSet.adapt(labeller == null ? rows : labeller.relabel(rows)), tablePrefixes(q)));
         }
         return guarded(nq, () -> source.execute(q, timeout, exec -> write(exec, q, format, labeller, out)));
     }
@@ -100,15 +97,25 @@ public final class QueryRunner {
 
     /** All rows of the bound SELECT query {@code q}, held in memory. */
     private ResultSetRewindable rows(NamedQuery nq, Query q) {
-        if (source.endpoint() && EndpointRows.applies(q)) {
-            return guarded(nq, () -> {
-                try (EndpointRows rows = new EndpointRows(nq.name(), source, q, timeout, source.pageSize())) {
-                    return ResultSetFactory.makeRewindable(ResultSet.adapt(rows));
-                }
-            });
+        if (readsEndpointRows(q)) {
+            return endpointRows(nq, q, rows -> ResultSetFactory.makeRewindable(ResultSet.adapt(rows)));
         }
         return guarded(nq, () -> source.execute(q, timeout,
                 exec -> ResultSetFactory.makeRewindable(ResultSet.adapt(exec.select()))));
+    }
+
+    /** Whether {@code q} is read by {@link EndpointRows}: a SELECT of its own extent at an endpoint. */
+    private boolean readsEndpointRows(Query q) {
+        return source.endpoint() && EndpointRows.applies(q);
+    }
+
+    /** Reads the rows of {@code q} at the endpoint ({@link EndpointRows}) with {@code action}, failures reported. */
+    private <T> T endpointRows(NamedQuery nq, Query q, java.util.function.Function<RowSet, T> action) {
+        return guarded(nq, () -> {
+            try (EndpointRows rows = new EndpointRows(nq.name(), source, q, timeout, source.pageSize())) {
+                return action.apply(rows);
+            }
+        });
     }
 
     private static long write(QueryExec exec, Query q, ResultFormat format, Labels labels, OutputStream out) {
