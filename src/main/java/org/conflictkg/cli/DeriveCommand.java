@@ -13,6 +13,7 @@ import org.conflictkg.derive.Derivation;
 import org.conflictkg.derive.HighwayControl;
 import org.conflictkg.derive.Timeline;
 import org.conflictkg.http.RemoteDataset;
+import org.conflictkg.rdf.CKG;
 import org.conflictkg.rdf.RdfOutputLib;
 import org.conflictkg.store.StoreException;
 import org.conflictkg.store.StoreMarks;
@@ -115,6 +116,7 @@ final class DeriveCommand extends StageCommand {
             c = counts[0];
         } else if (remote != null) {
             c = derivation.runRemote(remote, progress.bar(common, err()));
+            remote.delete(CKG.GRAPH_DERIVE_PENDING); // the record a load wrote of the derivation owed
         } else {
             dsg = TdbStores.openExisting(store.db());
             DatasetGraph local = dsg;

@@ -11,6 +11,7 @@ import org.conflictkg.gazetteer.Gazetteer;
 import org.conflictkg.http.RemoteDataset;
 import org.conflictkg.link.LinkStage;
 import org.conflictkg.link.WikidataClient;
+import org.conflictkg.rdf.CKG;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine.ArgGroup;
@@ -76,6 +77,7 @@ final class LinkCommand extends StageCommand {
         if (remote != null) {
             r = stage.run(remote, batch, bar);
             Derivation.create().build().runRemote(remote, org.conflictkg.Progress.none());
+            remote.delete(CKG.GRAPH_DERIVE_PENDING); // derived from every article: nothing is owed any more
         } else {
             r = stage.run(dsg, bar);
             Derivation.create().build().runFull(dsg);

@@ -62,7 +62,8 @@ final class LoadCommand extends KgCommand {
     boolean force;
 
     @Option(names = "--no-derive",
-            description = "Do not recompute the derived graph (control timeline) after loading; run 'derive' later.")
+            description = "Do not recompute the derived graph (control timeline) after loading; run 'derive' later "
+                    + "(the store records that it is owed, and the next load derives if 'derive' has not run).")
     boolean noDerive;
 
     @Option(names = "--skip-shapes",

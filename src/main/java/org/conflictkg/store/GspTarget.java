@@ -91,7 +91,7 @@ public final class GspTarget implements LoadTarget {
     private final java.util.function.Consumer<String> warn;
     /** Shared-graph quads already merged into the endpoint during this load. */
     private final Set<Quad> sentShared = new HashSet<>();
-    private volatile boolean derivesAfterWrites;
+    private volatile boolean recordsOwedDerivation;
     private boolean pendingMarked;
     /** Ids of the article graphs the endpoint holds (from {@link #storedHashes}); null: unknown. */
     private Set<String> stored;
@@ -174,13 +174,13 @@ public final class GspTarget implements LoadTarget {
     }
 
     @Override
-    public void derivesAfterWrites() {
-        derivesAfterWrites = true;
+    public void recordsOwedDerivation() {
+        recordsOwedDerivation = true;
     }
 
     /**
      * True if the store holds the derive-pending graph: a load over HTTP wrote articles and was
-     * stopped before its derived graph was rebuilt. Asked at the query endpoint, or without one
+     * stopped before its derived graph was rebuilt, or ran with {@code --no-derive}. Asked at the query endpoint, or without one
      * through a Graph Store GET of that graph (404: none).
      */
     @Override
@@ -209,7 +209,7 @@ public final class GspTarget implements LoadTarget {
 
     /** Before the first article this load writes: the store records that its derived graph is behind. */
     private synchronized void markDerivePending() {
-        if (!derivesAfterWrites || pendingMarked) {
+        if (!recordsOwedDerivation || pendingMarked) {
             return;
         }
         Graph g = GraphFactory.createDefaultGraph();

@@ -56,12 +56,13 @@ public interface LoadTarget extends AutoCloseable {
     }
 
     /**
-     * Tells the target that this load derives after its writes, so that a target which cannot
+     * Tells the target that its derived graph will be behind once this load writes (whether the
+     * load derives afterwards or not, as with {@code --no-derive}), so that a target which cannot
      * record owed derivation in the same transaction as the articles records it durably before
-     * its first write, and forgets it once {@link #derive} succeeded. Default: nothing (a TDB2
+     * its first write; it forgets it once {@link #derive} succeeded. Default: nothing (a TDB2
      * store records it with every batch anyway).
      */
-    default void derivesAfterWrites() {
+    default void recordsOwedDerivation() {
     }
 
     /** Completes a bulk load: everything written since {@link #startBulk} becomes the store. */

@@ -56,9 +56,7 @@ public final class StoreLoader {
                 // read errors are reported when the file is read
             }
         }
-        if (derivation != null) {
-            target.derivesAfterWrites();
-        }
+        target.recordsOwedDerivation(); // also without derivation: a later load or derive pays the debt
         Map<String, String> stored = force ? Map.of() : target.storedHashes();
         Run run = new Run(stored);
         boolean bulk;

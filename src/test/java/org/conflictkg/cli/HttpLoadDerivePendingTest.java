@@ -48,11 +48,7 @@ class HttpLoadDerivePendingTest {
 
     @Test
     void theNextLoadDerivesWhatAStoppedLoadOwed() throws Exception {
-        Path passwords = org.conflictkg.store.PasswordFixture.write(tmp.resolve("passwords"), "loader: pw-for-tests\n");
-        stopped = KgServer.create().database(tmp.resolve("a")).port(0).ui(false).update(true).passwordFile(passwords)
-                .build().start();
-        clean = KgServer.create().database(tmp.resolve("b")).port(0).ui(false).update(true).passwordFile(passwords)
-                .build().start();
+        Path passwords = startServers();
         List<Path> inputs = List.of(Path.of(EXAMPLE));
 
         // Killed in derivation: the articles are written, the derived graph is not.
@@ -84,9 +80,53 @@ class HttpLoadDerivePendingTest {
         assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isTrue();
     }
 
-    private static CliRun load(KgServer server, Path passwords) {
-        return CliRun.run("load", EXAMPLE, "--endpoint", server.datasetUrl(), "--user", "loader", "--password-file",
-                passwords.toString(), "--no-progress", "--retries", "1");
+    @Test
+    void aLoadWithoutDerivationRecordsItsDebtAndDeriveOrTheNextLoadPaysIt() throws Exception {
+        Path passwords = startServers();
+        CliRun once = load(clean, passwords);
+        assertThat(once.exitCode()).as(once.err()).isZero();
+        Graph expected = graph(clean, CKG.GRAPH_DERIVED);
+        assertThat(expected.isEmpty()).isFalse();
+
+        // --no-derive: the articles, and the record that their derivation is owed.
+        CliRun noDerive = load(stopped, passwords, "--no-derive");
+        assertThat(noDerive.exitCode()).as(noDerive.err()).isZero();
+        assertThat(graph(stopped, CKG.GRAPH_DERIVED).isEmpty()).isTrue();
+        assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isFalse();
+
+        // The next load writes nothing, and derives because of the record.
+        CliRun again = load(stopped, passwords);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out() + again.err()).contains("0 loaded").contains("1 unchanged");
+        assertThat(graph(stopped, CKG.GRAPH_DERIVED).isIsomorphicWith(expected)).isTrue();
+        assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isTrue();
+
+        // derive --endpoint pays it too.
+        CliRun force = load(stopped, passwords, "--no-derive", "--force");
+        assertThat(force.exitCode()).as(force.err()).isZero();
+        assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isFalse();
+        CliRun derive = CliRun.run("derive", "--endpoint", stopped.datasetUrl(), "--user", "loader", "--password-file",
+                passwords.toString(), "--no-progress");
+        assertThat(derive.exitCode()).as(derive.err()).isZero();
+        assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isTrue();
+        assertThat(graph(stopped, CKG.GRAPH_DERIVED).isIsomorphicWith(expected)).isTrue();
+    }
+
+    /** Starts the two servers, {@code stopped} and {@code clean}, with one loader account; returns its password file. */
+    private Path startServers() throws Exception {
+        Path passwords = org.conflictkg.store.PasswordFixture.write(tmp.resolve("passwords"), "loader: pw-for-tests\n");
+        stopped = KgServer.create().database(tmp.resolve("a")).port(0).ui(false).update(true).passwordFile(passwords)
+                .build().start();
+        clean = KgServer.create().database(tmp.resolve("b")).port(0).ui(false).update(true).passwordFile(passwords)
+                .build().start();
+        return passwords;
+    }
+
+    private static CliRun load(KgServer server, Path passwords, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("load", EXAMPLE, "--endpoint", server.datasetUrl(), "--user",
+                "loader", "--password-file", passwords.toString(), "--no-progress", "--retries", "1"));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(String[]::new));
     }
 
     private static Graph graph(KgServer server, Node name) {
