@@ -12,6 +12,7 @@ import org.conflictkg.http.RemoteDataset;
 import org.conflictkg.link.LinkStage;
 import org.conflictkg.link.WikidataClient;
 import org.conflictkg.rdf.CKG;
+import org.conflictkg.store.StoreMarks;
 import org.conflictkg.store.TdbStores;
 
 import picocli.CommandLine.ArgGroup;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
                 "Works on a TDB2 store (--db) or a SPARQL server (--endpoint; articles read a batch at a time, links "
                         + "written back through the Graph Store Protocol). Every place of every article is matched against GeoNames (the bundled extract, or a dump given with "
                         + "--geonames) with a confidence; Wikidata items are joined by GeoNames id; the links graph is "
-                        + "replaced; then the timeline is derived again so that highways get their geometry. Prints how "
+                        + "replaced; then the highways and their towns are derived again, so that highways get their "
+                        + "geometry (all of the timeline over --endpoint, or when the store owes a derivation). Prints how "
                         + "many places were linked, left ambiguous (with their candidates) or unlinked."})
 final class LinkCommand extends StageCommand {
 
@@ -80,7 +82,17 @@ final class LinkCommand extends StageCommand {
             remote.delete(CKG.GRAPH_DERIVE_PENDING); // derived from every article: nothing is owed any more
         } else {
             r = stage.run(dsg, bar);
-            Derivation.create().build().runFull(dsg);
+            Derivation derivation = Derivation.create().build();
+            if (StoreMarks.isDerivePending(dsg)) {
+                // The store owes a derivation (a load killed, or run with --no-derive): all of it, in one
+                // transaction with the removal of the record, as 'derive' does.
+                org.apache.jena.system.Txn.executeWrite(dsg, () -> {
+                    derivation.runFull(dsg);
+                    StoreMarks.clearDerivePending(dsg);
+                });
+            } else {
+                derivation.runHighways(dsg); // only highways depend on links (their towns' coordinates)
+            }
         }
         Summary.of("link").target(store.describe())
                 .text(String.format(Locale.ROOT, "%d linked, %d ambiguous, %d unlinked; %d Wikidata items",

@@ -411,6 +411,23 @@ public final class Derivation {
         });
     }
 
+    /**
+     * After the links graph changed: re-derives the highways and their towns, leaving the rest of
+     * the derived graph (as {@link #run(DatasetGraph, java.util.Collection, boolean)} with every
+     * route town). Of the derived graph, only a highway's geometry and its control by distance
+     * depend on links (the coordinates of its towns); periods, changes and disagreements come from
+     * the reports alone. With no derived graph yet, runs in full. Returns the number of route
+     * towns derived again.
+     */
+    public int runHighways(DatasetGraph dsg) {
+        return Txn.calculateWrite(dsg, () -> {
+            Set<Node> towns = new LinkedHashSet<>();
+            HighwayControl.routes(dsg).forEach(r -> towns.addAll(r.places()));
+            run(dsg, towns, false);
+            return towns.size();
+        });
+    }
+
     /** The quads of the derived graph for a timeline. */
     public static void quads(Timeline t, Consumer<Quad> out) {
         DerivedGraphWriter.write(t, out);
