@@ -203,6 +203,11 @@ class GspBatchLoadTest {
     void assertSameAsEmbedded(List<Path> files) {
         Set<Quad> expected = embedded(files);
         Set<Quad> actual = quads(served);
+        // Over HTTP the store records in a graph of its own that it owes a derivation (these loads do not derive).
+        Node pending = org.conflictkg.rdf.CKG.GRAPH_DERIVE_PENDING;
+        Quad record = Quad.create(pending, pending, org.conflictkg.rdf.CKG.derivePending, pending);
+        assertThat(actual).as("the record of the owed derivation").contains(record);
+        actual.remove(record);
         Set<Quad> missing = new HashSet<>(expected);
         missing.removeAll(actual);
         Set<Quad> extra = new HashSet<>(actual);
@@ -210,6 +215,11 @@ class GspBatchLoadTest {
         assertThat(missing.stream().limit(5).toList()).as("missing over HTTP").isEmpty();
         assertThat(extra.stream().limit(5).toList()).as("extra over HTTP").isEmpty();
         assertThat(actual).hasSameSizeAs(expected);
+    }
+
+    /** The PUT of the one-triple record that the store owes a derivation, the first write of a load over HTTP. */
+    static boolean isRecord(String request) {
+        return request.equals("PUT /kg/data?graph=" + org.conflictkg.rdf.CKG.GRAPH_DERIVE_PENDING.getURI());
     }
 
     long count(String prefix) {
@@ -243,7 +253,8 @@ class GspBatchLoadTest {
         // About six articles per request: 4 or 5 dataset POSTs and no other write.
         // (Counted as the store answered them: on a loaded machine a request may time out and go again.)
         assertThat(succeeded.stream().filter("POST /kg/data"::equals).count()).as("%s", requests).isBetween(3L, 5L);
-        assertThat(requests).noneMatch(q -> q.startsWith("POST /kg/data?") || q.startsWith("POST /kg/update") || q.startsWith("PUT"));
+        assertThat(requests).noneMatch(q -> q.startsWith("POST /kg/data?") || q.startsWith("POST /kg/update")
+                || q.startsWith("PUT") && !isRecord(q));
     }
 
     @Test
@@ -269,7 +280,8 @@ class GspBatchLoadTest {
         assertThat(r.ok()).isTrue();
         assertThat(r.loaded()).isEqualTo(ARTICLES);
         assertThat(count("POST /kg/update")).isBetween(3L, 5L);
-        assertThat(requests).allMatch(q -> q.startsWith("POST /kg/update"));
+        assertThat(requests.get(0)).matches(GspBatchLoadTest::isRecord);
+        assertThat(requests.subList(1, requests.size())).allMatch(q -> q.startsWith("POST /kg/update"));
         assertSameAsEmbedded(corpus);
     }
 
