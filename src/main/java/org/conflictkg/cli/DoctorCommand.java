@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         description = {"Checks Java, disk space, a store and a server; says what to do.",
                 "Checks the Java version, the free disk beside the store, the store's health with --db (a TDB2 "
                         + "database, its articles, links and derived graph) and a server's reachability with "
-                        + "--endpoint. Each check prints one line: ok, warn or FAIL, with what to do. Exit 0 unless "
+                        + "--endpoint (and whether a load left it owing a derivation). Each check prints one line: ok, warn or FAIL, with what to do. Exit 0 unless "
                         + "a check failed."})
 final class DoctorCommand extends KgCommand {
     /** Below this much free disk, a warning: a bulk load or a compaction copies the database. */
@@ -208,6 +208,11 @@ final class DoctorCommand extends KgCommand {
         return !dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).hasNext();
     }
 
+    /** Asked of a server: does it answer a query at all. */
+    static final String ANY_TRIPLE = "ASK { ?s ?p ?o }";
+    /** Asked of a server that answers: does it hold the record of a derivation owed (docs/store.md). */
+    static final String DERIVE_OWED = "ASK { GRAPH <" + CKG.GRAPH_DERIVE_PENDING.getURI() + "> { ?s ?p ?o } }";
+
     static Check server(String url) {
         String query;
         try {
@@ -218,14 +223,17 @@ final class DoctorCommand extends KgCommand {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long t0 = System.nanoTime();
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(query)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/sparql-query")
-                    .header("Accept", "application/sparql-results+json")
-                    .POST(HttpRequest.BodyPublishers.ofString("ASK { ?s ?p ?o }")).build();
-            HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> r = ask(http, query, ANY_TRIPLE);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (r.statusCode() == 200) {
-                return new Check("server", Status.OK, query + " answers a query (" + ms + " ms)", null);
+                String detail = query + " answers a query (" + ms + " ms)";
+                HttpResponse<String> owed = ask(http, query, DERIVE_OWED);
+                if (owed.statusCode() == 200 && isTrue(owed.body())) {
+                    return new Check("server", Status.WARN, detail + "; the timeline is behind its articles (a load was "
+                            + "interrupted or run with --no-derive)", "run that load again, or: bin/conflict-kg derive "
+                            + "--endpoint " + url + " --user USER --password-file FILE");
+                }
+                return new Check("server", Status.OK, detail, null);
             }
             if (r.statusCode() == 401 || r.statusCode() == 403) {
                 return new Check("server", Status.WARN, query + " wants credentials (HTTP " + r.statusCode() + ")",
@@ -242,6 +250,28 @@ final class DoctorCommand extends KgCommand {
             return new Check("server", Status.FAIL, "interrupted", null);
         } catch (IllegalArgumentException ex) {
             return new Check("server", Status.FAIL, "not a URL: " + url, null);
+        }
+    }
+
+    /**
+     * One of the constant ASK queries above, as a GET with the query in the URL, which every SPARQL
+     * 1.1 server answers (Virtuoso 7 never answers a POST of {@code application/sparql-query}).
+     */
+    private static HttpResponse<String> ask(HttpClient http, String queryUrl, String ask)
+            throws IOException, InterruptedException {
+        String sep = queryUrl.contains("?") ? "&" : "?";
+        HttpRequest req = HttpRequest.newBuilder(URI.create(queryUrl + sep + "query="
+                        + java.net.URLEncoder.encode(ask, java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/sparql-results+json").GET().build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The boolean of a SPARQL JSON result; false for anything else. */
+    private static boolean isTrue(String json) {
+        try {
+            return new ObjectMapper().readTree(json).path("boolean").asBoolean(false);
+        } catch (IOException ex) {
+            return false;
         }
     }
 }

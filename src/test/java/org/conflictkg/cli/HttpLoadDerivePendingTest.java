@@ -93,6 +93,9 @@ class HttpLoadDerivePendingTest {
         assertThat(noDerive.exitCode()).as(noDerive.err()).isZero();
         assertThat(graph(stopped, CKG.GRAPH_DERIVED).isEmpty()).isTrue();
         assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isFalse();
+        CliRun doctor = CliRun.run("doctor", "--endpoint", stopped.datasetUrl());
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+        assertThat(doctor.out()).contains("warn server").contains("the timeline is behind its articles");
 
         // The next load writes nothing, and derives because of the record.
         CliRun again = load(stopped, passwords);
@@ -110,6 +113,8 @@ class HttpLoadDerivePendingTest {
         assertThat(derive.exitCode()).as(derive.err()).isZero();
         assertThat(graph(stopped, CKG.GRAPH_DERIVE_PENDING).isEmpty()).isTrue();
         assertThat(graph(stopped, CKG.GRAPH_DERIVED).isIsomorphicWith(expected)).isTrue();
+        CliRun healthy = CliRun.run("doctor", "--endpoint", stopped.datasetUrl());
+        assertThat(healthy.out()).contains("ok   server").doesNotContain("behind");
     }
 
     /** Starts the two servers, {@code stopped} and {@code clean}, with one loader account; returns its password file. */

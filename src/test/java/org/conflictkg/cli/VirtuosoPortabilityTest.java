@@ -334,6 +334,30 @@ class VirtuosoPortabilityTest {
         return NodeValue.makeNode(n).isNumber() ? org.apache.jena.graph.NodeFactory.createLiteralString(comparable(n)) : n;
     }
 
+    /**
+     * {@code doctor --endpoint} reaches Virtuoso (it asks by GET: a POST of type
+     * application/sparql-query is never answered there) and reports a derivation a load owes.
+     */
+    @Test
+    @Order(6)
+    void doctorReachesVirtuosoAndReportsAnOwedDerivation() {
+        Graph record = GraphFactory.createDefaultGraph();
+        Node pending = CKG.GRAPH_DERIVE_PENDING;
+        record.add(pending, CKG.derivePending, pending);
+        try (HttpAuth auth = HttpAuth.register(VirtuosoProcess.LOADER, virtuoso.loaderPassword(), virtuoso.graphStoreUrl())) {
+            GSP.service(virtuoso.graphStoreUrl()).graphName(pending).PUT(record);
+            CliRun owed = CliRun.run("doctor", "--endpoint", virtuoso.sparqlUrl());
+            assertThat(owed.exitCode()).as(owed.out() + owed.err()).isZero();
+            assertThat(owed.out()).contains("warn server").contains("answers a query")
+                    .contains("the timeline is behind its articles").contains("derive --endpoint " + virtuoso.sparqlUrl());
+
+            GSP.service(virtuoso.graphStoreUrl()).graphName(pending).DELETE();
+            CliRun ok = CliRun.run("doctor", "--endpoint", virtuoso.sparqlUrl());
+            assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+            assertThat(ok.out()).contains("ok   server").contains("answers a query").doesNotContain("behind");
+        }
+    }
+
     /** A query too long for a GET answers: Virtuoso never answers a POST of type application/sparql-query. */
     @Test
     @Order(5)
