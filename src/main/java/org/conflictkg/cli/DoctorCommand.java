@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
         description = {"Checks Java, disk space, a store and a server; says what to do.",
                 "Checks the Java version, the free disk beside the store, the store's health with --db (a TDB2 "
                         + "database, its articles, links and derived graph) and a server's reachability with "
-                        + "--endpoint (and whether a load left it owing a derivation). Each check prints one line: ok, warn or FAIL, with what to do. Exit 0 unless "
-                        + "a check failed."})
+                        + "--endpoint (and whether a load left it owing a derivation). Each check prints one line: ok, "
+                        + "warn or FAIL, with what to do. Exit 0 unless a check failed."})
 final class DoctorCommand extends KgCommand {
     /** Below this much free disk, a warning: a bulk load or a compaction copies the database. */
     static final long LOW_DISK_BYTES = 2L << 30;
