@@ -45,6 +45,11 @@ public final class Stages {
             }
 
             @Override
+            public void updateRemotePlaces(RemoteDataset remote, Collection<Node> places, boolean placelessFigures) {
+                derivation.runRemote(remote, places, placelessFigures);
+            }
+
+            @Override
             public void derive(DatasetGraph all, Consumer<Quad> out) {
                 Derivation.quads(derivation.derive(all), out);
             }

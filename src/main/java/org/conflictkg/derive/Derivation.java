@@ -225,6 +225,49 @@ public final class Derivation {
         return counts(remote);
     }
 
+    private static final Query HAS_DERIVED = QueryFactory.create("""
+            SELECT ?s WHERE { GRAPH <https://w3id.org/conflict-kg/graph/derived> { ?s ?p ?o } } LIMIT 1""");
+
+    /**
+     * Incremental derivation against a remote store: what {@link #run(DatasetGraph, java.util.Collection, boolean)}
+     * does in a local one. The derived graph's parts about {@code places} (and the control and geometry of
+     * the highways through them, and when {@code placelessFigures} the disagreements between figures
+     * about no place) are found by SELECTs and deleted by SPARQL Updates at the remote's
+     * {@link RemoteDataset#updateUrl()}; then the places are derived again {@link Builder#chunkPlaces}
+     * at a time, and the highways from the reports of all their towns, and each part is added by
+     * Graph Store Protocol POSTs. Readers see the places' parts missing while it runs; a run that
+     * failed leaves them partial (the loader's record of an owed derivation then makes the next load
+     * derive in full). Without an update endpoint, or with no derived graph yet, runs in full
+     * ({@link #runRemote(RemoteDataset, Progress)}).
+     */
+    public void runRemote(RemoteDataset remote, java.util.Collection<Node> places, boolean placelessFigures) {
+        if (remote.updateUrl() == null || remote.select(HAS_DERIVED).isEmpty()) {
+            runRemote(remote, Progress.none());
+            return;
+        }
+        Source source = Source.of(remote);
+        List<Node> touched = new ArrayList<>(new LinkedHashSet<>(places));
+        List<HighwayControl.Route> routes = HighwayControl.routesThrough(source, touched);
+        List<Node> highways = routes.stream().map(HighwayControl.Route::highway).distinct().toList();
+        DerivedGraphWriter.deleteRemote(remote, touched, highways, placelessFigures);
+        for (int i = 0; i < touched.size(); i += chunkPlaces) {
+            List<Node> chunk = touched.subList(i, Math.min(touched.size(), i + chunkPlaces));
+            post(remote, derive(new ReportsReader(source, registry, chunk, false).read()));
+        }
+        if (placelessFigures) {
+            post(remote, derive(new ReportsReader(source, registry, List.of(), true).read()));
+        }
+        if (!routes.isEmpty()) {
+            Set<Node> towns = new LinkedHashSet<>();
+            routes.forEach(r -> towns.addAll(r.places()));
+            Timeline t = towns.isEmpty() ? new Timeline(List.of(), List.of(), List.of())
+                    : derive(new ReportsReader(source, registry, towns, false).read());
+            Timeline withHighways = withHighwayControl(source, t, routes);
+            post(remote, new Timeline(List.of(), List.of(), List.of())
+                    .withHighways(withHighways.routes(), withHighways.highwayControl()));
+        }
+    }
+
     /**
      * As {@link #runRemote(RemoteDataset, Progress)}, but the derived graph goes to {@code out}, quad
      * by quad as it is derived, instead of into the store, which is left unchanged: for a store's

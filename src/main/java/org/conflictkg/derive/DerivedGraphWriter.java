@@ -126,6 +126,99 @@ final class DerivedGraphWriter {
         }
     }
 
+    // What a remote store's derived graph says about places and highways: the subjects delete()
+    // finds locally, found here by SELECTs at the query endpoint (VALUES lists of at most
+    // Source.REMOTE_MAX_VALUES values), then deleted by SPARQL Updates of as many subjects.
+    private static final org.apache.jena.query.Query ON_PLACE = org.apache.jena.query.QueryFactory.create("""
+            SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/conflict-kg/graph/derived> {
+              ?s <https://w3id.org/conflict-kg/ontology#territory> ?v } }""");
+    private static final org.apache.jena.query.Query CONCERNING = org.apache.jena.query.QueryFactory.create("""
+            SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/conflict-kg/graph/derived> {
+              ?s <https://w3id.org/conflict-kg/ontology#concerns> ?v } }""");
+    private static final org.apache.jena.query.Query ON_HIGHWAY = org.apache.jena.query.QueryFactory.create("""
+            SELECT DISTINCT ?s ?part WHERE { GRAPH <https://w3id.org/conflict-kg/graph/derived> {
+              { ?s <https://w3id.org/conflict-kg/ontology#aboutHighway> ?v
+                OPTIONAL { ?s <https://w3id.org/conflict-kg/ontology#stretch> ?part } }
+              UNION { ?v <http://www.opengis.net/ont/geosparql#hasGeometry> ?s } } }""");
+    private static final org.apache.jena.query.Query PLACELESS_FIGURE_DISAGREEMENTS = org.apache.jena.query.QueryFactory.create("""
+            SELECT DISTINCT ?s WHERE { GRAPH <https://w3id.org/conflict-kg/graph/derived> {
+              ?s <https://w3id.org/conflict-kg/ontology#concerns> ?v ; <https://w3id.org/conflict-kg/ontology#version> ?v } }""");
+
+    /**
+     * As {@link #delete} (and, when {@code placelessFigures}, {@link #deletePlacelessFigureDisagreements}),
+     * in a remote store: the subjects are found through SPARQL at the query endpoint and their
+     * triples removed from the derived graph by SPARQL Updates ({@code DELETE ... WHERE} over a
+     * VALUES list: deleting what is not there is no error, so a retried request is harmless).
+     */
+    static void deleteRemote(org.conflictkg.http.RemoteDataset remote, java.util.Collection<Node> places,
+                             java.util.Collection<Node> highways, boolean placelessFigures) {
+        Set<Node> subjects = new LinkedHashSet<>(select(remote, ON_PLACE, places, "s"));
+        Set<Node> concerned = new LinkedHashSet<>(places);
+        concerned.addAll(subjects);
+        subjects.addAll(select(remote, CONCERNING, concerned, "s"));
+        Set<Node> highwayParts = new LinkedHashSet<>();
+        for (java.util.List<Node> chunk : chunks(highways)) {
+            for (var b : remote.select(ReportsReader.restrict(ON_HIGHWAY, "v", chunk))) {
+                highwayParts.add(b.get("s"));
+                if (b.get("part") != null) {
+                    highwayParts.add(b.get("part"));
+                }
+            }
+        }
+        subjects.addAll(highwayParts);
+        if (placelessFigures) {
+            remote.select(PLACELESS_FIGURE_DISAGREEMENTS).forEach(b -> subjects.add(b.get("s")));
+        }
+        for (java.util.List<Node> chunk : chunks(subjects)) {
+            remote.update(deleteTriples(chunk, null));
+        }
+        for (java.util.List<Node> chunk : chunks(highways)) {
+            remote.update(deleteTriples(chunk, CKG.geo_hasGeometry));
+        }
+    }
+
+    private static java.util.List<Node> select(org.conflictkg.http.RemoteDataset remote, org.apache.jena.query.Query q,
+                                               java.util.Collection<Node> values, String var) {
+        java.util.List<Node> out = new java.util.ArrayList<>();
+        for (java.util.List<Node> chunk : chunks(values)) {
+            remote.select(ReportsReader.restrict(q, "v", chunk)).forEach(b -> out.add(b.get(var)));
+        }
+        return out;
+    }
+
+    private static java.util.List<java.util.List<Node>> chunks(java.util.Collection<Node> nodes) {
+        java.util.List<Node> all = new java.util.ArrayList<>(nodes);
+        java.util.List<java.util.List<Node>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += Source.REMOTE_MAX_VALUES) {
+            out.add(all.subList(i, Math.min(all.size(), i + Source.REMOTE_MAX_VALUES)));
+        }
+        return out;
+    }
+
+    /**
+     * {@code DELETE { GRAPH derived { ?s ?p ?o } } WHERE { VALUES ?s { subjects } GRAPH derived { ?s ?p ?o } }},
+     * built as syntax (no text is pasted into it); with {@code predicate}, only that predicate's triples.
+     */
+    private static org.apache.jena.update.UpdateRequest deleteTriples(java.util.List<Node> subjects, Node predicate) {
+        var s = org.apache.jena.sparql.core.Var.alloc("s");
+        Node p = predicate != null ? predicate : org.apache.jena.sparql.core.Var.alloc("p");
+        var o = org.apache.jena.sparql.core.Var.alloc("o");
+        org.apache.jena.sparql.modify.request.UpdateModify m = new org.apache.jena.sparql.modify.request.UpdateModify();
+        m.getDeleteAcc().addQuad(Quad.create(CKG.GRAPH_DERIVED, s, p, o));
+        org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData();
+        data.add(s);
+        subjects.forEach(n -> data.add(org.apache.jena.sparql.engine.binding.BindingFactory.binding(s, n)));
+        org.apache.jena.sparql.syntax.ElementPathBlock block = new org.apache.jena.sparql.syntax.ElementPathBlock();
+        block.addTriple(org.apache.jena.graph.Triple.create(s, p, o));
+        org.apache.jena.sparql.syntax.ElementGroup where = new org.apache.jena.sparql.syntax.ElementGroup();
+        where.addElement(data);
+        where.addElement(new org.apache.jena.sparql.syntax.ElementNamedGraph(CKG.GRAPH_DERIVED, block));
+        m.setElement(where);
+        m.setHasDeleteClause(true);
+        m.setHasInsertClause(false);
+        return new org.apache.jena.update.UpdateRequest(m);
+    }
+
     /**
      * Deletes from the derived graph the disagreements between figures about no place: those
      * that concern one of their own versions. Must run in a write transaction.

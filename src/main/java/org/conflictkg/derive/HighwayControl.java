@@ -117,10 +117,19 @@ public final class HighwayControl {
 
     /** The routes of the highways that pass through any of {@code places}. */
     public static List<Route> routesThrough(DatasetGraph dsg, java.util.Collection<Node> places) {
-        Source source = Source.of(dsg);
-        List<Node> highways = new ArrayList<>();
-        source.named(ReportsReader.restrict(HIGHWAYS_THROUGH, "place", places)).forEach(b -> highways.add(b.get("h")));
-        return highways.isEmpty() ? List.of() : routes(source, highways);
+        return routesThrough(Source.of(dsg), places);
+    }
+
+    /** As {@link #routesThrough(DatasetGraph, java.util.Collection)}, asking at most {@link Source#maxValues()} places at a time. */
+    static List<Route> routesThrough(Source source, java.util.Collection<Node> places) {
+        java.util.Set<Node> highways = new java.util.LinkedHashSet<>();
+        List<Node> all = new ArrayList<>(places);
+        int step = Math.max(1, Math.min(all.size(), source.maxValues()));
+        for (int i = 0; i < all.size(); i += step) {
+            source.named(ReportsReader.restrict(HIGHWAYS_THROUGH, "place", all.subList(i, Math.min(all.size(), i + step))))
+                    .forEach(b -> highways.add(b.get("h")));
+        }
+        return highways.isEmpty() ? List.of() : routes(source, new ArrayList<>(highways));
     }
 
     /** The routes in a dataset (read inside the caller's transaction, if any), one per highway. */

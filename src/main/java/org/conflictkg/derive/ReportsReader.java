@@ -347,26 +347,7 @@ final class ReportsReader {
      * block placed first in its pattern, so that evaluation starts from those values.
      */
     static Query restrict(Query query, String var, java.util.Collection<Node> values) {
-        if (values == null) {
-            return query;
-        }
-        Query q = query.cloneQuery();
-        org.apache.jena.sparql.core.Var v = org.apache.jena.sparql.core.Var.alloc(var);
-        org.apache.jena.sparql.syntax.ElementData data = new org.apache.jena.sparql.syntax.ElementData();
-        data.add(v);
-        for (Node p : values) {
-            data.add(org.apache.jena.sparql.engine.binding.BindingFactory.binding(v, p));
-        }
-        org.apache.jena.sparql.syntax.ElementGroup group = new org.apache.jena.sparql.syntax.ElementGroup();
-        group.addElement(data);
-        org.apache.jena.sparql.syntax.Element pattern = q.getQueryPattern();
-        if (pattern instanceof org.apache.jena.sparql.syntax.ElementGroup g) {
-            g.getElements().forEach(group::addElement);
-        } else {
-            group.addElement(pattern);
-        }
-        q.setQueryPattern(group);
-        return q;
+        return values == null ? query : org.conflictkg.rdf.SparqlLib.withValues(query, var, values);
     }
 
     /**

@@ -22,6 +22,10 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTP;
+import org.apache.jena.sparql.exec.http.UpdateExecHTTPBuilder;
+import org.apache.jena.sparql.exec.http.UpdateSendMode;
+import org.apache.jena.update.UpdateRequest;
 import org.conflictkg.ConflictKgException;
 
 /**
@@ -74,6 +78,7 @@ public final class RemoteDataset implements AutoCloseable {
 
     private final String queryUrl;
     private final String gspUrl;
+    private final String updateUrl;
     private final HttpClient http;
     private final String authorization;
     private final boolean credentials;
@@ -85,11 +90,12 @@ public final class RemoteDataset implements AutoCloseable {
     private RemoteDataset(Builder b) {
         this.queryUrl = b.queryUrl;
         this.gspUrl = b.gspUrl;
+        this.updateUrl = b.updateUrl;
         this.http = b.http != null ? b.http : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.authorization = b.authorization;
-        this.credentials = b.authorization != null || b.auth != null;
-        this.auth = b.auth;
+        this.credentials = b.authorization != null || b.user != null;
+        this.auth = b.user == null ? null : HttpAuth.register(b.user, b.password, queryUrl, gspUrl, updateUrl);
         this.retry = b.retry;
         this.timeout = b.timeout;
         this.postTriples = b.postTriples;
@@ -104,9 +110,11 @@ public final class RemoteDataset implements AutoCloseable {
     public static final class Builder {
         private final String queryUrl;
         private final String gspUrl;
+        private String updateUrl;
         private HttpClient http;
         private String authorization;
-        private HttpAuth auth;
+        private String user;
+        private String password;
         private HttpRetry retry = HttpRetry.defaults();
         private Duration timeout = DEFAULT_TIMEOUT;
         private int postTriples = DEFAULT_POST_TRIPLES;
@@ -131,11 +139,22 @@ public final class RemoteDataset implements AutoCloseable {
 
         /**
          * Credentials answered the way the server asks, basic (Fuseki) or digest (Virtuoso), through
-         * {@link HttpAuth}: registered for the query and Graph Store URLs until {@link #close()}
-         * ({@code user} null: none).
+         * {@link HttpAuth}: registered for the query, Graph Store and update URLs by {@link #build()},
+         * until {@link #close()} ({@code user} null: none).
          */
         public Builder credentials(String user, String password) {
-            this.auth = user == null ? null : HttpAuth.register(user, password, queryUrl, gspUrl);
+            this.user = user;
+            this.password = user == null ? null : Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * The SPARQL Update endpoint, for {@link #update}: what lets a derivation replace the part of
+         * the derived graph about some places (the Graph Store Protocol only replaces whole graphs).
+         * Default: none.
+         */
+        public Builder updateUrl(String url) {
+            this.updateUrl = url;
             return this;
         }
 
@@ -191,6 +210,34 @@ public final class RemoteDataset implements AutoCloseable {
 
     public String graphStoreUrl() {
         return gspUrl;
+    }
+
+    /** The SPARQL Update endpoint, or null when none was given. */
+    public String updateUrl() {
+        return updateUrl;
+    }
+
+    /**
+     * Runs a SPARQL Update at {@link #updateUrl()}, sent as an HTML form POST (which Virtuoso 7
+     * answers, unlike a body of type {@code application/sparql-update}), with the retries and the
+     * timeout of every request. Callers send idempotent requests (DELETE of given triples), so a
+     * retried request leaves the store as one that succeeded.
+     *
+     * @throws IllegalStateException without an update endpoint
+     */
+    public void update(UpdateRequest request) {
+        if (updateUrl == null) {
+            throw new IllegalStateException("no SPARQL Update endpoint given for " + gspUrl);
+        }
+        call("update " + updateUrl, () -> {
+            UpdateExecHTTPBuilder ub = UpdateExecHTTP.service(updateUrl).update(request).httpClient(http)
+                    .sendMode(UpdateSendMode.asPostForm).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (authorization != null) {
+                ub.httpHeader("Authorization", authorization);
+            }
+            ub.build().execute();
+            return null;
+        });
     }
 
     /**

@@ -16,10 +16,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.syntax.ElementData;
-import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
@@ -192,20 +189,7 @@ public final class LinkStage {
 
     /** The query, limited to the given values of {@code var} by a VALUES block placed first in its pattern. */
     private static Query valuesFirst(Query query, String var, java.util.Collection<Node> values) {
-        Query q = query.cloneQuery();
-        Var v = Var.alloc(var);
-        ElementData data = new ElementData();
-        data.add(v);
-        values.forEach(x -> data.add(BindingFactory.binding(v, x)));
-        ElementGroup group = new ElementGroup();
-        group.addElement(data);
-        if (q.getQueryPattern() instanceof ElementGroup g) {
-            g.getElements().forEach(group::addElement);
-        } else {
-            group.addElement(q.getQueryPattern());
-        }
-        q.setQueryPattern(group);
-        return q;
+        return org.conflictkg.rdf.SparqlLib.withValues(query, var, values);
     }
 
     /** What linking has found so far: the best result and first name of each place. */

@@ -30,6 +30,15 @@ public interface DerivedGraphUpdater {
      */
     void updateRemote(RemoteDataset remote);
 
+    /**
+     * Recomputes what the derived graph of a remote store says about {@code places} (and, when
+     * {@code placelessFigures}, the figures that name no place), deleting the old parts through the
+     * remote's SPARQL Update endpoint. Default: the whole derived graph ({@link #updateRemote}).
+     */
+    default void updateRemotePlaces(RemoteDataset remote, Collection<Node> places, boolean placelessFigures) {
+        updateRemote(remote);
+    }
+
     /** Derives from {@code all} (read in memory) and sends the derived graph's triples to {@code out} as quads. */
     void derive(DatasetGraph all, Consumer<Quad> out);
 }

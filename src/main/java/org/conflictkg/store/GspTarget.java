@@ -4,6 +4,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.conflictkg.http.HttpAuth;
 import org.conflictkg.http.HttpRetry;
 import org.conflictkg.rdf.CKG;
+import org.conflictkg.rdf.SparqlLib;
+import org.apache.jena.vocabulary.RDF;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -106,6 +108,14 @@ public final class GspTarget implements LoadTarget {
     private boolean datasetPostChecked;
     /** False once the update endpoint refused an update. */
     private boolean updateWorks = true;
+    /** The places the articles this load wrote name, in their new and replaced versions (see {@link #track}). */
+    private final Set<Node> touched = new LinkedHashSet<>();
+    /** True once an article this load wrote names, or named, a figure about no place. */
+    private boolean placelessTouched;
+    /** False once a write replaced articles whose stored versions are unknown. */
+    private boolean tracked = true;
+    /** Whether the store owed a derivation before this load's first write (null: it wrote nothing). */
+    private Boolean owedBefore;
 
     private GspTarget(Builder b) {
         this.gspUrl = b.gspUrl;
@@ -212,6 +222,9 @@ public final class GspTarget implements LoadTarget {
         if (!recordsOwedDerivation || pendingMarked) {
             return;
         }
+        if (queryUrl != null && updateUrl != null) { // else it derives in full anyway (see incremental())
+            owedBefore = derivePending(); // a debt from before this load: its writes alone do not say what is owed
+        }
         Graph g = GraphFactory.createDefaultGraph();
         g.add(org.apache.jena.graph.Triple.create(CKG.GRAPH_DERIVE_PENDING, CKG.derivePending, CKG.GRAPH_DERIVE_PENDING));
         send(null, "record that a derivation is owed", () -> gsp(CKG.GRAPH_DERIVE_PENDING).PUT(g));
@@ -248,6 +261,7 @@ public final class GspTarget implements LoadTarget {
             }
             (stored != null && !stored.contains(a.articleId()) ? fresh : replaced).add(a);
         }
+        track(batch, replaced);
         if (!replaced.isEmpty() && updateUrl != null && updateWorks) {
             if (sendUpdate(batch, replaced, newShared)) {
                 done(batch, newShared);
@@ -280,6 +294,87 @@ public final class GspTarget implements LoadTarget {
             send(a, "PUT " + a.graphName().getURI(), () -> gsp(a.graphName()).PUT(own));
             done(List.of(a), Set.of());
         }
+    }
+
+    /** The predicates by which an article's reports name a place (as a TDB2 load marks them). */
+    private static final List<Node> PLACE_LINKS = List.of(CKG.territory, CKG.aboutPlace, CKG.stopPlace);
+    /** The places the stored versions of some article graphs name. */
+    private static final org.apache.jena.query.Query OLD_PLACES = org.apache.jena.query.QueryFactory.create("""
+            SELECT DISTINCT ?place WHERE {
+              GRAPH ?g { ?s ?link ?place }
+              VALUES ?link { <https://w3id.org/conflict-kg/ontology#territory> <https://w3id.org/conflict-kg/ontology#aboutPlace>
+                             <https://w3id.org/conflict-kg/ontology#stopPlace> }
+            }""");
+    /** A figure about no place in the stored versions of some article graphs. */
+    private static final org.apache.jena.query.Query OLD_PLACELESS_FIGURE = org.apache.jena.query.QueryFactory.create("""
+            SELECT ?f WHERE {
+              GRAPH ?g { ?f a <https://w3id.org/conflict-kg/ontology#Figure>
+                         FILTER NOT EXISTS { ?f <https://w3id.org/conflict-kg/ontology#aboutPlace> ?any } }
+            } LIMIT 1""");
+    /** Article graphs per query when asking about their stored versions (Virtuoso refuses long VALUES lists). */
+    private static final int GRAPHS_PER_QUERY = 500;
+
+    /**
+     * Notes the places a batch's articles name, in the versions written and in the stored versions
+     * they replace (asked at the query endpoint before they are replaced), and whether any names a
+     * figure about no place: what the derived graph must be brought up to date on. Without the
+     * stored articles' ids (no query endpoint) the replaced versions are unknown, and the load
+     * derives in full.
+     */
+    private void track(List<ArticleGraph> batch, List<ArticleGraph> replaced) {
+        if (!tracked) {
+            return;
+        }
+        if (stored == null) {
+            tracked = false;
+            return;
+        }
+        for (int i = 0; i < replaced.size(); i += GRAPHS_PER_QUERY) {
+            List<Node> graphs = replaced.subList(i, Math.min(replaced.size(), i + GRAPHS_PER_QUERY)).stream()
+                    .map(ArticleGraph::graphName).toList();
+            send(replaced.get(i), "read the places of " + graphs.size() + " stored article(s)", () -> {
+                select(SparqlLib.withValues(OLD_PLACES, "g", graphs)).forEach(b -> touched.add(b.get("place")));
+                if (!select(SparqlLib.withValues(OLD_PLACELESS_FIGURE, "g", graphs)).isEmpty()) {
+                    placelessTouched = true;
+                }
+            });
+        }
+        for (ArticleGraph a : batch) {
+            Set<Node> figures = new HashSet<>();
+            Set<Node> aboutPlaces = new HashSet<>();
+            for (Quad q : a.articleQuads()) {
+                if (PLACE_LINKS.contains(q.getPredicate())) {
+                    touched.add(q.getObject());
+                }
+                if (q.getPredicate().equals(CKG.aboutPlace)) {
+                    aboutPlaces.add(q.getSubject());
+                } else if (q.getPredicate().equals(RDF.type.asNode()) && q.getObject().equals(CKG.Figure)) {
+                    figures.add(q.getSubject());
+                }
+            }
+            if (!aboutPlaces.containsAll(figures)) {
+                placelessTouched = true;
+            }
+        }
+    }
+
+    private List<org.apache.jena.sparql.engine.binding.Binding> select(org.apache.jena.query.Query q) {
+        List<org.apache.jena.sparql.engine.binding.Binding> rows = new ArrayList<>();
+        try (var exec = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(queryUrl).httpClient(http).query(q)
+                .sendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm).build()) {
+            exec.select().forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    /**
+     * True when this load can bring the derived graph up to date on the places it touched alone:
+     * it wrote, knew what every write replaced, found no derivation owed from before it, and has
+     * a query and an update endpoint (the Graph Store Protocol cannot delete part of a graph).
+     */
+    private boolean incremental() {
+        return pendingMarked && tracked && Boolean.FALSE.equals(owedBefore) && queryUrl != null && updateUrl != null
+                && updateWorks;
     }
 
     /** Records what the endpoint now holds after a successful request. */
@@ -454,8 +549,14 @@ public final class GspTarget implements LoadTarget {
     @Override
     public void derive(DerivedGraphUpdater derivation) {
         if (queryUrl != null) {
-            derivation.updateRemote(org.conflictkg.http.RemoteDataset.create(queryUrl, gspUrl).httpClient(http)
-                    .retry(retry).timeout(deriveTimeout).build()); // credentials: registered with Jena's AuthEnv (HttpAuth), basic or digest
+            // Credentials: registered with Jena's AuthEnv (HttpAuth), basic or digest.
+            var remote = org.conflictkg.http.RemoteDataset.create(queryUrl, gspUrl).httpClient(http).retry(retry)
+                    .timeout(deriveTimeout);
+            if (incremental()) {
+                derivation.updateRemotePlaces(remote.updateUrl(updateUrl).build(), List.copyOf(touched), placelessTouched);
+            } else {
+                derivation.updateRemote(remote.build());
+            }
         } else {
             deriveInMemory(derivation);
         }

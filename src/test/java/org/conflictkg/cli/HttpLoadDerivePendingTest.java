@@ -127,9 +127,14 @@ class HttpLoadDerivePendingTest {
         return passwords;
     }
 
+    /**
+     * A load with the loader's retries, as a user runs it: the first request to each endpoint (the
+     * Graph Store, the update endpoint) is answered with the credentials challenge, which may close
+     * the connection while a body is still being sent (an I/O error, retried).
+     */
     private static CliRun load(KgServer server, Path passwords, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("load", EXAMPLE, "--endpoint", server.datasetUrl(), "--user",
-                "loader", "--password-file", passwords.toString(), "--no-progress", "--retries", "1"));
+                "loader", "--password-file", passwords.toString(), "--no-progress", "--retries", "3"));
         args.addAll(List.of(more));
         return CliRun.run(args.toArray(String[]::new));
     }
