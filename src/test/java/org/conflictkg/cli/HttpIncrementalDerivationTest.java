@@ -13,16 +13,13 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.http.GSP;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.conflictkg.http.HttpAuth;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.server.KgServer;
 import org.conflictkg.store.PasswordFixture;
-import org.conflictkg.store.TdbStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +83,7 @@ class HttpIncrementalDerivationTest {
             Path embedded = tmp.resolve("embedded");
             run("load", changed.toString(), files.get(1).toString(), files.get(2).toString(), "--db", embedded.toString(),
                     "--no-progress");
-            Graph full = derived(embedded);
+            Graph full = StoreReads.derived(embedded);
             assertThat(served.isIsomorphicWith(full)).as("the derived graph of a full derivation").isTrue();
         }
     }
@@ -112,18 +109,5 @@ class HttpIncrementalDerivationTest {
     private static void run(String... args) {
         CliRun r = CliRun.run(args);
         assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isZero();
-    }
-
-    private static Graph derived(Path db) {
-        DatasetGraph dsg = TdbStores.connectRaw(db);
-        try {
-            return Txn.calculateRead(dsg, () -> {
-                Graph copy = GraphFactory.createDefaultGraph();
-                dsg.getGraph(CKG.GRAPH_DERIVED).find().forEachRemaining(copy::add);
-                return copy;
-            });
-        } finally {
-            TdbStores.release(dsg);
-        }
     }
 }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.store.StoreMarks;
@@ -31,17 +29,17 @@ class LinkDerivesHighwaysTest {
     void linkGivesHighwaysTheirGeometryAndLeavesWhatAFullDerivationWrites() {
         Path db = tmp.resolve("kg");
         run("load", EXAMPLE, "--db", db.toString(), "--no-progress");
-        Graph unlinked = derived(db);
+        Graph unlinked = StoreReads.derived(db);
         assertThat(count(unlinked, CKG.TimelinePeriod)).isPositive();
         assertThat(unlinked.find(Node.ANY, CKG.geo_asWKT, Node.ANY).toList()).as("no coordinates before linking").isEmpty();
 
         run("link", "--db", db.toString(), "--no-wikidata", "--no-progress");
-        Graph linked = derived(db);
+        Graph linked = StoreReads.derived(db);
         assertThat(linked.find(Node.ANY, CKG.geo_asWKT, Node.ANY).toList()).as("the highways' routes").hasSize(2);
         assertThat(linked.isIsomorphicWith(unlinked)).isFalse();
 
         run("derive", "--db", db.toString(), "--no-progress");
-        assertThat(derived(db).isIsomorphicWith(linked)).as("link's derived graph against a full derivation").isTrue();
+        assertThat(StoreReads.derived(db).isIsomorphicWith(linked)).as("link's derived graph against a full derivation").isTrue();
     }
 
     @Test
@@ -49,15 +47,15 @@ class LinkDerivesHighwaysTest {
         Path db = tmp.resolve("kg");
         run("load", EXAMPLE, "--db", db.toString(), "--no-progress", "--no-derive");
         assertThat(pending(db)).isTrue();
-        assertThat(derived(db).isEmpty()).isTrue();
+        assertThat(StoreReads.derived(db).isEmpty()).isTrue();
 
         run("link", "--db", db.toString(), "--no-wikidata", "--no-progress");
         assertThat(pending(db)).isFalse();
-        Graph linked = derived(db);
+        Graph linked = StoreReads.derived(db);
         assertThat(count(linked, CKG.TimelinePeriod)).isPositive();
 
         run("derive", "--db", db.toString(), "--no-progress");
-        assertThat(derived(db).isIsomorphicWith(linked)).isTrue();
+        assertThat(StoreReads.derived(db).isIsomorphicWith(linked)).isTrue();
     }
 
     private static void run(String... args) {
@@ -67,19 +65,6 @@ class LinkDerivesHighwaysTest {
 
     private static int count(Graph g, Node type) {
         return g.find(Node.ANY, RDF.type.asNode(), type).toList().size();
-    }
-
-    private static Graph derived(Path db) {
-        DatasetGraph dsg = TdbStores.connectRaw(db);
-        try {
-            return Txn.calculateRead(dsg, () -> {
-                Graph copy = GraphFactory.createDefaultGraph();
-                dsg.getGraph(CKG.GRAPH_DERIVED).find().forEachRemaining(copy::add);
-                return copy;
-            });
-        } finally {
-            TdbStores.release(dsg);
-        }
     }
 
     private static boolean pending(Path db) {
