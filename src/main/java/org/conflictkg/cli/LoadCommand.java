@@ -61,6 +61,12 @@ final class LoadCommand extends KgCommand {
     @Option(names = "--force", description = "Rewrite every article even if its content hash is unchanged.")
     boolean force;
 
+    @Option(names = "--update", paramLabel = "URL",
+            description = "With --endpoint: its SPARQL Update endpoint. With it, changed articles are replaced in one "
+                    + "request per batch, and the derived graph is brought up to date on the places the load touched "
+                    + "only. Default for Fuseki: the dataset's /update; Virtuoso: give its /sparql-auth.")
+    String update;
+
     @Option(names = "--no-derive",
             description = "Do not recompute the derived graph (control timeline) after loading; run 'derive' later "
                     + "(the store records that it is owed, and the next load derives if 'derive' has not run).")
@@ -81,6 +87,9 @@ final class LoadCommand extends KgCommand {
             throw usage("--batch must be at least 1");
         }
         remoteOptions.check(spec.commandLine(), store);
+        if (update != null && !store.remote()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--update needs --endpoint");
+        }
         if (!store.remote()) {
             OutputPaths.folder("--db", store.db());
         }
@@ -115,6 +124,9 @@ final class LoadCommand extends KgCommand {
             GspTarget.Builder b = store.graphStore(remoteOptions.retry(), err).deriveTimeout(remoteOptions.timeout());
             if (remoteOptions.sparql != null) {
                 b.queryEndpoint(remoteOptions.sparql);
+            }
+            if (update != null) {
+                b.updateEndpoint(update);
             }
             if (batch != null) {
                 b.batchQuads(batch);

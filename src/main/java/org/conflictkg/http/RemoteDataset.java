@@ -218,8 +218,8 @@ public final class RemoteDataset implements AutoCloseable {
     }
 
     /**
-     * Runs a SPARQL Update at {@link #updateUrl()}, sent as an HTML form POST (which Virtuoso 7
-     * answers, unlike a body of type {@code application/sparql-update}), with the retries and the
+     * Runs a SPARQL Update at {@link #updateUrl()}, sent as an HTML form POST (which every SPARQL
+     * 1.1 server takes, as {@link #select} sends long queries), with the retries and the
      * timeout of every request. Callers send idempotent requests (DELETE of given triples), so a
      * retried request leaves the store as one that succeeded.
      *

@@ -469,7 +469,9 @@ public final class GspTarget implements LoadTarget {
         request.add(new UpdateDataInsert(data));
         String what = "SPARQL Update replacing " + replaced.size() + " article graph(s)";
         return sendOrRefused(replaced.get(0), what, () -> {
-            UpdateExecHTTPBuilder ub = UpdateExecHTTP.service(updateUrl).httpClient(http).update(request);
+            // As an HTML form, which every SPARQL 1.1 server takes, as queries and derivation updates are sent.
+            UpdateExecHTTPBuilder ub = UpdateExecHTTP.service(updateUrl).httpClient(http).update(request)
+                    .sendMode(org.apache.jena.sparql.exec.http.UpdateSendMode.asPostForm);
             ub.build().execute();
         }, refused -> {
             updateWorks = false;

@@ -23,6 +23,7 @@ class UsageAndHelpTest {
                 Arguments.of(List.of("load", "x.json", "--db", "a", "--endpoint", "http://127.0.0.1:9/kg"), "conflict-kg load --help"),
                 Arguments.of(List.of("load", "x.json", "--bulk-loader", "fastest"), "conflict-kg load --help"),
                 Arguments.of(List.of("load", "x.json", "--user", "u"), "conflict-kg load --help"),
+                Arguments.of(List.of("load", "x.json", "--update", "http://127.0.0.1:9/sparql-auth"), "conflict-kg load --help"),
                 Arguments.of(List.of("link", "--wikidata", "http://127.0.0.1:9/sparql", "--no-wikidata"), "conflict-kg link --help"),
                 Arguments.of(List.of("query", "controller-at", "--nope"), "conflict-kg query --help"),
                 Arguments.of(List.of("query", "figures", "--endpoint", "http://127.0.0.1:9/kg", "--page-size", "-1"),

@@ -358,6 +358,46 @@ class VirtuosoPortabilityTest {
         }
     }
 
+    /**
+     * With {@code --update} (Virtuoso's {@code /sparql-auth}), a load that changes an article
+     * replaces it by SPARQL Update and brings the derived graph up to date on that article's places
+     * only: a part of the derived graph no touched place owns stays, and the rest is again the
+     * graph Fuseki's derivation wrote.
+     */
+    @Test
+    @Order(7)
+    void aLoadWithTheUpdateEndpointDerivesOnlyTheTouchedPlaces() throws IOException {
+        Node marker = org.apache.jena.graph.NodeFactory.createURI(KG + "derived/test-marker");
+        Graph mark = GraphFactory.createDefaultGraph();
+        mark.add(marker, org.apache.jena.vocabulary.RDF.type.asNode(), CKG.Disagreement);
+        try (HttpAuth auth = HttpAuth.register(VirtuosoProcess.LOADER, virtuoso.loaderPassword(), virtuoso.graphStoreUrl())) {
+            GSP.service(virtuoso.graphStoreUrl()).graphName(CKG.GRAPH_DERIVED).POST(mark);
+        }
+        // The example with another title: a changed article, which the load replaces.
+        com.fasterxml.jackson.databind.node.ObjectNode facts = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(Path.of(EXAMPLE)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) facts.get("article")).put("title", "A changed title");
+        Path changed = tmp.resolve("changed.facts.json");
+        Files.writeString(changed, facts.toString());
+        CliRun r = CliRun.run("load", changed.toString(), "--endpoint", virtuoso.graphStoreUrl(), "--sparql", virtuoso.sparqlUrl(),
+                "--update", virtuoso.sparqlUrl() + "-auth", "--user", VirtuosoProcess.LOADER, "--password-file",
+                virtuosoPassword.toString(), "--no-progress", "--retries", "2", "--timeout", "60");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out() + r.err()).contains("1 loaded");
+
+        Graph derived = virtuosoGraph(CKG.GRAPH_DERIVED);
+        assertThat(derived.contains(marker, org.apache.jena.vocabulary.RDF.type.asNode(), CKG.Disagreement))
+                .as("the part no touched place owns (a full derivation deletes the graph first): %s", r.out() + r.err()).isTrue();
+        derived.delete(marker, org.apache.jena.vocabulary.RDF.type.asNode(), CKG.Disagreement);
+        Graph onVirtuoso = byValue(derived);
+        Graph expected = byValue(fusekiGraph(CKG.GRAPH_DERIVED));
+        assertThat(onVirtuoso.isIsomorphicWith(expected)).as("%d triples on Virtuoso, %d on Fuseki; only on Virtuoso: %s;"
+                + " only on Fuseki: %s", onVirtuoso.size(), expected.size(),
+                onVirtuoso.find().filterDrop(expected::contains).toList(),
+                expected.find().filterDrop(onVirtuoso::contains).toList()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> virtuosoGraph(CKG.GRAPH_DERIVE_PENDING)).as("the record, deleted").hasMessageContaining("404");
+    }
+
     /** A query too long for a GET answers: Virtuoso never answers a POST of type application/sparql-query. */
     @Test
     @Order(5)
