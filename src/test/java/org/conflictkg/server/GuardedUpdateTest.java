@@ -127,6 +127,21 @@ class GuardedUpdateTest {
         return sb.toString();
     }
 
+    /**
+     * The status of a request whose body is sent in chunks (no length), or -1 when the server
+     * closed the connection before the client read its answer: it answers 413 as soon as the
+     * body passes the limit and stops reading, and the client may still be sending then (an
+     * I/O error on its side). Either way, nothing may have changed; the caller checks that.
+     */
+    static int refusedOrCut(String path, String method, String contentType, String body) throws Exception {
+        try {
+            return send(path, method, contentType, HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))).statusCode();
+        } catch (IOException ex) {
+            return -1;
+        }
+    }
+
     @Test
     void bodiesOverTheLimitAreRefusedAndChangeNothing() throws Exception {
         long before = quads();
@@ -134,15 +149,13 @@ class GuardedUpdateTest {
         String over = bigUpdate(LIMIT * 2);
         assertThat(send("/update", "POST", "application/sparql-update", HttpRequest.BodyPublishers.ofString(over))
                 .statusCode()).as("update with a length").isEqualTo(413);
-        assertThat(send("/update", "POST", "application/sparql-update", HttpRequest.BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(over.getBytes(StandardCharsets.UTF_8)))).statusCode())
-                .as("update sent in chunks").isEqualTo(413);
+        assertThat(refusedOrCut("/update", "POST", "application/sparql-update", over))
+                .as("update sent in chunks: 413, or the connection cut").isIn(413, -1);
         String triples = bigTriples(LIMIT * 2);
         assertThat(send("/data?graph=urn:test:upload", "PUT", "application/n-triples", HttpRequest.BodyPublishers.ofString(triples))
                 .statusCode()).as("Graph Store PUT with a length").isEqualTo(413);
-        HttpResponse<String> chunked = send("/data?graph=urn:test:upload", "POST", "application/n-triples",
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(triples.getBytes(StandardCharsets.UTF_8))));
-        assertThat(chunked.statusCode()).as("Graph Store POST sent in chunks: " + chunked.body()).isEqualTo(413);
+        assertThat(refusedOrCut("/data?graph=urn:test:upload", "POST", "application/n-triples", triples))
+                .as("Graph Store POST sent in chunks: 413, or the connection cut").isIn(413, -1);
         assertThat(quads()).isEqualTo(before);
         assertThat(send("/update", "POST", "application/sparql-update", HttpRequest.BodyPublishers.ofString(under))
                 .statusCode()).as("under the limit").isEqualTo(204);
