@@ -151,9 +151,7 @@ public final class Derivation {
             DerivedGraphWriter.write(derive(new ReportsReader(source, registry, chunk, false).read()), out);
         }
         DerivedGraphWriter.write(derive(new ReportsReader(source, registry, List.of(), true).read()), out);
-        Timeline routeTowns = deriveRouteTowns(source);
-        DerivedGraphWriter.write(new Timeline(List.of(), List.of(), List.of())
-                .withHighways(routeTowns.routes(), routeTowns.highwayControl()), out);
+        DerivedGraphWriter.write(highwaysOnly(deriveRouteTowns(source)), out);
     }
 
     /**
@@ -171,7 +169,16 @@ public final class Derivation {
     }
 
     private Timeline deriveRouteTowns(Source source) {
-        List<HighwayControl.Route> routes = HighwayControl.routes(source, null);
+        return deriveRouteTowns(source, HighwayControl.routes(source, null));
+    }
+
+    /** The highways of {@code routeTowns} alone (routes and control), without its towns' periods and changes. */
+    private static Timeline highwaysOnly(Timeline routeTowns) {
+        return new Timeline(List.of(), List.of(), List.of()).withHighways(routeTowns.routes(), routeTowns.highwayControl());
+    }
+
+    /** As {@link #deriveRouteTowns(Source)}, for the given routes only. */
+    private Timeline deriveRouteTowns(Source source, List<HighwayControl.Route> routes) {
         Set<Node> towns = new LinkedHashSet<>();
         routes.forEach(r -> towns.addAll(r.places()));
         Timeline t = towns.isEmpty() ? new Timeline(List.of(), List.of(), List.of())
@@ -258,13 +265,7 @@ public final class Derivation {
             post(remote, derive(new ReportsReader(source, registry, List.of(), true).read()));
         }
         if (!routes.isEmpty()) {
-            Set<Node> towns = new LinkedHashSet<>();
-            routes.forEach(r -> towns.addAll(r.places()));
-            Timeline t = towns.isEmpty() ? new Timeline(List.of(), List.of(), List.of())
-                    : derive(new ReportsReader(source, registry, towns, false).read());
-            Timeline withHighways = withHighwayControl(source, t, routes);
-            post(remote, new Timeline(List.of(), List.of(), List.of())
-                    .withHighways(withHighways.routes(), withHighways.highwayControl()));
+            post(remote, highwaysOnly(deriveRouteTowns(source, routes)));
         }
     }
 
@@ -347,9 +348,7 @@ public final class Derivation {
                 }
             }
             part.accept(derive(new ReportsReader(source, registry, List.of(), true).read()));
-            Timeline routeTowns = deriveRouteTowns(source);
-            part.accept(new Timeline(List.of(), List.of(), List.of())
-                    .withHighways(routeTowns.routes(), routeTowns.highwayControl()));
+            part.accept(highwaysOnly(deriveRouteTowns(source)));
         } finally {
             progress.finish();
         }

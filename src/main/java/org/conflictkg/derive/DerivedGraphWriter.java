@@ -156,16 +156,12 @@ final class DerivedGraphWriter {
         Set<Node> concerned = new LinkedHashSet<>(places);
         concerned.addAll(subjects);
         subjects.addAll(select(remote, CONCERNING, concerned, "s"));
-        Set<Node> highwayParts = new LinkedHashSet<>();
-        for (java.util.List<Node> chunk : chunks(highways)) {
-            for (var b : remote.select(ReportsReader.restrict(ON_HIGHWAY, "v", chunk))) {
-                highwayParts.add(b.get("s"));
-                if (b.get("part") != null) {
-                    highwayParts.add(b.get("part"));
-                }
+        for (var b : ReportsReader.rows(ON_HIGHWAY, "v", highways, Source.REMOTE_MAX_VALUES, remote::select)) {
+            subjects.add(b.get("s"));
+            if (b.get("part") != null) {
+                subjects.add(b.get("part"));
             }
         }
-        subjects.addAll(highwayParts);
         if (placelessFigures) {
             remote.select(PLACELESS_FIGURE_DISAGREEMENTS).forEach(b -> subjects.add(b.get("s")));
         }
@@ -179,13 +175,10 @@ final class DerivedGraphWriter {
 
     private static java.util.List<Node> select(org.conflictkg.http.RemoteDataset remote, org.apache.jena.query.Query q,
                                                java.util.Collection<Node> values, String var) {
-        java.util.List<Node> out = new java.util.ArrayList<>();
-        for (java.util.List<Node> chunk : chunks(values)) {
-            remote.select(ReportsReader.restrict(q, "v", chunk)).forEach(b -> out.add(b.get(var)));
-        }
-        return out;
+        return ReportsReader.rows(q, "v", values, Source.REMOTE_MAX_VALUES, remote::select).stream().map(b -> b.get(var)).toList();
     }
 
+    /** {@code nodes} in lists of at most {@link Source#REMOTE_MAX_VALUES}, one SPARQL Update each. */
     private static java.util.List<java.util.List<Node>> chunks(java.util.Collection<Node> nodes) {
         java.util.List<Node> all = new java.util.ArrayList<>(nodes);
         java.util.List<java.util.List<Node>> out = new java.util.ArrayList<>();

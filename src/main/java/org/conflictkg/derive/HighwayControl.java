@@ -123,12 +123,8 @@ public final class HighwayControl {
     /** As {@link #routesThrough(DatasetGraph, java.util.Collection)}, asking at most {@link Source#maxValues()} places at a time. */
     static List<Route> routesThrough(Source source, java.util.Collection<Node> places) {
         java.util.Set<Node> highways = new java.util.LinkedHashSet<>();
-        List<Node> all = new ArrayList<>(places);
-        int step = Math.max(1, Math.min(all.size(), source.maxValues()));
-        for (int i = 0; i < all.size(); i += step) {
-            source.named(ReportsReader.restrict(HIGHWAYS_THROUGH, "place", all.subList(i, Math.min(all.size(), i + step))))
-                    .forEach(b -> highways.add(b.get("h")));
-        }
+        ReportsReader.rows(HIGHWAYS_THROUGH, "place", places, source.maxValues(), source::named)
+                .forEach(b -> highways.add(b.get("h")));
         return highways.isEmpty() ? List.of() : routes(source, new ArrayList<>(highways));
     }
 

@@ -388,12 +388,20 @@ final class ReportsReader {
     /** The rows of {@code query} restricted to {@code values} of {@code var}, in as many queries as the source needs. */
     private List<Binding> rows(Query query, String var, java.util.Collection<Node> values,
                                java.util.function.Function<Query, List<Binding>> select) {
+        return rows(query, var, values, source.maxValues(), select);
+    }
+
+    /**
+     * The rows of {@code query} restricted to {@code values} of {@code var} (null: all), asked
+     * {@code step} values at a time through {@code select}.
+     */
+    static List<Binding> rows(Query query, String var, java.util.Collection<Node> values, int step,
+                              java.util.function.Function<Query, List<Binding>> select) {
         if (values == null) {
             return new ArrayList<>(select.apply(query));
         }
         List<Node> all = List.copyOf(values);
         List<Binding> rows = new ArrayList<>();
-        int step = source.maxValues();
         for (int i = 0; i < all.size(); i += step) {
             rows.addAll(select.apply(restrict(query, var, all.subList(i, Math.min(all.size(), i + step)))));
         }
