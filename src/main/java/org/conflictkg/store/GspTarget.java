@@ -5,7 +5,6 @@ import org.conflictkg.http.HttpAuth;
 import org.conflictkg.http.HttpRetry;
 import org.conflictkg.rdf.CKG;
 import org.conflictkg.rdf.SparqlLib;
-import org.apache.jena.vocabulary.RDF;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -109,9 +108,7 @@ public final class GspTarget implements LoadTarget {
     /** False once the update endpoint refused an update. */
     private boolean updateWorks = true;
     /** The places the articles this load wrote name, in their new and replaced versions (see {@link #track}). */
-    private final Set<Node> touched = new LinkedHashSet<>();
-    /** True once an article this load wrote names, or named, a figure about no place. */
-    private boolean placelessTouched;
+    private final TouchedPlaces touched = new TouchedPlaces();
     /** False once a write replaced articles whose stored versions are unknown. */
     private boolean tracked = true;
     /** Whether the store owed a derivation before this load's first write (null: it wrote nothing). */
@@ -296,8 +293,6 @@ public final class GspTarget implements LoadTarget {
         }
     }
 
-    /** The predicates by which an article's reports name a place (as a TDB2 load marks them). */
-    private static final List<Node> PLACE_LINKS = List.of(CKG.territory, CKG.aboutPlace, CKG.stopPlace);
     /** The places the stored versions of some article graphs name. */
     private static final org.apache.jena.query.Query OLD_PLACES = org.apache.jena.query.QueryFactory.create("""
             SELECT DISTINCT ?place WHERE {
@@ -333,28 +328,14 @@ public final class GspTarget implements LoadTarget {
             List<Node> graphs = replaced.subList(i, Math.min(replaced.size(), i + GRAPHS_PER_QUERY)).stream()
                     .map(ArticleGraph::graphName).toList();
             send(replaced.get(i), "read the places of " + graphs.size() + " stored article(s)", () -> {
-                select(SparqlLib.withValues(OLD_PLACES, "g", graphs)).forEach(b -> touched.add(b.get("place")));
+                select(SparqlLib.withValues(OLD_PLACES, "g", graphs)).forEach(b -> touched.places().add(b.get("place")));
                 if (!select(SparqlLib.withValues(OLD_PLACELESS_FIGURE, "g", graphs)).isEmpty()) {
-                    placelessTouched = true;
+                    touched.placelessFigure();
                 }
             });
         }
         for (ArticleGraph a : batch) {
-            Set<Node> figures = new HashSet<>();
-            Set<Node> aboutPlaces = new HashSet<>();
-            for (Quad q : a.articleQuads()) {
-                if (PLACE_LINKS.contains(q.getPredicate())) {
-                    touched.add(q.getObject());
-                }
-                if (q.getPredicate().equals(CKG.aboutPlace)) {
-                    aboutPlaces.add(q.getSubject());
-                } else if (q.getPredicate().equals(RDF.type.asNode()) && q.getObject().equals(CKG.Figure)) {
-                    figures.add(q.getSubject());
-                }
-            }
-            if (!aboutPlaces.containsAll(figures)) {
-                placelessTouched = true;
-            }
+            touched.article(a.articleQuads());
         }
     }
 
@@ -555,7 +536,8 @@ public final class GspTarget implements LoadTarget {
             var remote = org.conflictkg.http.RemoteDataset.create(queryUrl, gspUrl).httpClient(http).retry(retry)
                     .timeout(deriveTimeout);
             if (incremental()) {
-                derivation.updateRemotePlaces(remote.updateUrl(updateUrl).build(), List.copyOf(touched), placelessTouched);
+                derivation.updateRemotePlaces(remote.updateUrl(updateUrl).build(), List.copyOf(touched.places()),
+                        touched.hasPlacelessFigure());
             } else {
                 derivation.updateRemote(remote.build());
             }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +64,6 @@ public final class TdbTarget implements LoadTarget {
     private final Path dir;
     private final int batchQuads;
     private final BulkLoader bulkLoader;
-    private static final List<Node> PLACE_LINKS = List.of(
-            org.conflictkg.rdf.CKG.territory, org.conflictkg.rdf.CKG.aboutPlace, org.conflictkg.rdf.CKG.stopPlace);
     private static final Node RDF_TYPE = org.apache.jena.vocabulary.RDF.type.asNode();
 
     /** Compact after a transactional load that rewrote much of the database (folder databases only). */
@@ -254,36 +251,23 @@ public final class TdbTarget implements LoadTarget {
         boolean compactionDue = compactAfterLoad && dir != null && transactions >= 1
                 && (articlesWritten + batch.size()) * 2 >= Math.max(articlesBefore, 0);
         guardDisk("write to", () -> Txn.executeWrite(dsg, () -> {
-            Set<Node> touched = new LinkedHashSet<>();
-            boolean[] placelessFigure = {false};
+            TouchedPlaces touched = new TouchedPlaces();
             for (ArticleGraph a : batch) {
                 Node g = a.graphName();
-                for (Node p : PLACE_LINKS) {
-                    dsg.find(g, Node.ANY, p, Node.ANY).forEachRemaining(q -> touched.add(q.getObject()));
+                for (Node p : TouchedPlaces.PLACE_LINKS) {
+                    dsg.find(g, Node.ANY, p, Node.ANY).forEachRemaining(q -> touched.places().add(q.getObject()));
                 }
                 var oldFigures = dsg.find(g, Node.ANY, RDF_TYPE, org.conflictkg.rdf.CKG.Figure);
                 while (oldFigures.hasNext()) {
                     if (!dsg.find(g, oldFigures.next().getSubject(), org.conflictkg.rdf.CKG.aboutPlace, Node.ANY).hasNext()) {
-                        placelessFigure[0] = true;
+                        touched.placelessFigure();
                     }
                 }
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                Set<Node> figures = new HashSet<>();
-                Set<Node> aboutPlaces = new HashSet<>();
                 for (Quad q : a.articleQuads()) {
                     dsg.add(q);
-                    if (PLACE_LINKS.contains(q.getPredicate())) {
-                        touched.add(q.getObject());
-                    }
-                    if (q.getPredicate().equals(org.conflictkg.rdf.CKG.aboutPlace)) {
-                        aboutPlaces.add(q.getSubject());
-                    } else if (q.getPredicate().equals(RDF_TYPE) && q.getObject().equals(org.conflictkg.rdf.CKG.Figure)) {
-                        figures.add(q.getSubject());
-                    }
                 }
-                if (!aboutPlaces.containsAll(figures)) {
-                    placelessFigure[0] = true;
-                }
+                touched.article(a.articleQuads());
                 dsg.add(a.hashQuad());
                 for (Quad q : a.sharedQuads()) {
                     dsg.add(q);
@@ -291,7 +275,7 @@ public final class TdbTarget implements LoadTarget {
             }
             // In this same transaction: what the derived graph now owes, so a crash before
             // derivation leaves the need to derive in the store.
-            StoreMarks.markDerive(dsg, touched, placelessFigure[0]);
+            StoreMarks.markDerive(dsg, touched.places(), touched.hasPlacelessFigure());
             if (compactionDue) {
                 dsg.add(StoreMarks.COMPACT);
             }
